@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// The offline command line: the same engine and handlers the bot uses, printed to a terminal.
+import { createInterface } from "node:readline";
+import { createEngine, type Engine } from "../app.js";
+import { atAnswer } from "../query/at.js";
+import { describeOffice, describePerson, personSummary } from "./describe.js";
+
+const USAGE = `Usage: npm run --silent cli -- <command> [options]
+
+Commands:
+  people [--json]                 every person in the dataset
+  offices [--json]                every office and body
+  show <id> [--json]              one person, office, term, event or source
+  search [--json] <text>          fuzzy name search (--jsonl: one query per stdin line)
+  at [--json] [--office <id>] <text>
+                                  who held office at a date or interval (--jsonl: stdin)
+  run "<slash command>" [--json] [--out file.png]
+                                  run one slash command as the bot would, e.g. "/who name:krushchev"
+`;
+
+interface Flags {
+  json: boolean;
+  jsonl: boolean;
+  office?: string;
+  out?: string;
+  rest: string[];
+}
+
+function parseFlags(args: string[]): Flags {
+  const flags: Flags = { json: false, jsonl: false, rest: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--json") flags.json = true;
+    else if (a === "--jsonl") flags.jsonl = true;
+    else if (a === "--office") flags.office = args[++i];
+    else if (a.startsWith("--office=")) flags.office = a.slice("--office=".length);
+    else if (a === "--out") flags.out = args[++i];
+    else if (a.startsWith("--out=")) flags.out = a.slice("--out=".length);
+    else flags.rest.push(a);
+  }
+  return flags;
+}
+
+const print = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+const printJson = (value: unknown) => print(JSON.stringify(value, null, 2));
+
+async function eachStdinLine(handle: (line: string) => void): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) handle(line);
+}
+
+function searchJson(engine: Engine, query: string) {
+  const r = engine.search.search(query);
+  return {
+    query,
+    best: r.best,
+    results: r.results.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      label: h.label,
+      score: h.score,
+      ...(h.matched ? { matched: h.matched } : {}),
+    })),
+  };
+}
+
+function searchText(engine: Engine, query: string): string {
+  const r = searchJson(engine, query);
+  const lines: string[] = [];
+  const top = r.results[0];
+  if (r.best && top) {
+    lines.push(
+      `Best match: ${top.label} (${top.kind}, ${top.id})${top.matched ? ` — matched ${top.matched}` : ""}`,
+    );
+  } else if (r.results.length > 0) {
+    lines.push(`No confident match for "${query}". Did you mean:`);
+  } else {
+    lines.push(`Nothing found for "${query}".`);
+  }
+  r.results.forEach((h, i) => {
+    lines.push(
+      `  ${i + 1}. ${h.label} [${h.kind} ${h.id}] score ${h.score.toFixed(3)}${h.matched ? ` — ${h.matched}` : ""}`,
+    );
+  });
+  return lines.join("\n");
+}
+
+function atText(engine: Engine, query: string, office?: string): string {
+  const a = atAnswer(engine.dataset, query, office ? { office } : {});
+  if (!a.ok) return a.error;
+  const lines = [`${a.from} – ${a.to} (${a.precision})`];
+  for (const h of a.holders) {
+    const name = engine.dataset.personById.get(h.person)?.name ?? h.person;
+    const officeName = engine.dataset.officeById.get(h.office)?.name ?? h.office;
+    lines.push(
+      `  ${name} — ${officeName}${h.basis === "de jure" ? "" : ` (${h.basis})`}: ${h.start} – ${h.end ?? "end unknown"}${h.endedByDeath ? " †" : ""}`,
+    );
+  }
+  if (a.holders.length === 0) lines.push("  (no holder)");
+  lines.push(a.note);
+  return lines.join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const flags = parseFlags(args);
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    print(USAGE);
+    return command ? 0 : 2;
+  }
+  const engine = createEngine();
+  const ds = engine.dataset;
+  switch (command) {
+    case "people": {
+      if (flags.json) printJson(ds.people.map(personSummary));
+      else for (const p of ds.people) print(`${p.id.padEnd(24)} ${p.name} (${p.nameRu})`);
+      return 0;
+    }
+    case "offices": {
+      if (flags.json) {
+        printJson(
+          ds.offices.map((o) => ({
+            id: o.id,
+            kind: o.kind,
+            name: o.name,
+            nameRu: o.nameRu,
+            leading: o.leading,
+          })),
+        );
+      } else for (const o of ds.offices) print(`${o.id.padEnd(28)} ${o.name} (${o.nameRu})`);
+      return 0;
+    }
+    case "show": {
+      const id = flags.rest[0];
+      if (!id) {
+        process.stderr.write("show needs an id, e.g. show nikita-khrushchev\n");
+        return 2;
+      }
+      const person = ds.personById.get(id);
+      const office = ds.officeById.get(id);
+      const term = ds.termById.get(id);
+      const event = ds.events.find((e) => e.id === id);
+      const source = ds.sourceById.get(id);
+      const record = person ?? office ?? term ?? event ?? source;
+      if (!record) {
+        const r = engine.search.search(id);
+        const hint = r.results.slice(0, 3).map((h) => h.id);
+        process.stderr.write(
+          `No record with id "${id}".${hint.length ? ` Did you mean: ${hint.join(", ")}?` : ""}\n`,
+        );
+        return 1;
+      }
+      if (flags.json) printJson(record);
+      else if (person) print(describePerson(ds, person));
+      else if (office) print(describeOffice(ds, office));
+      else printJson(record);
+      return 0;
+    }
+    case "search": {
+      if (flags.jsonl) {
+        await eachStdinLine((line) => print(JSON.stringify(searchJson(engine, line))));
+        return 0;
+      }
+      const query = flags.rest.join(" ");
+      print(flags.json ? JSON.stringify(searchJson(engine, query), null, 2) : searchText(engine, query));
+      return 0;
+    }
+    case "at": {
+      const opts = flags.office ? { office: flags.office } : {};
+      if (flags.office && !ds.officeById.has(flags.office)) {
+        process.stderr.write(
+          `Unknown office "${flags.office}". Offices: ${ds.offices.map((o) => o.id).join(", ")}\n`,
+        );
+        return 2;
+      }
+      if (flags.jsonl) {
+        await eachStdinLine((line) => print(JSON.stringify(atAnswer(ds, line, opts))));
+        return 0;
+      }
+      const query = flags.rest.join(" ");
+      print(
+        flags.json ? JSON.stringify(atAnswer(ds, query, opts), null, 2) : atText(engine, query, flags.office),
+      );
+      return 0;
+    }
+    case "run": {
+      const { runCli } = await import("./run.js");
+      return runCli(engine, flags.rest.join(" "), {
+        json: flags.json,
+        ...(flags.out ? { out: flags.out } : {}),
+      });
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

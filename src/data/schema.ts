@@ -1,0 +1,147 @@
+import { z } from "zod";
+
+/** Source ids are checked against sources.json after parsing; here they are plain slugs. */
+const sourceIds = z.array(z.string().min(1)).min(1, "every fact needs at least one source");
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+const YEAR = /^\d{4}$/;
+
+/** A date as a source states it: "1953-03-14" (day), "1919-03" (month) or "1918" (year). */
+export const DateClaimSchema = z
+  .object({
+    date: z.string(),
+    precision: z.enum(["day", "month", "year"]),
+    sources: sourceIds,
+  })
+  .superRefine((value, ctx) => {
+    const pattern = value.precision === "day" ? DAY : value.precision === "month" ? MONTH : YEAR;
+    if (!pattern.test(value.date)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["date"],
+        message: `"${value.date}" does not match precision "${value.precision}"`,
+      });
+    }
+  });
+
+const SourcedText = z.object({ text: z.string().min(1), sources: sourceIds });
+const SourcedValue = z.object({ value: z.string().min(1), sources: sourceIds });
+
+export const SourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  file: z.string().nullable(),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  kind: z.enum(["current encyclopedia article", "old encyclopedia revision", "partisan wiki", "editorial"]),
+  summary: z.string().min(1),
+});
+
+export const VariantSchema = z.object({
+  text: z.string().min(1),
+  kind: z.enum(["spelling", "birth-name", "nickname", "exonym", "native-name"]),
+  lang: z.string().optional(),
+  sources: sourceIds,
+});
+
+export const RoleSchema = z.object({
+  office: z.string().nullable(),
+  title: z.string().min(1),
+  note: z.string().optional(),
+  sources: sourceIds,
+});
+
+export const PersonSchema = z.object({
+  id: z.string().regex(/^[a-z]+(-[a-z]+)*$/, "person ids are lowercase ASCII slugs"),
+  name: z.string().min(1),
+  nameRu: z.string().regex(/[А-Яа-яЁё]/, "nameRu must be Cyrillic"),
+  fullName: z.string().min(1),
+  namesSources: sourceIds,
+  variants: z.array(VariantSchema),
+  facts: z.array(SourcedText),
+  died: DateClaimSchema.nullable(),
+  roles: z.array(RoleSchema),
+  prominence: z.number().int().min(1).max(3),
+  sources: sourceIds,
+});
+
+export const OfficePeriodSchema = z.object({
+  from: DateClaimSchema,
+  to: DateClaimSchema.nullable(),
+  note: z.string().optional(),
+});
+
+export const OfficeSchema = z.object({
+  id: z.string().regex(/^[a-z]+(-[a-z]+)*$/),
+  kind: z.enum(["body", "office", "title"]),
+  partOf: z.string().optional(),
+  name: z.string().min(1),
+  nameRu: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  titles: z.array(
+    z.object({
+      title: z.string().min(1),
+      from: z.string().optional(),
+      to: z.string().optional(),
+      sources: sourceIds,
+    }),
+  ),
+  leading: z.boolean(),
+  periods: z.array(OfficePeriodSchema),
+  purpose: z.array(SourcedText),
+  facts: z.array(SourcedText),
+  infobox: z.record(z.string(), SourcedValue),
+  predecessor: z.string().nullable(),
+  successor: z.string().nullable(),
+  sources: sourceIds,
+});
+
+export const TermSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  person: z.string(),
+  office: z.string(),
+  basis: z.enum(["de jure", "de facto", "acting"]),
+  start: DateClaimSchema,
+  end: DateClaimSchema.nullable(),
+  endedByDeath: z.boolean(),
+  listRow: z.number().int().min(1).nullable(),
+  statedDurations: z.array(SourcedText),
+  notes: z.array(SourcedText),
+  disputes: z.array(z.string()),
+  sources: sourceIds,
+});
+
+export const DisputeSchema = z.object({
+  id: z.string(),
+  topic: z.string().min(1),
+  subjects: z.array(z.string()).min(1),
+  claims: z.array(z.object({ value: z.string().min(1), sources: sourceIds, default: z.boolean() })).min(2),
+  why: z.string().min(1),
+});
+
+export const ClaimSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  subjects: z.array(z.string()).min(1),
+  text: z.string().min(1),
+});
+
+export const EventSchema = z.object({
+  id: z.string(),
+  date: DateClaimSchema,
+  title: z.string().min(1),
+  people: z.array(z.string()),
+  offices: z.array(z.string()),
+  sources: sourceIds,
+});
+
+export type DateClaim = z.infer<typeof DateClaimSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Variant = z.infer<typeof VariantSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type Office = z.infer<typeof OfficeSchema>;
+export type Term = z.infer<typeof TermSchema>;
+export type Dispute = z.infer<typeof DisputeSchema>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type HistoricalEvent = z.infer<typeof EventSchema>;
+export type Basis = Term["basis"];

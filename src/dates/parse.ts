@@ -1,0 +1,340 @@
+import {
+  type DayInterval,
+  isoDay,
+  isRealDay,
+  lastDayOfMonth,
+  monthInterval,
+  type Precision,
+  yearInterval,
+} from "./calendar.js";
+
+/** One way of reading what the user wrote. */
+export interface DateReading extends DayInterval {
+  precision: Precision;
+  /** Human wording of this reading, in English: "10 November 1982", "spring 1984". */
+  label: string;
+}
+
+export type ParsedDate =
+  | { ok: true; query: string; readings: DateReading[]; ambiguous: boolean }
+  | { ok: false; query: string; error: string };
+
+export const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** Month words people type, mapped to 1–12: English, abbreviations, Russian in every case, a few others. */
+const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  const add = (month: number, ...words: string[]) => {
+    for (const w of words) map.set(w, month);
+  };
+  MONTHS_EN.forEach((name, i) => {
+    add(i + 1, name.toLowerCase(), name.slice(0, 3).toLowerCase());
+  });
+  add(9, "sept");
+  // Russian: nominative, genitive ("12 ноября"), prepositional ("в ноябре").
+  const ru = [
+    ["январь", "января", "январе", "янв"],
+    ["февраль", "февраля", "феврале", "фев"],
+    ["март", "марта", "марте", "мар"],
+    ["апрель", "апреля", "апреле", "апр"],
+    ["май", "мая", "мае"],
+    ["июнь", "июня", "июне", "июн"],
+    ["июль", "июля", "июле", "июл"],
+    ["август", "августа", "августе", "авг"],
+    ["сентябрь", "сентября", "сентябре", "сен", "сент"],
+    ["октябрь", "октября", "октябре", "окт"],
+    ["ноябрь", "ноября", "ноябре", "ноя", "нояб"],
+    ["декабрь", "декабря", "декабре", "дек"],
+  ];
+  ru.forEach((words, i) => add(i + 1, ...words));
+  // German and French names that differ from English.
+  add(1, "januar", "janvier");
+  add(2, "februar", "fevrier");
+  add(3, "marz", "maerz", "mars");
+  add(4, "avril");
+  add(5, "mai");
+  add(6, "juni", "juin");
+  add(7, "juli", "juillet");
+  add(8, "aout");
+  add(10, "oktober", "octobre");
+  add(12, "dezember", "decembre");
+  return map;
+})();
+
+type Season = "spring" | "summer" | "autumn" | "winter";
+const SEASON_WORDS: ReadonlyMap<string, Season> = new Map([
+  ["spring", "spring"],
+  ["summer", "summer"],
+  ["autumn", "autumn"],
+  ["fall", "autumn"],
+  ["winter", "winter"],
+  ["весна", "spring"],
+  ["весной", "spring"],
+  ["лето", "summer"],
+  ["летом", "summer"],
+  ["осень", "autumn"],
+  ["осенью", "autumn"],
+  ["зима", "winter"],
+  ["зимой", "winter"],
+]);
+
+export const FORMS_HELP =
+  "Forms that work: `10 November 1982`, `1982-11-10`, `10.11.1982`, `Nov 10 1982`, `May 1983`, `1983`, " +
+  "`the 1970s`, `spring 1984`, `1964-1966`, `between 1953 and 1955`, `12 ноября 1982`.";
+
+class DateProblem extends Error {}
+
+const dayLabel = (y: number, m: number, d: number) => `${d} ${MONTHS_EN[m - 1]} ${y}`;
+
+function day(y: number, m: number, d: number): DateReading {
+  if (m < 1 || m > 12) throw new DateProblem(`${m} is not a month (months run from 1 to 12).`);
+  if (d < 1 || !isRealDay(y, m, d)) {
+    throw new DateProblem(
+      `${d} ${MONTHS_EN[m - 1]} ${y} is not a real date: ${MONTHS_EN[m - 1]} ${y} has ${lastDayOfMonth(y, m)} days.`,
+    );
+  }
+  const iso = isoDay(y, m, d);
+  return { from: iso, to: iso, precision: "day", label: dayLabel(y, m, d) };
+}
+
+function month(y: number, m: number): DateReading {
+  if (m < 1 || m > 12) throw new DateProblem(`${m} is not a month (months run from 1 to 12).`);
+  return { ...monthInterval(y, m), precision: "month", label: `${MONTHS_EN[m - 1]} ${y}` };
+}
+
+function year(y: number): DateReading {
+  return { ...yearInterval(y), precision: "year", label: String(y) };
+}
+
+function season(s: Season, y: number): DateReading {
+  if (s === "winter") {
+    // Winter straddles the new year: "winter 1953" is read as December 1952 to February 1953.
+    return {
+      from: isoDay(y - 1, 12, 1),
+      to: isoDay(y, 2, lastDayOfMonth(y, 2)),
+      precision: "season",
+      label: `winter ${y - 1}–${String(y).slice(2)}`,
+    };
+  }
+  const first = s === "spring" ? 3 : s === "summer" ? 6 : 9;
+  return {
+    from: isoDay(y, first, 1),
+    to: isoDay(y, first + 2, lastDayOfMonth(y, first + 2)),
+    precision: "season",
+    label: `${s} ${y}`,
+  };
+}
+
+function decade(start: number): DateReading {
+  return {
+    from: isoDay(start, 1, 1),
+    to: isoDay(start + 9, 12, 31),
+    precision: "decade",
+    label: `the ${start}s`,
+  };
+}
+
+/** Years people write with two digits are read in this bot's century: "82" is 1982. */
+function fullYear(text: string): number {
+  const n = Number(text);
+  return text.length <= 2 ? 1900 + n : n;
+}
+
+function monthWord(word: string): number | undefined {
+  return MONTH_WORDS.get(word.replace(/\.$/, ""));
+}
+
+/** Lower-cases, folds accents and ё, and strips the words and marks that carry no date. */
+function tidy(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[‐‑‒–—―]/g, "-")
+    .replace(/(\d)\s*(?:st|nd|rd|th)\b/g, "$1")
+    .replace(/\b(?:on|in|of|the|year|around|about|circa|ca?\.)(?=\s|$)/g, " ")
+    .replace(/(^|\s)(?:в|во|году|год|г\.|гг\.|г)(?=\s|$)/gu, " ")
+    .replace(/[,]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const WORD = "([a-zа-я]+\\.?)";
+
+/** Parses one point in time (not a range). Returns null when the text is not a date form at all. */
+function parsePoint(t: string): DateReading[] | null {
+  let m: RegExpMatchArray | null;
+  // ISO and year-first: 1982-11-10, 1982/11/10, 1982.11.10
+  if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return [day(+m[1]!, +m[2]!, +m[3]!)];
+  // Year-month: 1983-05, 1983/05 (but 1964-66 is a range of years, handled by parseRange)
+  if ((m = t.match(/^(\d{4})[-/](\d{1,2})$/)) && +m[2]! >= 1 && +m[2]! <= 12) return [month(+m[1]!, +m[2]!)];
+  // Month/year: 05/1983, 5.1983
+  if ((m = t.match(/^(\d{1,2})[/.](\d{4})$/))) return [month(+m[2]!, +m[1]!)];
+  // Day-first with dots: 10.11.1982 (the European and Russian habit)
+  if ((m = t.match(/^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/))) {
+    const [d, mo, y] = [+m[1]!, +m[2]!, fullYear(m[3]!)];
+    if (mo > 12 && d <= 12 && isRealDay(y, d, mo)) return [day(y, d, mo)];
+    return [day(y, mo, d)];
+  }
+  // Slashes or dashes: 15/06/1975 (only day-first is valid), 03/05/1953 (both are)
+  if ((m = t.match(/^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$/))) {
+    const [a, b, y] = [+m[1]!, +m[2]!, fullYear(m[3]!)];
+    const dayFirst = b >= 1 && b <= 12 && isRealDay(y, b, a);
+    const monthFirst = a >= 1 && a <= 12 && isRealDay(y, a, b);
+    if (dayFirst && monthFirst && a !== b) return [day(y, b, a), day(y, a, b)];
+    if (dayFirst) return [day(y, b, a)];
+    if (monthFirst) return [day(y, a, b)];
+    throw new DateProblem(`${a}/${b}/${y} is not a real date, read either day-first or month-first.`);
+  }
+  // 10 November 1982, 10 nov 1982, 12 ноября 1982
+  if ((m = t.match(new RegExp(`^(\\d{1,2}) ${WORD} (\\d{4})$`, "u")))) {
+    const mo = monthWord(m[2]!);
+    if (mo) return [day(+m[3]!, mo, +m[1]!)];
+    return null;
+  }
+  // November 10 1982, Nov 10 1982
+  if ((m = t.match(new RegExp(`^${WORD} (\\d{1,2}) (\\d{4})$`, "u")))) {
+    const mo = monthWord(m[1]!);
+    if (mo) return [day(+m[3]!, mo, +m[2]!)];
+    return null;
+  }
+  // 1982 November 10
+  if ((m = t.match(new RegExp(`^(\\d{4}) ${WORD} (\\d{1,2})$`, "u")))) {
+    const mo = monthWord(m[2]!);
+    if (mo) return [day(+m[1]!, mo, +m[3]!)];
+    return null;
+  }
+  // May 1983, ноябрь 1982, spring 1984
+  if ((m = t.match(new RegExp(`^${WORD} (\\d{4})$`, "u")))) {
+    const mo = monthWord(m[1]!);
+    if (mo) return [month(+m[2]!, mo)];
+    const s = SEASON_WORDS.get(m[1]!);
+    if (s) return [season(s, +m[2]!)];
+    return null;
+  }
+  // 1983 May
+  if ((m = t.match(new RegExp(`^(\\d{4}) ${WORD}$`, "u")))) {
+    const mo = monthWord(m[2]!);
+    if (mo) return [month(+m[1]!, mo)];
+    const s = SEASON_WORDS.get(m[2]!);
+    if (s) return [season(s, +m[1]!)];
+    return null;
+  }
+  // Decades: 1970s, 1970's, '70s, 70s, 1970-е
+  if ((m = t.match(/^(\d{3})0(?:'?s|-?е|-?x|-?х)$/u))) return [decade(+`${m[1]}0`)];
+  if ((m = t.match(/^'?(\d)0'?s$/))) return [decade(1900 + +`${m[1]}0`)];
+  // A bare year
+  if ((m = t.match(/^(\d{4})$/))) return [year(+m[1]!)];
+  // A month name with a day but no year, or a bare month, are not enough.
+  if ((m = t.match(new RegExp(`^(?:\\d{1,2} )?${WORD}(?: \\d{1,2})?$`, "u"))) && monthWord(m[1]!)) {
+    throw new DateProblem(`I read a month (${MONTHS_EN[monthWord(m[1]!)! - 1]}) but no year.`);
+  }
+  return null;
+}
+
+const RANGE_PATTERNS: RegExp[] = [
+  /^between (.+) and (.+)$/u,
+  /^from (.+?) (?:to|until|till|through|-) (.+)$/u,
+  /^(.+?) (?:to|until|till|through) (.+)$/u,
+  /^с (.+?) по (.+)$/u,
+];
+
+function tryPoint(t: string): DateReading[] | null {
+  try {
+    return parsePoint(t);
+  } catch (err) {
+    if (err instanceof DateProblem) return null;
+    throw err;
+  }
+}
+
+function spanLabel(a: DateReading, b: DateReading): string {
+  return `${a.label} – ${b.label}`;
+}
+
+/** Every way of cutting the text at a hyphen into two non-empty sides, leftmost first. */
+function dashSplits(t: string): RegExpMatchArray[] {
+  const splits: RegExpMatchArray[] = [];
+  for (let i = t.indexOf("-"); i > 0; i = t.indexOf("-", i + 1)) {
+    const left = t.slice(0, i).trim();
+    const right = t.slice(i + 1).trim();
+    if (left && right)
+      splits.push(Object.assign([t, left, right], { index: 0, input: t }) as RegExpMatchArray);
+  }
+  return splits;
+}
+
+function parseRange(t: string): DateReading[] | null {
+  // 1964-66: a year range with a short end.
+  const short = t.match(/^(\d{4}) ?- ?(\d{2})$/);
+  if (short) {
+    const a = +short[1]!;
+    const b = Math.floor(a / 100) * 100 + +short[2]!;
+    return [joinRange(year(a), year(b))];
+  }
+  const candidates = [
+    ...RANGE_PATTERNS.map((pattern) => t.match(pattern)).filter((m): m is RegExpMatchArray => m !== null),
+    ...dashSplits(t),
+  ];
+  for (const m of candidates) {
+    let left = tryPoint(m[1]!.trim());
+    const right = tryPoint(m[2]!.trim());
+    // "5 March to 14 March 1953": the left side borrows the right side's year.
+    const yearRight = m[2]!.trim().match(/(\d{4})$/);
+    if (!left && right && yearRight) left = tryPoint(`${m[1]!.trim()} ${yearRight[1]}`);
+    if (!left || !right) continue;
+    return [joinRange(left[0]!, right[right.length - 1]!)];
+  }
+  return null;
+}
+
+function joinRange(a: DateReading, b: DateReading): DateReading {
+  if (b.to < a.from) {
+    throw new DateProblem(`the range ends (${b.label}) before it starts (${a.label}).`);
+  }
+  return { from: a.from, to: b.to, precision: "range", label: spanLabel(a, b) };
+}
+
+/**
+ * Turns what people write ("10th November 1982", "May 1983", "the 1970s", "1964-1966",
+ * "12 ноября 1982") into one or more day intervals with a precision. Two readings come back
+ * only when a numeric date is valid both day-first and month-first (03/05/1953).
+ */
+export function parseFuzzyDate(text: string): ParsedDate {
+  const query = text;
+  const t = tidy(text);
+  if (t.length === 0) return { ok: false, query, error: `Please give a date. ${FORMS_HELP}` };
+  if (t.length > 100) return { ok: false, query, error: `That is too long to be a date. ${FORMS_HELP}` };
+  try {
+    const range = /^\d{4} ?- ?\d{2}$/.test(t) ? parseRange(t) : null;
+    if (range) return { ok: true, query, readings: range, ambiguous: false };
+    const point = parsePoint(t);
+    if (point) return { ok: true, query, readings: point, ambiguous: point.length > 1 };
+    const span = parseRange(t);
+    if (span) return { ok: true, query, readings: span, ambiguous: false };
+  } catch (err) {
+    if (err instanceof DateProblem) {
+      return { ok: false, query, error: `I understood "${t}", but ${err.message} ${FORMS_HELP}` };
+    }
+    throw err;
+  }
+  return {
+    ok: false,
+    query,
+    error: `I couldn't read "${text.trim().slice(0, 80)}" as a date. ${FORMS_HELP}`,
+  };
+}

@@ -1,0 +1,214 @@
+import type { Dataset } from "../data/load.js";
+import { termEnd, termStart } from "../data/load.js";
+import type { HistoricalEvent, Office, Person, Term } from "../data/schema.js";
+import { claimBounds, type DayInterval, overlaps, shiftDay } from "../dates/calendar.js";
+import { type DateReading, parseFuzzyDate } from "../dates/parse.js";
+import { formatDay } from "./format.js";
+
+/** A term that overlaps the asked interval. */
+export interface HolderHit {
+  term: Term;
+  person: Person;
+  office: Office;
+  /** Earliest day the term can have started (its start date at its precision). */
+  start: string;
+  /** Latest day it can have ended; null when the sources give no end. */
+  end: string | null;
+  /** False when the overlap depends on an imprecise date (a month or year) or an unknown end. */
+  certain: boolean;
+}
+
+export interface Vacancy extends DayInterval {
+  before: Term | null;
+  after: Term | null;
+}
+
+export type Existence = "existed" | "before-founding" | "suspended" | "after-ban";
+
+export interface WhenAnswer {
+  reading: DateReading;
+  holders: HolderHit[];
+  vacancies: Vacancy[];
+  /** Parts of the interval in which the office did not exist or the party was suspended. */
+  outside: { kind: Exclude<Existence, "existed">; from: string; to: string }[];
+  events: HistoricalEvent[];
+  note: string;
+}
+
+export interface WhenOptions {
+  /** Restrict to one office's terms; by default, the party's leading office in all its forms. */
+  office?: string;
+}
+
+function termsFor(ds: Dataset, office: string | undefined): readonly Term[] {
+  if (!office) return ds.leadership;
+  const record = ds.officeById.get(office);
+  if (record?.kind === "title" && record.partOf) {
+    return (ds.termsByOffice.get(record.partOf) ?? []).filter((t) => t.basis === "acting");
+  }
+  return ds.termsByOffice.get(office) ?? [];
+}
+
+/** The certain core of a term: the days it surely covers, given imprecise dates. */
+function certainSpan(t: Term): DayInterval | null {
+  const from = claimBounds(t.start).to;
+  const to = t.end ? claimBounds(t.end).from : null;
+  if (to === null || from > to) return null;
+  return { from, to };
+}
+
+function describeHit(h: HolderHit): string {
+  const basis = h.term.basis === "de jure" ? "" : ` (${h.term.basis})`;
+  const end = h.term.end ? formatDay(h.term.end) : "end unknown";
+  const died = h.term.endedByDeath ? ", died in office" : "";
+  return `${h.person.name}, ${h.office.name}${basis}, ${formatDay(h.term.start)} – ${end}${died}`;
+}
+
+/** Who held the office (or the party's leading office) at any time within the interval. */
+export function findHolders(ds: Dataset, reading: DateReading, options: WhenOptions = {}): WhenAnswer {
+  const interval: DayInterval = { from: reading.from, to: reading.to };
+  const terms = termsFor(ds, options.office);
+  const holders: HolderHit[] = [];
+  for (const term of terms) {
+    const start = termStart(term);
+    const end = termEnd(term);
+    const possible: DayInterval = { from: start, to: end ?? ds.leadershipSpan.to };
+    if (!overlaps(possible, interval)) continue;
+    const core = certainSpan(term);
+    const certain = core !== null && overlaps(core, interval);
+    holders.push({
+      term,
+      person: ds.personById.get(term.person) as Person,
+      office: ds.officeById.get(term.office) as Office,
+      start,
+      end,
+      certain,
+    });
+  }
+
+  const span = ds.leadershipSpan;
+  const outside: WhenAnswer["outside"] = [];
+  if (interval.from < span.from) {
+    outside.push({
+      kind: "before-founding",
+      from: interval.from,
+      to: minDay(interval.to, shiftDay(span.from, -1)),
+    });
+  }
+  if (interval.to > span.suspended && interval.from < span.banned) {
+    outside.push({
+      kind: "suspended",
+      from: maxDay(interval.from, shiftDay(span.suspended, 1)),
+      to: minDay(interval.to, shiftDay(span.banned, -1)),
+    });
+  }
+  if (interval.to >= span.banned) {
+    outside.push({ kind: "after-ban", from: maxDay(interval.from, span.banned), to: interval.to });
+  }
+
+  const vacancies = options.office ? [] : findVacancies(ds, interval);
+  const events = ds.events.filter((e) => overlaps(claimBounds(e.date), widen(interval)));
+  return {
+    reading,
+    holders,
+    vacancies,
+    outside,
+    events,
+    note: composeNote(ds, reading, holders, vacancies, outside),
+  };
+}
+
+/** Events are shown for the asked interval and, for a single day, a week either side. */
+function widen(interval: DayInterval): DayInterval {
+  if (interval.from !== interval.to) return interval;
+  return { from: shiftDay(interval.from, -7), to: shiftDay(interval.to, 7) };
+}
+
+const minDay = (a: string, b: string) => (a < b ? a : b);
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+
+/** Days within the interval (and within the party's existence) that no leading term can cover. */
+function findVacancies(ds: Dataset, interval: DayInterval): Vacancy[] {
+  const from = maxDay(interval.from, ds.leadershipSpan.from);
+  const to = minDay(interval.to, ds.leadershipSpan.to);
+  if (from > to) return [];
+  const covering = ds.leadership
+    .map((t) => ({ term: t, from: termStart(t), to: termEnd(t) ?? ds.leadershipSpan.to }))
+    .sort((a, b) => a.from.localeCompare(b.from));
+  const vacancies: Vacancy[] = [];
+  let cursor = from;
+  let previous: Term | null = null;
+  for (const c of covering) {
+    if (c.to < cursor) {
+      previous = c.term;
+      continue;
+    }
+    if (c.from > cursor) {
+      vacancies.push({ from: cursor, to: minDay(shiftDay(c.from, -1), to), before: previous, after: c.term });
+    }
+    if (c.from > to) return vacancies;
+    cursor = shiftDay(c.to, 1);
+    previous = c.term;
+    if (cursor > to) return vacancies;
+  }
+  vacancies.push({ from: cursor, to, before: previous, after: null });
+  return vacancies;
+}
+
+function composeNote(
+  ds: Dataset,
+  reading: DateReading,
+  holders: HolderHit[],
+  vacancies: Vacancy[],
+  outside: WhenAnswer["outside"],
+): string {
+  const parts: string[] = [`${reading.label} (${reading.precision} precision).`];
+  if (holders.length > 0) {
+    parts.push(`Held by: ${holders.map((h) => describeHit(h)).join("; ")}.`);
+    if (holders.some((h) => !h.certain)) {
+      parts.push(
+        "Some of these dates are known only to the month or year, so those holdings may not cover every day asked.",
+      );
+    }
+  }
+  for (const v of vacancies) {
+    const who = [
+      v.before ? `after ${ds.personById.get(v.before.person)?.name}` : "",
+      v.after ? `before ${ds.personById.get(v.after.person)?.name}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    const range =
+      v.from === v.to
+        ? formatDay({ date: v.from, precision: "day" })
+        : `${formatDay({ date: v.from, precision: "day" })} – ${formatDay({ date: v.to, precision: "day" })}`;
+    parts.push(`Vacant ${range}${who ? ` (${who})` : ""}.`);
+  }
+  const span = ds.leadershipSpan;
+  for (const o of outside) {
+    if (o.kind === "before-founding") {
+      parts.push(
+        `The office did not exist before the Secretariat was established on ${formatDay({ date: span.from, precision: "day" })}.`,
+      );
+    } else if (o.kind === "suspended") {
+      parts.push(
+        `No one held the office after the party's activities were suspended on ${formatDay({ date: span.suspended, precision: "day" })}; the party was banned on ${formatDay({ date: span.banned, precision: "day" })}.`,
+      );
+    } else {
+      parts.push(
+        `The office did not exist after the party was banned on ${formatDay({ date: span.banned, precision: "day" })}.`,
+      );
+    }
+  }
+  if (holders.length === 0 && vacancies.length === 0 && outside.length === 0) {
+    parts.push("No holder is recorded for this office at that time.");
+  }
+  return parts.join(" ");
+}
+
+/** The `at` command's answer: parse, then look up, for every reading of an ambiguous date. */
+export function answerWhen(ds: Dataset, text: string, options: WhenOptions = {}) {
+  const parsed = parseFuzzyDate(text);
+  if (!parsed.ok) return { parsed, answers: [] as WhenAnswer[] };
+  return { parsed, answers: parsed.readings.map((r) => findHolders(ds, r, options)) };
+}
