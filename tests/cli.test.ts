@@ -1,0 +1,73 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+/** Runs the CLI exactly as `npm run --silent cli -- …` does, without npm's start-up cost. */
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    encoding: "utf8",
+    input,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("CLI contract", () => {
+  it("people --json prints people with id, name and nameRu", () => {
+    const r = cli(["people", "--json"]);
+    expect(r.code).toBe(0);
+    const people = JSON.parse(r.stdout) as { id: string; name: string; nameRu: string }[];
+    expect(people.length).toBeGreaterThanOrEqual(27);
+    expect(people.find((p) => p.id === "nikita-khrushchev")).toMatchObject({ name: "Nikita Khrushchev", nameRu: expect.stringMatching(/Хрущёв/) });
+  });
+
+  it("search --jsonl answers one JSON object per stdin line, in order", () => {
+    const r = cli(["search", "--jsonl"], "krushchev\nPutin\nГорбачёв\n");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.query, l.best])).toEqual([
+      ["krushchev", "nikita-khrushchev"],
+      ["Putin", null],
+      ["Горбачёв", "mikhail-gorbachev"],
+    ]);
+    for (const l of lines) {
+      expect(Object.keys(l)).toEqual(["query", "best", "results"]);
+      for (const h of l.results) {
+        expect(h).toMatchObject({ id: expect.any(String), kind: expect.stringMatching(/^(person|office)$/), label: expect.any(String), score: expect.any(Number) });
+      }
+    }
+  });
+
+  it("search --json prints one object", () => {
+    const r = cli(["search", "--json", "K.", "Chernenko"]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ query: "K. Chernenko", best: "konstantin-chernenko" });
+  });
+
+  it("at --json follows the contract, for answers and errors", () => {
+    const ok = JSON.parse(cli(["at", "--json", "May 1983"]).stdout);
+    expect(ok).toMatchObject({
+      query: "May 1983",
+      ok: true,
+      from: "1983-05-01",
+      to: "1983-05-31",
+      precision: "month",
+      holders: [{ person: "yuri-andropov", office: "general-secretary", start: "1982-11-12", end: "1984-02-09", basis: "de jure" }],
+      note: expect.any(String),
+    });
+    const bad = JSON.parse(cli(["at", "--json", "31 February 1953"]).stdout);
+    expect(bad).toEqual({ query: "31 February 1953", ok: false, error: expect.stringMatching(/28 days/) });
+  });
+
+  it("at --jsonl answers each line", () => {
+    const r = cli(["at", "--jsonl"], "11 November 1982\n14 October 1964\n");
+    const [a, b] = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(a.holders).toEqual([]);
+    expect(b.holders.map((h: { person: string }) => h.person)).toEqual(["nikita-khrushchev", "leonid-brezhnev"]);
+  });
+
+  it("show prints a readable record, and says so when an id is unknown", () => {
+    expect(cli(["show", "general-secretary"]).stdout).toMatch(/General Secretary — Генеральный секретарь ЦК КПСС/);
+    const miss = cli(["show", "krushchev"]);
+    expect(miss.code).toBe(1);
+    expect(miss.stderr).toMatch(/Did you mean: nikita-khrushchev/);
+  });
+});

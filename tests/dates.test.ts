@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { describeTermLength, durationBetween, formatYearsDays } from "../src/dates/duration.js";
+import { parseFuzzyDate } from "../src/dates/parse.js";
+
+function one(text: string) {
+  const r = parseFuzzyDate(text);
+  if (!r.ok) throw new Error(`expected "${text}" to parse: ${r.error}`);
+  expect(r.readings).toHaveLength(1);
+  const [reading] = r.readings;
+  return reading!;
+}
+
+describe("parseFuzzyDate", () => {
+  it.each([
+    "1982-11-10",
+    "10 November 1982",
+    "Nov 10 1982",
+    "10th November 1982",
+    "November 10th, 1982",
+    "10.11.1982",
+    "1982/11/10",
+    "10th of November 1982",
+    "12 ноября 1982".replace("12", "10"),
+    "  10   NOVEMBER   1982 ",
+  ])("reads %s as 10 November 1982", (text) => {
+    expect(one(text)).toMatchObject({ from: "1982-11-10", to: "1982-11-10", precision: "day", label: "10 November 1982" });
+  });
+
+  it("takes the only valid reading of a slash date", () => {
+    expect(one("15/06/1975")).toMatchObject({ from: "1975-06-15", precision: "day" });
+    expect(one("06/15/1975")).toMatchObject({ from: "1975-06-15", precision: "day" });
+  });
+
+  it("answers for both readings of an ambiguous slash date and says so", () => {
+    const r = parseFuzzyDate("03/05/1953");
+    expect(r.ok && r.ambiguous).toBe(true);
+    expect(r.ok && r.readings.map((x) => x.from)).toEqual(["1953-05-03", "1953-03-05"]);
+  });
+
+  it.each([
+    ["May 1983", "1983-05-01", "1983-05-31", "month"],
+    ["ноябрь 1982", "1982-11-01", "1982-11-30", "month"],
+    ["February 1984", "1984-02-01", "1984-02-29", "month"],
+    ["1983", "1983-01-01", "1983-12-31", "year"],
+    ["в 1983 году", "1983-01-01", "1983-12-31", "year"],
+    ["1970s", "1970-01-01", "1979-12-31", "decade"],
+    ["the 1970s", "1970-01-01", "1979-12-31", "decade"],
+    ["1964-1966", "1964-01-01", "1966-12-31", "range"],
+    ["1964–66", "1964-01-01", "1966-12-31", "range"],
+    ["1982 to 1985", "1982-01-01", "1985-12-31", "range"],
+    ["between 1953 and 1955", "1953-01-01", "1955-12-31", "range"],
+    ["5 March to 14 March 1953", "1953-03-05", "1953-03-14", "range"],
+    ["spring 1984", "1984-03-01", "1984-05-31", "season"],
+    ["autumn 1964", "1964-09-01", "1964-11-30", "season"],
+    ["winter 1953", "1952-12-01", "1953-02-28", "season"],
+  ])("reads %s as %s – %s (%s)", (text, from, to, precision) => {
+    expect(one(text)).toMatchObject({ from, to, precision });
+  });
+
+  it.each([
+    ["31 February 1953", /February 1953 has 28 days/],
+    ["29 February 1983", /February 1983 has 28 days/],
+    ["1982-13-01", /13 is not a month/],
+    ["13/13/1982", /not a real date/],
+    ["November", /no year/],
+    ["1985 to 1982", /ends .* before it starts/],
+    ["hello", /couldn't read "hello"/],
+    ["", /Please give a date/],
+    ["@everyone", /couldn't read/],
+  ])("rejects %s with a message saying what went wrong", (text, message) => {
+    const r = parseFuzzyDate(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toMatch(message);
+      expect(r.error).toMatch(/Forms that work/);
+    }
+  });
+
+  it("accepts a real leap day", () => {
+    expect(one("29 February 1984")).toMatchObject({ from: "1984-02-29" });
+  });
+});
+
+describe("durations", () => {
+  it("counts years and remaining days as the seeds' list does", () => {
+    expect(formatYearsDays(durationBetween("1966-04-08", "1982-11-10"))).toBe("16 years, 216 days");
+    expect(formatYearsDays(durationBetween("1991-08-24", "1991-08-29"))).toBe("5 days");
+    expect(formatYearsDays(durationBetween("1921-03-16", "1922-04-03"))).toBe("1 year, 18 days");
+  });
+
+  it("is honest about imprecise dates", () => {
+    expect(
+      describeTermLength({ date: "1919-12", precision: "month", sources: ["x"] }, { date: "1921-03", precision: "month", sources: ["x"] }),
+    ).toBe("1 year, 3 months");
+    expect(
+      describeTermLength({ date: "1918", precision: "year", sources: ["x"] }, { date: "1919-03-16", precision: "day", sources: ["x"] }),
+    ).toBe("0–1 years");
+  });
+});

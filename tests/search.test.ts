@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { SearchIndex } from "../src/search/index.js";
+import { normalizeName } from "../src/search/normalize.js";
+import { engine } from "./helpers.js";
+
+const search = engine().search;
+
+describe("normalizeName", () => {
+  it("folds case, accents, ё, punctuation, markup and spaces the same way for queries and keys", () => {
+    expect(normalizeName("  Горбачёв ")).toBe(normalizeName("горбачев"));
+    expect(normalizeName("Brézhnev, Leonid!!")).toBe("brezhnev leonid");
+    expect(normalizeName("**K.   Chernenko**")).toBe("k chernenko");
+    expect(normalizeName("Dzierżyński")).toBe("dzierzynski");
+    expect(normalizeName("<@123> 🚩")).toBe("123");
+  });
+});
+
+describe("search", () => {
+  it.each([
+    ["krushchev", "nikita-khrushchev", undefined],
+    ["Горбачёв", "mikhail-gorbachev", /Russian spelling/],
+    ["Chruschtschow", "nikita-khrushchev", /German spelling of Khrushchev/],
+    ["K. Chernenko", "konstantin-chernenko", undefined],
+    ["Brezhnev, Leonid", "leonid-brezhnev", undefined],
+    ["Nikita", "nikita-khrushchev", /first name/],
+    ["Koba", "joseph-stalin", /nickname/],
+    ["gensec", "general-secretary", /another name/],
+    ["генсек", "general-secretary", /another name/],
+    ["first secretary", "first-secretary", undefined],
+    ["Andropoff", "yuri-andropov", undefined],
+  ])("finds %s confidently", (query, id, matched) => {
+    const r = search.search(query);
+    expect(r.best).toBe(id);
+    expect(r.results[0]?.id).toBe(id);
+    if (matched) expect(r.results[0]?.matched).toMatch(matched);
+  });
+
+  it.each(["Putin", "Bukharin", "Kirov", "Mikoyan", "Zhdanov", "Nix", "Mikhail", "@everyone", "asdfgh", "🚩"])(
+    "is not confident about %s",
+    (query) => {
+      expect(search.search(query).best).toBeNull();
+    },
+  );
+
+  it("offers near entries when not confident", () => {
+    const r = search.search("Mikhail");
+    expect(r.results.map((h) => h.id).slice(0, 2).sort()).toEqual(["mikhail-gorbachev", "mikhail-suslov"]);
+  });
+
+  it("scores in [0, 1], best first", () => {
+    for (const q of ["stalin", "stasova", "secretary", "brezhnev leonid ilyich"]) {
+      const scores = search.search(q).results.map((h) => h.score);
+      for (const s of scores) expect(s).toBeGreaterThanOrEqual(0);
+      for (const s of scores) expect(s).toBeLessThanOrEqual(1);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    }
+  });
+
+  it("survives very long and odd input", () => {
+    expect(search.search("x".repeat(6000)).best).toBeNull();
+    expect(search.search("‏מִיכָאֵל‏").best).toBeNull();
+    expect(search.search("").results).toEqual([]);
+  });
+});
+
+describe("autocomplete", () => {
+  const ids = (q: string, kind?: "person" | "office") => search.autocomplete(q, kind ? { kind } : {}).map((h) => h.id);
+
+  it("works on partial input", () => {
+    expect(ids("khr", "person")[0]).toBe("nikita-khrushchev");
+    expect(ids("gor", "person")[0]).toBe("mikhail-gorbachev");
+    expect(ids("Бре", "person")[0]).toBe("leonid-brezhnev");
+    expect(ids("sta", "person").slice(0, 2).sort()).toEqual(["elena-stasova", "joseph-stalin"]);
+    expect(ids("krush", "person")[0]).toBe("nikita-khrushchev");
+  });
+
+  it("offers the leaders in order for an empty query", () => {
+    const list = ids("", "person");
+    expect(list.slice(0, 4)).toEqual(["elena-stasova", "yakov-sverdlov", "nikolay-krestinsky", "vyacheslav-molotov"]);
+    expect(list).toContain("mikhail-gorbachev");
+    expect(list.length).toBeLessThanOrEqual(25);
+  });
+
+  it("says what matched when it was not the display name", () => {
+    const [first] = search.autocomplete("Chruschtschow", { kind: "person" });
+    expect(first?.matched).toBe("German spelling of Khrushchev");
+  });
+
+  it("stays within Discord's limits", () => {
+    for (const q of ["", "a", "e", "ov", "secretary", "x".repeat(200)]) {
+      const list = search.autocomplete(q);
+      expect(list.length).toBeLessThanOrEqual(25);
+      expect(new Set(list.map((h) => h.id)).size).toBe(list.length);
+    }
+  });
+});
+
+describe("SearchIndex on other data", () => {
+  it("does not confuse a short query with a longer name containing it", () => {
+    const index = new SearchIndex([
+      { id: "phoenix", kind: "person", label: "Phoenix", prominence: 1, order: 0, keys: [] },
+      { id: "nixon", kind: "person", label: "Richard Nixon", prominence: 1, order: 1, keys: [] },
+    ]);
+    expect(index.search("Nix").best).toBeNull();
+    expect(index.search("nixon").best).toBe("nixon");
+  });
+});
