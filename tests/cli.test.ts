@@ -17,13 +17,19 @@ describe("CLI contract", () => {
     expect(r.code).toBe(0);
     const people = JSON.parse(r.stdout) as { id: string; name: string; nameRu: string }[];
     expect(people.length).toBeGreaterThanOrEqual(27);
-    expect(people.find((p) => p.id === "nikita-khrushchev")).toMatchObject({ name: "Nikita Khrushchev", nameRu: expect.stringMatching(/Хрущёв/) });
+    expect(people.find((p) => p.id === "nikita-khrushchev")).toMatchObject({
+      name: "Nikita Khrushchev",
+      nameRu: expect.stringMatching(/Хрущёв/),
+    });
   });
 
   it("search --jsonl answers one JSON object per stdin line, in order", () => {
     const r = cli(["search", "--jsonl"], "krushchev\nPutin\nГорбачёв\n");
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.query, l.best])).toEqual([
       ["krushchev", "nikita-khrushchev"],
       ["Putin", null],
@@ -32,7 +38,12 @@ describe("CLI contract", () => {
     for (const l of lines) {
       expect(Object.keys(l)).toEqual(["query", "best", "results"]);
       for (const h of l.results) {
-        expect(h).toMatchObject({ id: expect.any(String), kind: expect.stringMatching(/^(person|office)$/), label: expect.any(String), score: expect.any(Number) });
+        expect(h).toMatchObject({
+          id: expect.any(String),
+          kind: expect.stringMatching(/^(person|office)$/),
+          label: expect.any(String),
+          score: expect.any(Number),
+        });
       }
     }
   });
@@ -50,7 +61,15 @@ describe("CLI contract", () => {
       from: "1983-05-01",
       to: "1983-05-31",
       precision: "month",
-      holders: [{ person: "yuri-andropov", office: "general-secretary", start: "1982-11-12", end: "1984-02-09", basis: "de jure" }],
+      holders: [
+        {
+          person: "yuri-andropov",
+          office: "general-secretary",
+          start: "1982-11-12",
+          end: "1984-02-09",
+          basis: "de jure",
+        },
+      ],
       note: expect.any(String),
     });
     const bad = JSON.parse(cli(["at", "--json", "31 February 1953"]).stdout);
@@ -59,13 +78,21 @@ describe("CLI contract", () => {
 
   it("at --jsonl answers each line", () => {
     const r = cli(["at", "--jsonl"], "11 November 1982\n14 October 1964\n");
-    const [a, b] = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const [a, b] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(a.holders).toEqual([]);
-    expect(b.holders.map((h: { person: string }) => h.person)).toEqual(["nikita-khrushchev", "leonid-brezhnev"]);
+    expect(b.holders.map((h: { person: string }) => h.person)).toEqual([
+      "nikita-khrushchev",
+      "leonid-brezhnev",
+    ]);
   });
 
   it("show prints a readable record, and says so when an id is unknown", () => {
-    expect(cli(["show", "general-secretary"]).stdout).toMatch(/General Secretary — Генеральный секретарь ЦК КПСС/);
+    expect(cli(["show", "general-secretary"]).stdout).toMatch(
+      /General Secretary — Генеральный секретарь ЦК КПСС/,
+    );
     const miss = cli(["show", "krushchev"]);
     expect(miss.code).toBe(1);
     expect(miss.stderr).toMatch(/Did you mean: nikita-khrushchev/);

@@ -11,15 +11,44 @@ import { engine } from "./helpers.js";
 const ds = engine().dataset;
 
 const REQUIRED_PEOPLE = [
-  "joseph-stalin", "nikita-khrushchev", "leonid-brezhnev", "yuri-andropov", "konstantin-chernenko",
-  "mikhail-gorbachev", "vladimir-ivashko", "yakov-sverdlov", "elena-stasova", "nikolay-krestinsky",
-  "vyacheslav-molotov", "georgy-malenkov", "felix-dzerzhinsky", "matvei-muranov", "adolph-joffe",
-  "mikhail-suslov", "frol-kozlov", "nikolai-podgorny", "vladimir-lenin", "leon-trotsky", "grigory-zinoviev",
-  "lev-kamenev", "lavrentiy-beria", "lazar-kaganovich", "alexei-kosygin", "boris-yeltsin", "oleg-shenin",
+  "joseph-stalin",
+  "nikita-khrushchev",
+  "leonid-brezhnev",
+  "yuri-andropov",
+  "konstantin-chernenko",
+  "mikhail-gorbachev",
+  "vladimir-ivashko",
+  "yakov-sverdlov",
+  "elena-stasova",
+  "nikolay-krestinsky",
+  "vyacheslav-molotov",
+  "georgy-malenkov",
+  "felix-dzerzhinsky",
+  "matvei-muranov",
+  "adolph-joffe",
+  "mikhail-suslov",
+  "frol-kozlov",
+  "nikolai-podgorny",
+  "vladimir-lenin",
+  "leon-trotsky",
+  "grigory-zinoviev",
+  "lev-kamenev",
+  "lavrentiy-beria",
+  "lazar-kaganovich",
+  "alexei-kosygin",
+  "boris-yeltsin",
+  "oleg-shenin",
 ];
 const REQUIRED_OFFICES = [
-  "secretariat", "technical-secretary", "chairman-of-the-secretariat", "responsible-secretary",
-  "general-secretary", "first-secretary", "second-secretary", "deputy-general-secretary", "acting-general-secretary",
+  "secretariat",
+  "technical-secretary",
+  "chairman-of-the-secretariat",
+  "responsible-secretary",
+  "general-secretary",
+  "first-secretary",
+  "second-secretary",
+  "deputy-general-secretary",
+  "acting-general-secretary",
 ];
 
 /** Every sourced date anywhere in the dataset. */
@@ -62,9 +91,18 @@ describe("dataset", () => {
     expect([...rows.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const people = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => [...new Set(p)][0]);
     expect(people).toEqual([
-      "yakov-sverdlov", "elena-stasova", "nikolay-krestinsky", "vyacheslav-molotov", "joseph-stalin",
-      "nikita-khrushchev", "leonid-brezhnev", "leonid-brezhnev", "yuri-andropov", "konstantin-chernenko",
-      "mikhail-gorbachev", "vladimir-ivashko",
+      "yakov-sverdlov",
+      "elena-stasova",
+      "nikolay-krestinsky",
+      "vyacheslav-molotov",
+      "joseph-stalin",
+      "nikita-khrushchev",
+      "leonid-brezhnev",
+      "leonid-brezhnev",
+      "yuri-andropov",
+      "konstantin-chernenko",
+      "mikhail-gorbachev",
+      "vladimir-ivashko",
     ]);
   });
 
@@ -83,9 +121,18 @@ describe("dataset", () => {
       start: { date: "1953-03-05" },
       end: { date: "1953-03-14" },
     });
-    expect(t("khrushchev-first-secretary-de-facto")).toMatchObject({ basis: "de facto", start: { date: "1953-03-14" } });
-    expect(t("khrushchev-first-secretary")).toMatchObject({ basis: "de jure", start: { date: "1953-09-14" } });
-    expect(t("ivashko-acting-general-secretary")).toMatchObject({ basis: "acting", end: { date: "1991-08-29" } });
+    expect(t("khrushchev-first-secretary-de-facto")).toMatchObject({
+      basis: "de facto",
+      start: { date: "1953-03-14" },
+    });
+    expect(t("khrushchev-first-secretary")).toMatchObject({
+      basis: "de jure",
+      start: { date: "1953-09-14" },
+    });
+    expect(t("ivashko-acting-general-secretary")).toMatchObject({
+      basis: "acting",
+      end: { date: "1991-08-29" },
+    });
   });
 
   it("names a known source for every fact, and every claim of a dispute has one", () => {
@@ -170,7 +217,8 @@ describe("stated durations", () => {
         } else {
           computed = formatYearsDays(durationBetween(t.start.date, t.end.date));
         }
-        if (computed.replace(/,/g, "") !== text) out.push(`${t.id}: "${stated.text}" vs computed ${computed}`);
+        if (computed.replace(/,/g, "") !== text)
+          out.push(`${t.id}: "${stated.text}" vs computed ${computed}`);
       }
     }
     return out;
@@ -202,21 +250,27 @@ describe("loading bad data", () => {
       r[0]!.person = "nobody-at-all";
     });
     expect(() => loadDataset(dir)).toThrowError(DatasetError);
-    expect(() => loadDataset(dir)).toThrowError(/terms\.json: record stasova-technical-secretary-1917, field person: unknown person/);
+    expect(() => loadDataset(dir)).toThrowError(
+      /terms\.json: record stasova-technical-secretary-1917, field person: unknown person/,
+    );
   });
 
   it("rejects an impossible date", () => {
     const dir = brokenCopy("events.json", (r) => {
       (r[0]!.date as { date: string }).date = "1917-02-30";
     });
-    expect(() => loadDataset(dir)).toThrowError(/events\.json: record secretariat-founded, field date: "1917-02-30" is not a real date/);
+    expect(() => loadDataset(dir)).toThrowError(
+      /events\.json: record secretariat-founded, field date: "1917-02-30" is not a real date/,
+    );
   });
 
   it("rejects a fact without a source", () => {
     const dir = brokenCopy("people.json", (r) => {
       (r[0]!.facts as { sources: string[] }[])[0]!.sources = [];
     });
-    expect(() => loadDataset(dir)).toThrowError(/people\.json: record joseph-stalin, field facts\.0\.sources/);
+    expect(() => loadDataset(dir)).toThrowError(
+      /people\.json: record joseph-stalin, field facts\.0\.sources/,
+    );
   });
 
   it("rejects a term that ends before it starts", () => {
@@ -224,6 +278,8 @@ describe("loading bad data", () => {
       const t = r.find((x) => x.id === "andropov-general-secretary")!;
       (t.end as { date: string }).date = "1980-01-01";
     });
-    expect(() => loadDataset(dir)).toThrowError(/andropov-general-secretary, field end: the term ends before it starts/);
+    expect(() => loadDataset(dir)).toThrowError(
+      /andropov-general-secretary, field end: the term ends before it starts/,
+    );
   });
 });

@@ -23,7 +23,12 @@ describe("parseFuzzyDate", () => {
     "12 ноября 1982".replace("12", "10"),
     "  10   NOVEMBER   1982 ",
   ])("reads %s as 10 November 1982", (text) => {
-    expect(one(text)).toMatchObject({ from: "1982-11-10", to: "1982-11-10", precision: "day", label: "10 November 1982" });
+    expect(one(text)).toMatchObject({
+      from: "1982-11-10",
+      to: "1982-11-10",
+      precision: "day",
+      label: "10 November 1982",
+    });
   });
 
   it("takes the only valid reading of a slash date", () => {
@@ -90,10 +95,16 @@ describe("durations", () => {
 
   it("is honest about imprecise dates", () => {
     expect(
-      describeTermLength({ date: "1919-12", precision: "month", sources: ["x"] }, { date: "1921-03", precision: "month", sources: ["x"] }),
+      describeTermLength(
+        { date: "1919-12", precision: "month", sources: ["x"] },
+        { date: "1921-03", precision: "month", sources: ["x"] },
+      ),
     ).toBe("1 year, 3 months");
     expect(
-      describeTermLength({ date: "1918", precision: "year", sources: ["x"] }, { date: "1919-03-16", precision: "day", sources: ["x"] }),
+      describeTermLength(
+        { date: "1918", precision: "year", sources: ["x"] },
+        { date: "1919-03-16", precision: "day", sources: ["x"] },
+      ),
     ).toBe("0–1 years");
   });
 });

@@ -35,16 +35,29 @@ describe("search", () => {
     if (matched) expect(r.results[0]?.matched).toMatch(matched);
   });
 
-  it.each(["Putin", "Bukharin", "Kirov", "Mikoyan", "Zhdanov", "Nix", "Mikhail", "@everyone", "asdfgh", "🚩"])(
-    "is not confident about %s",
-    (query) => {
-      expect(search.search(query).best).toBeNull();
-    },
-  );
+  it.each([
+    "Putin",
+    "Bukharin",
+    "Kirov",
+    "Mikoyan",
+    "Zhdanov",
+    "Nix",
+    "Mikhail",
+    "@everyone",
+    "asdfgh",
+    "🚩",
+  ])("is not confident about %s", (query) => {
+    expect(search.search(query).best).toBeNull();
+  });
 
   it("offers near entries when not confident", () => {
     const r = search.search("Mikhail");
-    expect(r.results.map((h) => h.id).slice(0, 2).sort()).toEqual(["mikhail-gorbachev", "mikhail-suslov"]);
+    expect(
+      r.results
+        .map((h) => h.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["mikhail-gorbachev", "mikhail-suslov"]);
   });
 
   it("scores in [0, 1], best first", () => {
@@ -64,7 +77,8 @@ describe("search", () => {
 });
 
 describe("autocomplete", () => {
-  const ids = (q: string, kind?: "person" | "office") => search.autocomplete(q, kind ? { kind } : {}).map((h) => h.id);
+  const ids = (q: string, kind?: "person" | "office") =>
+    search.autocomplete(q, kind ? { kind } : {}).map((h) => h.id);
 
   it("works on partial input", () => {
     expect(ids("khr", "person")[0]).toBe("nikita-khrushchev");
@@ -76,7 +90,12 @@ describe("autocomplete", () => {
 
   it("offers the leaders in order for an empty query", () => {
     const list = ids("", "person");
-    expect(list.slice(0, 4)).toEqual(["elena-stasova", "yakov-sverdlov", "nikolay-krestinsky", "vyacheslav-molotov"]);
+    expect(list.slice(0, 4)).toEqual([
+      "elena-stasova",
+      "yakov-sverdlov",
+      "nikolay-krestinsky",
+      "vyacheslav-molotov",
+    ]);
     expect(list).toContain("mikhail-gorbachev");
     expect(list.length).toBeLessThanOrEqual(25);
   });

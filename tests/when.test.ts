@@ -33,9 +33,13 @@ describe("who held office when", () => {
 
   it("marks de facto and acting holdings", () => {
     const a = at("1 June 1953");
-    expect(a.ok && a.holders).toMatchObject([{ person: "nikita-khrushchev", basis: "de facto", office: "first-secretary" }]);
+    expect(a.ok && a.holders).toMatchObject([
+      { person: "nikita-khrushchev", basis: "de facto", office: "first-secretary" },
+    ]);
     const b = at("26 August 1991");
-    expect(b.ok && b.holders).toMatchObject([{ person: "vladimir-ivashko", basis: "acting", end: "1991-08-29" }]);
+    expect(b.ok && b.holders).toMatchObject([
+      { person: "vladimir-ivashko", basis: "acting", end: "1991-08-29" },
+    ]);
     const c = at("December 1952");
     expect(c.ok && c.holders).toMatchObject([{ person: "joseph-stalin", basis: "de facto" }]);
   });
@@ -43,7 +47,9 @@ describe("who held office when", () => {
   it("says the office did not exist before 1917 or after the ban", () => {
     const before = at("1900");
     expect(before.ok && before.holders).toEqual([]);
-    expect(before.ok && before.note).toMatch(/did not exist before the Secretariat was established on 6 August 1917/);
+    expect(before.ok && before.note).toMatch(
+      /did not exist before the Secretariat was established on 6 August 1917/,
+    );
     const after = at("1995");
     expect(after.ok && after.note).toMatch(/did not exist after the party was banned on 6 November 1991/);
     const suspended = at("1 October 1991");

@@ -69,13 +69,17 @@ export function findHolders(ds: Dataset, reading: DateReading, options: WhenOpti
   const interval: DayInterval = { from: reading.from, to: reading.to };
   const terms = termsFor(ds, options.office);
   const holders: HolderHit[] = [];
-  for (const term of terms) {
+  // Only the days on which the party's leadership existed can have a holder: an imprecise date
+  // ("1917") must not place anyone in office before the Secretariat was founded.
+  const span = ds.leadershipSpan;
+  const within: DayInterval = { from: maxDay(interval.from, span.from), to: minDay(interval.to, span.to) };
+  for (const term of within.from > within.to ? [] : terms) {
     const start = termStart(term);
     const end = termEnd(term);
     const possible: DayInterval = { from: start, to: end ?? ds.leadershipSpan.to };
-    if (!overlaps(possible, interval)) continue;
+    if (!overlaps(possible, within)) continue;
     const core = certainSpan(term);
-    const certain = core !== null && overlaps(core, interval);
+    const certain = core !== null && overlaps(core, within);
     holders.push({
       term,
       person: ds.personById.get(term.person) as Person,
@@ -86,7 +90,6 @@ export function findHolders(ds: Dataset, reading: DateReading, options: WhenOpti
     });
   }
 
-  const span = ds.leadershipSpan;
   const outside: WhenAnswer["outside"] = [];
   if (interval.from < span.from) {
     outside.push({

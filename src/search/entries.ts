@@ -1,6 +1,6 @@
 import type { Dataset } from "../data/load.js";
 import type { Office, Person, Variant } from "../data/schema.js";
-import { type SearchEntry, SearchIndex, type SearchKey } from "./index.js";
+import { type SearchEntry, SearchIndex, type SearchKey, soundKey } from "./index.js";
 import { normalizeName } from "./normalize.js";
 import { transliterations } from "./translit.js";
 
@@ -90,16 +90,27 @@ function officeKeys(o: Office): SearchKey[] {
   return keys;
 }
 
-/** First names that belong to exactly one person, in English or Russian: these alone may find them. */
+/**
+ * First names that belong to exactly one person, in English or Russian: these alone may find
+ * them. Names that sound alike ("Nikolai", "Nikolay") count as one, so neither is unique.
+ */
 function uniqueFirstNames(people: readonly Person[]): Set<string> {
-  const counts = new Map<string, number>();
+  const owners = new Map<string, Set<string>>();
+  const forms = new Map<string, Set<string>>();
   for (const p of people) {
     const names = new Set([normalizeName(firstWord(p.name)), normalizeName(russianParts(p.nameRu).first)]);
-    for (const v of p.variants)
+    for (const v of p.variants) {
       if (v.kind !== "birth-name" && v.kind !== "nickname") names.add(normalizeName(firstWord(v.text)));
-    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    for (const n of names) {
+      const sound = soundKey(n);
+      owners.set(sound, (owners.get(sound) ?? new Set()).add(p.id));
+      forms.set(sound, (forms.get(sound) ?? new Set()).add(n));
+    }
   }
-  return new Set([...counts].filter(([, c]) => c === 1).map(([n]) => n));
+  return new Set(
+    [...owners].filter(([, ids]) => ids.size === 1).flatMap(([sound]) => [...(forms.get(sound) ?? [])]),
+  );
 }
 
 /** Everything a user could type for each person and office in the dataset. */

@@ -67,7 +67,7 @@ export function soundKey(token: string): string {
   return token
     .replace(/tsch|tch|tsh|cz|ch/g, "c")
     .replace(/sch|sz|sh|ch/g, "s")
-    .replace(/zh|ż|j(?=[^aeiou]|$)/g, "z")
+    .replace(/zh|ż/g, "z")
     .replace(/kh/g, "h")
     .replace(/ph/g, "f")
     .replace(/w/g, "v")
@@ -186,12 +186,11 @@ export class SearchIndex {
     const sims = new Map<number, number>();
     const exactId = this.vocabId.get(q);
     if (exactId !== undefined) sims.set(exactId, 1);
-    if (q.length === 1) {
-      // A lone letter is an initial: "K. Chernenko".
+    if (q.length <= 2) {
+      // One or two letters are an initial: "K. Chernenko", "Yu. V. Andropov".
       for (const id of this.prefixTokens(q, 5000)) sims.set(id, 1);
       return sims;
     }
-    if (q.length < 3) return sims;
     // Spellings that sound alike ("Andropoff", "Molotow", "Breschnew") count almost as exact.
     for (const id of this.soundIndex.get(soundKey(q)) ?? []) {
       if (!sims.has(id)) sims.set(id, SOUND_ALIKE);
@@ -263,7 +262,7 @@ export class SearchIndex {
     }
 
     const sims = qToks.map((q) => this.similarTokens(q));
-    const weights = qToks.map((q) => (q.length === 1 ? 0.5 : Math.min(q.length, 8)));
+    const weights = qToks.map((q) => (q.length <= 2 ? 0.5 : Math.min(q.length, 8)));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const candidateKeys = new Set<number>();
     for (const m of sims)
