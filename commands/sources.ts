@@ -1,0 +1,20 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Engine } from "../src/app.js";
+import { NO_MENTIONS } from "../src/bot/payload.js";
+import type { BotResponse, CommandRequest } from "../src/bot/types.js";
+import { sourcesCard } from "../src/cards/info.js";
+import { langOf } from "../src/i18n/index.js";
+
+export const data = new SlashCommandBuilder()
+  .setName("sources")
+  .setNameLocalizations({ ru: "источники" })
+  .setDescription("The source documents, what kind each is, and where they disagree")
+  .setDescriptionLocalizations({ ru: "Документы-источники, их вид и расхождения между ними" });
+
+export function execute(engine: Engine, request: CommandRequest): BotResponse {
+  const lang = langOf(request.caller.locale);
+  return {
+    type: "reply",
+    payload: { embeds: sourcesCard(engine.dataset, lang), allowed_mentions: NO_MENTIONS },
+  };
+}

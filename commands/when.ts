@@ -1,0 +1,97 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Engine } from "../src/app.js";
+import { cardPayload, ephemeralText, quoteUserText } from "../src/bot/payload.js";
+import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/bot/types.js";
+import { whenCard } from "../src/cards/when.js";
+import { langOf } from "../src/i18n/index.js";
+import { answerWhen } from "../src/query/when.js";
+
+/** Offices a /when can be narrowed to; the default is the party's leading office in all its forms. */
+const OFFICE_CHOICES = [
+  "technical-secretary",
+  "chairman-of-the-secretariat",
+  "responsible-secretary",
+  "general-secretary",
+  "first-secretary",
+  "acting-general-secretary",
+] as const;
+
+export const data = new SlashCommandBuilder()
+  .setName("when")
+  .setNameLocalizations({ ru: "когда" })
+  .setDescription("Who led the party on a date or in a period, vacancies and events around then")
+  .setDescriptionLocalizations({ ru: "Кто руководил партией в дату или период, вакансии и события" })
+  .addStringOption((o) =>
+    o
+      .setName("date")
+      .setNameLocalizations({ ru: "дата" })
+      .setDescription("10 November 1982, May 1983, 1953, the 1970s, 1964-1966, 12 ноября 1982")
+      .setDescriptionLocalizations({ ru: "10 ноября 1982, май 1983, 1953, 1970-е, 1964-1966" })
+      .setRequired(true)
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o
+      .setName("office")
+      .setNameLocalizations({ ru: "должность" })
+      .setDescription("Only this office (default: the party's leading office, whatever its title)")
+      .setDescriptionLocalizations({ ru: "Только эта должность (по умолчанию — высшая должность партии)" })
+      .setRequired(false)
+      .addChoices(
+        {
+          name: "Technical Secretary",
+          name_localizations: { ru: "Технический секретарь" },
+          value: OFFICE_CHOICES[0],
+        },
+        {
+          name: "Chairman of the Secretariat",
+          name_localizations: { ru: "Председатель Секретариата" },
+          value: OFFICE_CHOICES[1],
+        },
+        {
+          name: "Responsible Secretary",
+          name_localizations: { ru: "Ответственный секретарь" },
+          value: OFFICE_CHOICES[2],
+        },
+        {
+          name: "General Secretary",
+          name_localizations: { ru: "Генеральный секретарь" },
+          value: OFFICE_CHOICES[3],
+        },
+        { name: "First Secretary", name_localizations: { ru: "Первый секретарь" }, value: OFFICE_CHOICES[4] },
+        {
+          name: "Acting General Secretary",
+          name_localizations: { ru: "И. о. генерального секретаря" },
+          value: OFFICE_CHOICES[5],
+        },
+      ),
+  );
+
+export function execute(engine: Engine, request: CommandRequest): BotResponse {
+  const text = String(request.options.date ?? "");
+  const lang = langOf(request.caller.locale);
+  const rawOffice = request.options.office;
+  const office =
+    typeof rawOffice === "string" && engine.dataset.officeById.has(rawOffice) ? rawOffice : undefined;
+  if (rawOffice !== undefined && !office) {
+    return {
+      type: "reply",
+      payload: ephemeralText(
+        `I don't know the office “${quoteUserText(String(rawOffice))}”. Pick one from the list.`,
+      ),
+    };
+  }
+  const { parsed, answers } = answerWhen(engine.dataset, text, office ? { office } : {});
+  if (!parsed.ok)
+    return { type: "reply", payload: ephemeralText(parsed.error.replace(text, quoteUserText(text))) };
+  const card = whenCard(engine.dataset, text, answers, {
+    lang,
+    asker: request.caller.userId,
+    ...(office ? { office } : {}),
+  });
+  return { type: "reply", payload: cardPayload(card) };
+}
+
+export function autocomplete(_engine: Engine, _request: AutocompleteRequest): Choice[] {
+  return [];
+}

@@ -1,0 +1,175 @@
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  MessageFlags,
+  PermissionFlagsBits,
+  type StringSelectMenuInteraction,
+} from "discord.js";
+import type { Logger } from "pino";
+import type { Engine } from "../app.js";
+import type { Config } from "../config.js";
+import { COMMANDS } from "./commands.js";
+import { Router } from "./router.js";
+import type { BotRequest, Caller, MessagePayload, OptionValue } from "./types.js";
+
+/** Discord gives 3 s to answer; past this the bot defers and edits the reply later. */
+const DEFER_AFTER_MS = 2000;
+
+function callerOf(interaction: Interaction): Caller {
+  return {
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    locale: interaction.locale,
+    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
+}
+
+function optionsOf(
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+): Record<string, OptionValue> {
+  const out: Record<string, OptionValue> = {};
+  const walk = (
+    options: readonly { name: string; value?: string | number | boolean; options?: readonly unknown[] }[],
+  ) => {
+    for (const o of options) {
+      if (o.value !== undefined) out[o.name] = o.value;
+      if (o.options) walk(o.options as typeof options);
+    }
+  };
+  walk(interaction.options.data);
+  return out;
+}
+
+/** Turns a discord.js interaction into the router's plain request; null for kinds the bot ignores. */
+export function toRequest(interaction: Interaction): BotRequest | null {
+  const caller = callerOf(interaction);
+  if (interaction.isChatInputCommand()) {
+    const subcommand = interaction.options.getSubcommand(false) ?? undefined;
+    return {
+      type: "command",
+      command: interaction.commandName,
+      ...(subcommand ? { subcommand } : {}),
+      options: optionsOf(interaction),
+      caller,
+    };
+  }
+  if (interaction.isAutocomplete()) {
+    const focused = interaction.options.getFocused(true);
+    const subcommand = interaction.options.getSubcommand(false) ?? undefined;
+    return {
+      type: "autocomplete",
+      command: interaction.commandName,
+      ...(subcommand ? { subcommand } : {}),
+      focused: { name: focused.name, value: String(focused.value) },
+      options: optionsOf(interaction),
+      caller,
+    };
+  }
+  if (interaction.isButton())
+    return { type: "component", customId: interaction.customId, values: [], caller };
+  if (interaction.isStringSelectMenu()) {
+    return { type: "component", customId: interaction.customId, values: interaction.values, caller };
+  }
+  return null;
+}
+
+/** Our API-shaped payload in the form discord.js's reply methods take. */
+function toReplyOptions(payload: MessagePayload): InteractionReplyOptions & InteractionUpdateOptions {
+  const options: InteractionReplyOptions & InteractionUpdateOptions = {
+    allowedMentions: { parse: [] },
+    embeds: payload.embeds ?? [],
+    components: payload.components ?? [],
+  };
+  if (payload.content !== undefined) options.content = payload.content;
+  if (payload.files) {
+    options.files = payload.files.map((f) => ({
+      attachment: Buffer.from(f.data),
+      name: f.name,
+      ...(f.description ? { description: f.description } : {}),
+    }));
+  }
+  return options;
+}
+
+type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+
+/** Sends the router's answer, deferring first if the handler is slow. */
+async function respond(router: Router, interaction: Interaction, log: Logger): Promise<void> {
+  const request = toRequest(interaction);
+  if (!request) return;
+  if (interaction.isAutocomplete()) {
+    const response = await router.handle(request);
+    if (response.type === "choices") await interaction.respond(response.choices);
+    return;
+  }
+  const repliable = interaction as Repliable;
+  const work = router.handle(request);
+  let deferred = false;
+  const timer = setTimeout(() => {
+    deferred = true;
+    const defer = repliable.isMessageComponent() ? repliable.deferUpdate() : repliable.deferReply();
+    defer.catch((err: unknown) => log.warn({ err }, "defer failed"));
+  }, DEFER_AFTER_MS);
+  const response = await work.finally(() => clearTimeout(timer));
+  if (response.type === "choices") return;
+  const options = toReplyOptions(response.payload);
+  const ephemeral = ((response.payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  if (deferred) {
+    if (ephemeral && !repliable.isMessageComponent()) {
+      await repliable.deleteReply().catch(() => undefined);
+      await repliable.followUp({ ...options, flags: MessageFlags.Ephemeral });
+    } else {
+      await repliable.editReply(options);
+    }
+    return;
+  }
+  if (response.type === "update" && repliable.isMessageComponent()) {
+    await repliable.update(options);
+    return;
+  }
+  await repliable.reply({ ...options, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+}
+
+export interface RunningBot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** Connects to Discord (or to DISCORD_API_BASE) and serves interactions until stopped. */
+export async function startBot(config: Config, engine: Engine, log: Logger): Promise<RunningBot> {
+  if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
+  });
+  const router = new Router(engine, COMMANDS, log.child({ module: "router" }));
+  client.on(Events.InteractionCreate, (interaction) => {
+    respond(router, interaction, log).catch((err: unknown) => {
+      log.error({ err, interaction: interaction.id }, "could not answer the interaction");
+    });
+  });
+  client.once(Events.ClientReady, (ready) => {
+    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
+  });
+  client.on(Events.Error, (err) => log.error({ err }, "client error"));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn({ code: event.code, shard }, "gateway disconnected"),
+  );
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
+  await client.login(config.DISCORD_TOKEN);
+  return {
+    client,
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}

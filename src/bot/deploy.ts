@@ -1,0 +1,46 @@
+// Registers the slash commands: to one server when DISCORD_GUILD_ID is set (instant, for
+// development), otherwise globally. A bulk overwrite, so running it twice changes nothing.
+import { REST, Routes } from "discord.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { COMMANDS } from "./commands.js";
+
+async function main(): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : String(err));
+    return 1;
+  }
+  if (!config.DISCORD_TOKEN || !config.DISCORD_CLIENT_ID) {
+    console.error(
+      "Set DISCORD_TOKEN and DISCORD_CLIENT_ID (and optionally DISCORD_GUILD_ID) in .env; see .env.example.",
+    );
+    return 1;
+  }
+  const rest = new REST({
+    version: "10",
+    ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
+  }).setToken(config.DISCORD_TOKEN);
+  const body = COMMANDS.map((c) => c.data.toJSON());
+  const route = config.DISCORD_GUILD_ID
+    ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, config.DISCORD_GUILD_ID)
+    : Routes.applicationCommands(config.DISCORD_CLIENT_ID);
+  const registered = (await rest.put(route, { body })) as { id: string; name: string }[];
+  const where = config.DISCORD_GUILD_ID
+    ? `server ${config.DISCORD_GUILD_ID}`
+    : "all servers (global; may take up to an hour to appear)";
+  console.log(`Registered ${registered.length} commands to ${where}:`);
+  for (const c of registered) console.log(`  /${c.name}  (${c.id})`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`Registration failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

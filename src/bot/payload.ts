@@ -1,0 +1,42 @@
+import { MessageFlags } from "discord.js";
+import type { Card } from "../cards/person.js";
+import type { MessagePayload } from "./types.js";
+
+/** Every message the bot sends pings nobody. */
+export const NO_MENTIONS = { parse: [] } as { parse: [] };
+
+export function cardPayload(
+  card: Card,
+  options: { ephemeral?: boolean; content?: string } = {},
+): MessagePayload {
+  const payload: MessagePayload = {
+    embeds: [card.embed],
+    components: card.components,
+    allowed_mentions: NO_MENTIONS,
+  };
+  if (options.content) payload.content = options.content;
+  if (options.ephemeral) payload.flags = MessageFlags.Ephemeral;
+  return payload;
+}
+
+export function ephemeralText(content: string, extra: Partial<MessagePayload> = {}): MessagePayload {
+  return {
+    content: content.slice(0, 2000) || "…",
+    flags: MessageFlags.Ephemeral,
+    allowed_mentions: NO_MENTIONS,
+    ...extra,
+  };
+}
+
+/**
+ * Echoes user text safely: no markdown tricks, no mention syntax that could render as a ping,
+ * no newlines, and not too long.
+ */
+export function quoteUserText(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return clipped
+    .replace(/([\\`*_~|>#[\]()-])/g, "\\$1")
+    .replace(/@/g, "@\u200b")
+    .replace(/<(?=[@#:a])/g, "<\u200b");
+}

@@ -1,0 +1,88 @@
+import { ComponentType, MessageFlags } from "discord.js";
+import type { Engine } from "../app.js";
+import { type CardKind, type CardTarget, pickId } from "../cards/ids.js";
+import { clip, LIMITS } from "../cards/limits.js";
+import { officeCard } from "../cards/office.js";
+import { type Card, personCard } from "../cards/person.js";
+import { whenCard } from "../cards/when.js";
+import type { Lang } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
+import { answerWhen } from "../query/when.js";
+import type { SearchHit } from "../search/index.js";
+import { cardPayload, ephemeralText, NO_MENTIONS, quoteUserText } from "./payload.js";
+import type { MessagePayload } from "./types.js";
+
+/** Builds the card a button or menu points at; null when the target no longer exists. */
+export function renderTarget(engine: Engine, target: CardTarget, lang: Lang, asker: string): Card | null {
+  const ds = engine.dataset;
+  if (target.kind === "person") {
+    const person = ds.personById.get(target.id);
+    return person ? personCard(ds, person, { lang, asker }) : null;
+  }
+  if (target.kind === "office") {
+    const office = ds.officeById.get(target.id);
+    return office ? officeCard(ds, office, { lang, asker }) : null;
+  }
+  const { parsed, answers } = answerWhen(ds, target.id, target.office ? { office: target.office } : {});
+  if (!parsed.ok) return null;
+  return whenCard(ds, target.id, answers, {
+    lang,
+    asker,
+    ...(target.office ? { office: target.office } : {}),
+  });
+}
+
+/**
+ * The polite answer to a miss: ephemeral, says what was not found, and offers a menu of the
+ * nearest entries that opens the chosen card.
+ */
+export function didYouMean(
+  kind: CardKind,
+  query: string,
+  hits: SearchHit[],
+  lang: Lang,
+  asker: string,
+): MessagePayload {
+  const quoted = quoteUserText(query);
+  const head = `${t(lang, "notFound")} “${quoted}”.`;
+  if (hits.length === 0) {
+    const hint =
+      kind === "office"
+        ? lang === "ru"
+          ? "Попробуйте «генсек», «первый секретарь» или начните печатать и выберите из списка."
+          : "Try “general secretary”, “first secretary”, or start typing and pick from the list."
+        : lang === "ru"
+          ? "В источниках нет такого человека. Начните печатать имя и выберите из списка, или посмотрите `/timeline`."
+          : "The sources don't name anyone like that. Start typing a name and pick from the list, or see `/timeline`.";
+    return ephemeralText(`${head} ${hint}`);
+  }
+  return {
+    content: `${head} ${t(lang, "didYouMean")}`,
+    flags: MessageFlags.Ephemeral,
+    allowed_mentions: NO_MENTIONS,
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.StringSelect,
+            custom_id: pickId(kind, asker),
+            placeholder: t(lang, "pick"),
+            min_values: 1,
+            max_values: 1,
+            options: hits.slice(0, LIMITS.selectOptions).map((h) => {
+              const option: { label: string; value: string; description?: string } = {
+                label: clip(h.label, LIMITS.selectLabel),
+                value: h.id,
+              };
+              if (h.matched) option.description = clip(h.matched, LIMITS.selectDescription);
+              return option;
+            }),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export { cardPayload };

@@ -1,0 +1,73 @@
+import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Engine } from "../app.js";
+
+/** Who is asking, and where: what every handler may need from an interaction. */
+export interface Caller {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+  /** Discord's locale of the user, e.g. "en-US" or "ru". */
+  locale: string;
+  /** Whether the user may manage the server (for admin-only actions). */
+  canManageGuild?: boolean;
+}
+
+export type OptionValue = string | number | boolean;
+
+export interface CommandRequest {
+  type: "command";
+  command: string;
+  subcommand?: string;
+  options: Record<string, OptionValue>;
+  caller: Caller;
+}
+
+export interface AutocompleteRequest {
+  type: "autocomplete";
+  command: string;
+  subcommand?: string;
+  focused: { name: string; value: string };
+  options: Record<string, OptionValue>;
+  caller: Caller;
+}
+
+export interface ComponentRequest {
+  type: "component";
+  customId: string;
+  values: string[];
+  caller: Caller;
+}
+
+export type BotRequest = CommandRequest | AutocompleteRequest | ComponentRequest;
+
+/** A message body exactly as sent to Discord's API. */
+export interface MessagePayload {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  flags?: number;
+  allowed_mentions: { parse: [] };
+  /** Files to attach, by name (issue 7: timeline pictures). */
+  files?: { name: string; data: Uint8Array; description?: string }[];
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export type BotResponse =
+  | { type: "reply"; payload: MessagePayload }
+  | { type: "update"; payload: MessagePayload }
+  | { type: "choices"; choices: Choice[] };
+
+export interface CommandModule {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(engine: Engine, request: CommandRequest): BotResponse | Promise<BotResponse>;
+  autocomplete?(engine: Engine, request: AutocompleteRequest): Choice[];
+}

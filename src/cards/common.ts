@@ -1,0 +1,88 @@
+import type { APIButtonComponent, APIEmbed } from "discord.js";
+import { ButtonStyle, ComponentType } from "discord.js";
+import type { Dataset } from "../data/load.js";
+import type { Dispute, Term } from "../data/schema.js";
+import { describeTermLength } from "../dates/duration.js";
+import { formatDate, type Lang, localiseDuration, t } from "../i18n/index.js";
+import { type CardTarget, cardId } from "./ids.js";
+import { clip, LIMITS } from "./limits.js";
+
+export const COLOURS = {
+  person: 0xb22222,
+  office: 0x8b0000,
+  when: 0xc9a227,
+  info: 0x4a5568,
+  miss: 0x718096,
+} as const;
+
+const SHORT_NAMES: Record<string, string> = {
+  "wp-secretariat": "Wikipedia: Secretariat",
+  "wp-gensec-text": "Wikipedia: General Secretary",
+  "wp-gensec-page": "Wikipedia: General Secretary (list)",
+  "wp-gensec-old": "Wikipedia (old revision)",
+  "prolewiki-gensec": "ProleWiki",
+  editorial: "Apparat editors (name forms)",
+};
+
+/** Short human names for source ids, for footers and attributions. */
+export function sourceName(ds: Dataset, id: string): string {
+  return SHORT_NAMES[id] ?? ds.sourceById.get(id)?.publisher ?? id;
+}
+
+/** "Wikipedia: General Secretary, ProleWiki": each source named once. */
+export function sourceList(ds: Dataset, ids: readonly string[]): string {
+  return [...new Set(ids.map((id) => sourceName(ds, id)))].join(", ");
+}
+
+/** "Sources: Wikipedia: General Secretary · ProleWiki", naming each cited source once. */
+export function sourcesFooter(ds: Dataset, ids: Iterable<string>, lang: Lang): APIEmbed["footer"] {
+  const names = [...new Set([...ids].map((id) => sourceName(ds, id)))];
+  return { text: clip(`${t(lang, "sources")}: ${names.join(" · ")}`, LIMITS.footer) };
+}
+
+export function basisLabel(lang: Lang, term: Term): string {
+  if (term.basis === "de facto") return ` (${t(lang, "deFacto")})`;
+  if (term.basis === "acting") return ` (${t(lang, "acting")})`;
+  return "";
+}
+
+/** "14 September 1953 – 14 October 1964 · 11 years, 30 days". */
+export function termSpan(lang: Lang, term: Term): string {
+  const start = formatDate(lang, term.start);
+  if (!term.end) return `${start} – ${t(lang, "endUnknown")}`;
+  const died = term.endedByDeath ? " †" : "";
+  return `${start} – ${formatDate(lang, term.end)}${died} · ${localiseDuration(lang, describeTermLength(term.start, term.end))}`;
+}
+
+/** "Stated: 291 days (Wikipedia: General Secretary)" lines for stated durations that differ. */
+export function statedDurationNotes(ds: Dataset, term: Term, lang: Lang): string[] {
+  if (!term.end) return [];
+  const computed = describeTermLength(term.start, term.end).replace(/,/g, "");
+  return term.statedDurations
+    .filter((s) => s.text.replace(/,/g, "") !== computed)
+    .map((s) =>
+      lang === "ru"
+        ? `В источнике указано «${s.text}» (${sourceList(ds, s.sources)}), что не совпадает с датами.`
+        : `Stated as "${s.text}" by ${sourceList(ds, s.sources)}, which does not match the dates.`,
+    );
+}
+
+/** One dispute as bullet lines: every claimed value with its sources. */
+export function disputeLines(ds: Dataset, d: Dispute, lang: Lang): string {
+  const claims = d.claims.map((c) => {
+    const by = sourceList(ds, c.sources);
+    return `• ${c.value} — ${by}${c.default ? ` (${t(lang, "used")})` : ""}`;
+  });
+  return [`**${d.topic}**`, ...claims].join("\n");
+}
+
+export function openButton(label: string, target: CardTarget, emoji?: string): APIButtonComponent {
+  const button: APIButtonComponent = {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: clip(label, LIMITS.buttonLabel),
+    custom_id: cardId(target),
+  };
+  if (emoji) button.emoji = { name: emoji };
+  return button;
+}

@@ -1,0 +1,73 @@
+import type { APIEmbed, APIEmbedField } from "discord.js";
+
+/** Discord's documented embed limits. */
+export const LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  total: 6000,
+  buttonsPerRow: 5,
+  rows: 5,
+  customId: 100,
+  buttonLabel: 80,
+  selectOptions: 25,
+  selectLabel: 100,
+  selectDescription: 100,
+  choiceName: 100,
+  content: 2000,
+} as const;
+
+/** Cuts text to `max` characters, ending with an ellipsis when it had to cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+/** Joins lines into one field value, dropping whole lines (with a count) rather than cutting one. */
+export function joinLines(lines: readonly string[], max: number = LIMITS.fieldValue): string {
+  const out: string[] = [];
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = clip(lines[i] as string, max);
+    const reserve = i < lines.length - 1 ? 20 : 0;
+    if (used + line.length + reserve > max) {
+      out.push(`… and ${lines.length - i} more`);
+      break;
+    }
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out.join("\n");
+}
+
+export function embedLength(e: APIEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** Clips every part of an embed to Discord's limits, dropping trailing fields if the total is too long. */
+export function fitEmbed(e: APIEmbed): APIEmbed {
+  const fields: APIEmbedField[] = (e.fields ?? [])
+    .filter((f) => f.value.trim().length > 0)
+    .slice(0, LIMITS.fields)
+    .map((f) => ({ ...f, name: clip(f.name, LIMITS.fieldName), value: clip(f.value, LIMITS.fieldValue) }));
+  const out: APIEmbed = { ...e, fields };
+  if (out.title) out.title = clip(out.title, LIMITS.title);
+  if (out.description) out.description = clip(out.description, LIMITS.description);
+  if (out.footer) out.footer = { ...out.footer, text: clip(out.footer.text, LIMITS.footer) };
+  while (embedLength(out) > LIMITS.total && (out.fields?.length ?? 0) > 0) out.fields?.pop();
+  if (embedLength(out) > LIMITS.total && out.description) {
+    out.description = clip(out.description, out.description.length - (embedLength(out) - LIMITS.total));
+  }
+  if (out.fields?.length === 0) delete out.fields;
+  return out;
+}

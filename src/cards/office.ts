@@ -1,0 +1,162 @@
+import type { APIButtonComponent, APIEmbedField } from "discord.js";
+import { ComponentType } from "discord.js";
+import type { Dataset } from "../data/load.js";
+import type { Office } from "../data/schema.js";
+import { formatDate, type Lang, t } from "../i18n/index.js";
+import {
+  basisLabel,
+  COLOURS,
+  disputeLines,
+  openButton,
+  sourceList,
+  sourceName,
+  sourcesFooter,
+  termSpan,
+} from "./common.js";
+import { fitEmbed, joinLines } from "./limits.js";
+import type { Card } from "./person.js";
+
+const INFOBOX_LABELS: Record<string, string> = {
+  style: "Style",
+  type: "Type",
+  status: "Status",
+  residence: "Residence",
+  seat: "Seat",
+  appointer: "Appointer",
+  salary: "Salary",
+  formation: "Formation",
+  founded: "Founded",
+  firstHolder: "First holder",
+  finalHolder: "Final holder",
+  abolished: "Abolished",
+  dissolved: "Dissolved",
+  supersededBy: "Superseded by",
+  succeededBy: "Succeeded by",
+};
+
+/** An office's card: titles, dates, purpose, holders in order with their terms, what it became. */
+export function officeCard(
+  ds: Dataset,
+  office: Office,
+  options: { lang: Lang; asker: string; matched?: string },
+): Card {
+  const { lang } = options;
+  const cited = new Set<string>(office.sources);
+  const fields: APIEmbedField[] = [];
+  const termsOffice = office.kind === "title" && office.partOf ? office.partOf : office.id;
+  const terms = (ds.termsByOffice.get(termsOffice) ?? []).filter(
+    (x) => office.kind !== "title" || x.basis === "acting",
+  );
+
+  if (office.titles.length > 0) {
+    fields.push({
+      name: t(lang, "titles"),
+      value: joinLines(office.titles.map((x) => `• ${x.title}${x.from ? ` (${x.from}–${x.to ?? ""})` : ""}`)),
+    });
+  }
+  if (office.periods.length > 0) {
+    fields.push({
+      name: t(lang, "existed"),
+      value: joinLines(
+        office.periods.map(
+          (p) =>
+            `• ${formatDate(lang, p.from)} – ${p.to ? formatDate(lang, p.to) : "?"}${p.note ? ` — ${p.note}` : ""}`,
+        ),
+      ),
+    });
+  }
+  if (terms.length > 0) {
+    fields.push({
+      name: t(lang, "holders"),
+      value: joinLines(
+        terms.map((term) => {
+          for (const s of term.sources) cited.add(s);
+          return `• **${ds.personById.get(term.person)?.name}**${basisLabel(lang, term)}: ${termSpan(lang, term)}`;
+        }),
+      ),
+    });
+  }
+  const roleHolders = ds.people.filter((p) => p.roles.some((r) => r.office === office.id));
+  if (roleHolders.length > 0) {
+    fields.push({
+      name: lang === "ru" ? "Члены и носители (без дат)" : "Members and holders (undated)",
+      value: joinLines(
+        roleHolders.map((p) => {
+          const role = p.roles.find((r) => r.office === office.id);
+          return `• ${p.name} — ${role?.title ?? ""}`;
+        }),
+      ),
+    });
+  }
+  const infobox = Object.entries(office.infobox);
+  if (infobox.length > 0) {
+    fields.push({
+      name: t(lang, "infobox"),
+      value: joinLines(
+        infobox.map(([key, v]) => {
+          for (const s of v.sources) cited.add(s);
+          return `${INFOBOX_LABELS[key] ?? key}: ${v.value} (${sourceList(ds, v.sources)})`;
+        }),
+      ),
+    });
+  }
+  if (office.facts.length > 0)
+    fields.push({ name: t(lang, "facts"), value: joinLines(office.facts.map((f) => `• ${f.text}`)) });
+  const disputes = ds.disputesBySubject.get(office.id) ?? [];
+  if (disputes.length > 0)
+    fields.push({
+      name: t(lang, "disputes"),
+      value: joinLines(disputes.map((d) => disputeLines(ds, d, lang))),
+    });
+  const claims = ds.claimsBySubject.get(office.id) ?? [];
+  if (claims.length > 0) {
+    fields.push({
+      name: t(lang, "characterisations"),
+      value: joinLines(claims.map((c) => `• ${sourceName(ds, c.source)} ${c.text}`)),
+    });
+  }
+  const predecessor = office.predecessor ? ds.officeById.get(office.predecessor) : undefined;
+  const successor = office.successor ? ds.officeById.get(office.successor) : undefined;
+  const chain = [
+    predecessor ? `${t(lang, "precededByOffice")}: ${predecessor.name}` : "",
+    successor ? `${t(lang, "followedBy")}: ${successor.name}` : "",
+  ].filter(Boolean);
+  if (chain.length > 0) fields.push({ name: "↔", value: chain.join("\n") });
+
+  const description = [
+    `*${office.nameRu}*`,
+    ...office.purpose.map((p) => p.text),
+    ...(options.matched ? [`${t(lang, "matched")}: ${options.matched}`] : []),
+  ];
+  const embed = fitEmbed({
+    title: `${office.name} · ${office.nameRu}`,
+    description: joinLines(description, 4096),
+    color: COLOURS.office,
+    fields,
+    footer: sourcesFooter(ds, cited, lang),
+  });
+
+  const buttons: APIButtonComponent[] = [];
+  if (predecessor)
+    buttons.push(
+      openButton(
+        predecessor.name,
+        { kind: "office", id: predecessor.id, asker: options.asker, slot: 0 },
+        "◀️",
+      ),
+    );
+  if (successor && successor.id !== predecessor?.id) {
+    buttons.push(
+      openButton(successor.name, { kind: "office", id: successor.id, asker: options.asker, slot: 1 }, "▶️"),
+    );
+  }
+  const people = [...new Set(terms.map((x) => x.person))];
+  for (const [i, id] of people.slice(0, 5 - buttons.length).entries()) {
+    const p = ds.personById.get(id);
+    if (p) buttons.push(openButton(p.name, { kind: "person", id: p.id, asker: options.asker, slot: 2 + i }));
+  }
+  return {
+    embed,
+    components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+  };
+}

@@ -1,0 +1,81 @@
+import type { APIButtonComponent, APIEmbedField } from "discord.js";
+import { ComponentType } from "discord.js";
+import type { Dataset } from "../data/load.js";
+import { formatDate, type Lang, precisionName, t } from "../i18n/index.js";
+import type { WhenAnswer } from "../query/when.js";
+import { basisLabel, COLOURS, openButton, sourcesFooter, termSpan } from "./common.js";
+import { fitEmbed, joinLines } from "./limits.js";
+import type { Card } from "./person.js";
+
+const day = (lang: Lang, date: string) => formatDate(lang, { date, precision: "day" });
+
+/** The answer to /when: how the date was read, the holders, vacancies and events around then. */
+export function whenCard(
+  ds: Dataset,
+  query: string,
+  answers: WhenAnswer[],
+  options: { lang: Lang; asker: string; office?: string },
+): Card {
+  const { lang } = options;
+  const cited = new Set<string>();
+  const fields: APIEmbedField[] = [];
+  const ambiguous = answers.length > 1;
+  const office = options.office ? ds.officeById.get(options.office) : undefined;
+
+  for (const a of answers) {
+    const heading = ambiguous ? `${a.reading.label}: ` : "";
+    const lines = a.holders.map((h) => {
+      for (const s of h.term.sources) cited.add(s);
+      const unsure = h.certain ? "" : lang === "ru" ? " (даты неточны)" : " (dates imprecise)";
+      return `• **${h.person.name}** — ${lang === "ru" ? h.office.nameRu : h.office.name}${basisLabel(lang, h.term)}\n  ${termSpan(lang, h.term)}${unsure}`;
+    });
+    for (const v of a.vacancies) {
+      const range = v.from === v.to ? day(lang, v.from) : `${day(lang, v.from)} – ${day(lang, v.to)}`;
+      lines.push(`• ${t(lang, "vacant")}: ${range}`);
+    }
+    if (lines.length === 0) lines.push(t(lang, "noHolder"));
+    fields.push({ name: `${heading}${office ? office.name : t(lang, "whoLed")}`, value: joinLines(lines) });
+    const context = a.note
+      .split(/(?<=\.) /)
+      .filter((s) => /did not exist|suspended|imprecise|known only/.test(s));
+    if (context.length > 0) fields.push({ name: "ℹ️", value: joinLines(context) });
+  }
+
+  const events = new Map(answers.flatMap((a) => a.events.map((e) => [e.id, e] as const)));
+  if (events.size > 0) {
+    fields.push({
+      name: t(lang, "aroundThen"),
+      value: joinLines(
+        [...events.values()].slice(0, 12).map((e) => {
+          for (const s of e.sources) cited.add(s);
+          return `• ${formatDate(lang, e.date)} — ${e.title}`;
+        }),
+      ),
+    });
+  }
+
+  const readings = answers
+    .map((a) => `${a.reading.label} (${precisionName(lang, a.reading.precision)} ${t(lang, "precision")})`)
+    .join(lang === "ru" ? " или " : " or ");
+  const description = ambiguous
+    ? lang === "ru"
+      ? `«${query.trim()}» можно прочитать двумя способами: ${readings}. Ниже ответ для обоих.`
+      : `"${query.trim()}" can be read two ways: ${readings}. Both are answered below.`
+    : `${t(lang, "interpretation")}: ${readings}`;
+
+  const embed = fitEmbed({
+    title: `${office ? office.name : t(lang, "whoLed")} — ${answers.map((a) => a.reading.label).join(" / ")}`,
+    description,
+    color: COLOURS.when,
+    fields,
+    footer: sourcesFooter(ds, cited.size ? cited : ds.sources.filter((s) => s.file).map((s) => s.id), lang),
+  });
+  const people = [...new Set(answers.flatMap((a) => a.holders.map((h) => h.person)))];
+  const buttons: APIButtonComponent[] = people
+    .slice(0, 5)
+    .map((p, i) => openButton(p.name, { kind: "person", id: p.id, asker: options.asker, slot: i }));
+  return {
+    embed,
+    components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+  };
+}

@@ -1,0 +1,96 @@
+import { createInterface } from "node:readline";
+import type { Engine } from "../app.js";
+import type { Router } from "../bot/router.js";
+import type { MessagePayload } from "../bot/types.js";
+import { createRouter, runSlash } from "./run.js";
+import { CONSOLE_CALLER } from "./slash.js";
+import { componentAt, payloadToText } from "./text.js";
+
+const BANNER = `Apparat — offline console
+Not connected to Discord: set DISCORD_TOKEN in .env (see .env.example and the README) and run
+npm start again to bring the bot online. Here you can type slash commands as in Discord:
+
+  /who name:krushchev        /office title:gensec       /when date:May 1983
+  /timeline                  /sources                   /help
+
+Tab completes commands, options and names. Type a number to press that button or pick that
+entry of the last answer. "exit" or Ctrl-D leaves.
+`;
+
+/** Tab completion: command names, then option names, then names from the autocomplete engine. */
+function completer(engine: Engine, router: Router) {
+  const commands = router.definitions;
+  return (line: string): [string[], string] => {
+    if (!line.includes(" ")) {
+      const hits = commands
+        .map((c) => `/${c.name} `)
+        .filter((c) => c.startsWith(line.startsWith("/") ? line : `/${line}`));
+      return [hits, line];
+    }
+    const m = line.match(/^\/(\S+)(.*?)(\w+):([^:]*)$/);
+    if (m) {
+      const [, name, , option, partial = ""] = m;
+      const kind =
+        name === "who" && option === "name"
+          ? "person"
+          : name === "office" && option === "title"
+            ? "office"
+            : null;
+      if (kind) {
+        const prefix = line.slice(0, line.length - partial.length);
+        return [engine.search.autocomplete(partial, { kind }).map((h) => `${prefix}${h.label}`), line];
+      }
+      return [[], line];
+    }
+    const def = commands.find((c) => line.startsWith(`/${c.name} `));
+    const options = (def?.options ?? []).map((o) => `${o.name}:`);
+    const last = line.split(" ").at(-1) ?? "";
+    const head = line.slice(0, line.length - last.length);
+    return [options.filter((o) => o.startsWith(last)).map((o) => `${head}${o}`), line];
+  };
+}
+
+/** The interactive console `npm start` opens when there is no token and a person at a terminal. */
+export async function startConsole(engine: Engine): Promise<void> {
+  const router = createRouter(engine);
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    completer: completer(engine, router),
+    prompt: "apparat> ",
+    historySize: 200,
+  });
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out(BANNER);
+  let last: MessagePayload | null = null;
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === "exit" || line === "quit") break;
+    if (line === "") {
+      rl.prompt();
+      continue;
+    }
+    if (/^\d+$/.test(line)) {
+      const target = last ? componentAt(last, Number(line)) : null;
+      if (!target) out("There is no such button or entry in the last answer.");
+      else {
+        const response = await router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
+        if (response.type !== "choices") {
+          last = response.payload;
+          out(payloadToText(response.payload));
+        }
+      }
+      rl.prompt();
+      continue;
+    }
+    const result = await runSlash(router, line.startsWith("/") ? line : `/${line}`);
+    if (!result.ok) out(result.error);
+    else if (result.response.type !== "choices") {
+      last = result.response.payload;
+      out(payloadToText(result.response.payload));
+    }
+    rl.prompt();
+  }
+  rl.close();
+}

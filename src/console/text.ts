@@ -1,0 +1,77 @@
+import type { APIEmbed } from "discord.js";
+import { ComponentType, MessageFlags } from "discord.js";
+import type { MessagePayload } from "../bot/types.js";
+
+const plain = (s: string) =>
+  s
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/(^|[^*])\*(.+?)\*/g, "$1$2")
+    .replace(/\\([\\`*_~|>#[\]()-])/g, "$1");
+
+function embedText(e: APIEmbed, width: number): string[] {
+  const rule = "─".repeat(Math.min(width, 72));
+  const lines = [rule];
+  if (e.title) lines.push(`▌ ${plain(e.title)}`);
+  if (e.description) lines.push(plain(e.description));
+  for (const f of e.fields ?? []) {
+    lines.push(
+      "",
+      `▸ ${plain(f.name)}`,
+      ...plain(f.value)
+        .split("\n")
+        .map((l) => `  ${l}`),
+    );
+  }
+  if (e.image?.url) lines.push("", `[image: ${e.image.url}]`);
+  if (e.footer) lines.push("", `  ${e.footer.text}`);
+  lines.push(rule);
+  return lines;
+}
+
+/** A message as a person would read it in Discord, for the console and the CLI. */
+export function payloadToText(payload: MessagePayload, width = 72): string {
+  const lines: string[] = [];
+  if ((payload.flags ?? 0) & MessageFlags.Ephemeral) lines.push("(only you can see this)");
+  if (payload.content) lines.push(plain(payload.content));
+  for (const e of payload.embeds ?? []) lines.push(...embedText(e, width));
+  let n = 0;
+  for (const row of payload.components ?? []) {
+    for (const c of row.components) {
+      if (c.type === ComponentType.Button) {
+        n++;
+        const emoji = "emoji" in c && c.emoji?.name ? `${c.emoji.name} ` : "";
+        lines.push(`  [${n}] ${emoji}${"label" in c ? (c.label ?? "") : ""}`);
+      } else if (c.type === ComponentType.StringSelect) {
+        lines.push(`  ${c.placeholder ?? "Choose:"}`);
+        for (const o of c.options) {
+          n++;
+          lines.push(`  [${n}] ${o.label}${o.description ? ` — ${o.description}` : ""}`);
+        }
+      }
+    }
+  }
+  for (const f of payload.files ?? []) lines.push(`  [attachment: ${f.name}, ${f.data.length} bytes]`);
+  return lines.join("\n");
+}
+
+/** The custom id and values that pressing item `n` of a message's components would send. */
+export function componentAt(
+  payload: MessagePayload,
+  n: number,
+): { customId: string; values: string[] } | null {
+  let i = 0;
+  for (const row of payload.components ?? []) {
+    for (const c of row.components) {
+      if (c.type === ComponentType.Button) {
+        i++;
+        if (i === n && "custom_id" in c) return { customId: c.custom_id, values: [] };
+      } else if (c.type === ComponentType.StringSelect) {
+        for (const o of c.options) {
+          i++;
+          if (i === n) return { customId: c.custom_id, values: [o.value] };
+        }
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+// `npm start`: the bot when DISCORD_TOKEN is set; otherwise the offline console in a terminal.
+import { createEngine } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./log.js";
+
+async function main(): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : String(err));
+    return 1;
+  }
+  const log = createLogger({ level: config.LOG_LEVEL });
+  const started = performance.now();
+  const engine = createEngine();
+  log.info(
+    { ms: +(performance.now() - started).toFixed(1), people: engine.dataset.people.length },
+    "dataset loaded",
+  );
+
+  if (!config.DISCORD_TOKEN) {
+    if (process.stdin.isTTY && process.stdout.isTTY) {
+      const { startConsole } = await import("./console/repl.js");
+      await startConsole(engine);
+      return 0;
+    }
+    console.error(
+      "DISCORD_TOKEN is not set, so the bot cannot connect to Discord. Put DISCORD_TOKEN (and DISCORD_CLIENT_ID) " +
+        "in .env — see .env.example and the README — or run `npm start` in an interactive terminal for the offline console.",
+    );
+    return 1;
+  }
+
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
+  const { startBot } = await import("./bot/client.js");
+  const bot = await startBot(config, engine, log);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      log.info({ signal }, "shutting down");
+      const force = setTimeout(() => process.exit(1), 4000);
+      force.unref();
+      bot.stop().finally(resolve);
+    };
+    process.once("SIGINT", () => shutdown("SIGINT"));
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+  });
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`Apparat could not start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);
