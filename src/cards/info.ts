@@ -2,7 +2,7 @@ import type { APIEmbed } from "discord.js";
 import type { Dataset } from "../data/load.js";
 import { formatDate, type Lang, t } from "../i18n/index.js";
 import { basisLabel, COLOURS, sourceList, sourcesFooter } from "./common.js";
-import { fitEmbed, joinLines } from "./limits.js";
+import { clip, fitEmbed, fitMessage, joinLines } from "./limits.js";
 
 const KIND_RU: Record<string, string> = {
   "current encyclopedia article": "текущая статья энциклопедии",
@@ -22,23 +22,27 @@ export function sourcesCard(ds: Dataset, lang: Lang): APIEmbed[] {
     color: COLOURS.info,
     fields: ds.sources.map((s) => ({
       name: `${s.publisher}: ${s.title}`,
-      value: `*${lang === "ru" ? (KIND_RU[s.kind] ?? s.kind) : s.kind}*${s.file ? ` · \`${s.file}\`` : ""}\n${s.summary}`,
+      value: `*${lang === "ru" ? (KIND_RU[s.kind] ?? s.kind) : s.kind}*${s.file ? ` · \`${s.file}\`` : ""}\n${clip(s.summary, 200)}`,
     })),
   });
   const disputes = fitEmbed({
     title: t(lang, "disputes"),
+    description:
+      lang === "ru"
+        ? "Бот хранит все версии с их источниками; «по умолчанию» — та, что используется в ответах."
+        : "The bot keeps every claimed value with its sources; “used by default” marks the one answers use.",
     color: COLOURS.info,
     fields: ds.disputes.map((d) => ({
       name: d.topic,
-      value: joinLines([
-        ...d.claims.map(
-          (c) => `• ${c.value} — ${sourceList(ds, c.sources)}${c.default ? ` (${t(lang, "used")})` : ""}`,
+      value: joinLines(
+        d.claims.map(
+          (c) =>
+            `• ${clip(c.value, 110)} — ${sourceList(ds, c.sources)}${c.default ? ` (${t(lang, "used")})` : ""}`,
         ),
-        `*${d.why}*`,
-      ]),
+      ),
     })),
   });
-  return [documents, disputes];
+  return fitMessage([documents, disputes]);
 }
 
 /** /timeline, in text: every term of the leading office in order. */

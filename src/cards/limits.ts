@@ -71,3 +71,20 @@ export function fitEmbed(e: APIEmbed): APIEmbed {
   if (out.fields?.length === 0) delete out.fields;
   return out;
 }
+
+/** Keeps a whole message within the 6,000-character budget Discord applies across all its embeds. */
+export function fitMessage(embeds: APIEmbed[]): APIEmbed[] {
+  const out = embeds.map((e) => ({ ...e, fields: [...(e.fields ?? [])] }));
+  const total = () => out.reduce((n, e) => n + embedLength(e), 0);
+  for (let i = out.length - 1; i >= 0 && total() > LIMITS.total; i--) {
+    const fields = out[i]?.fields ?? [];
+    while (fields.length > 0 && total() > LIMITS.total) fields.pop();
+  }
+  return out.map((e) => {
+    if (e.fields.length === 0) {
+      const { fields: _, ...rest } = e;
+      return rest;
+    }
+    return e;
+  });
+}

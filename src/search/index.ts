@@ -46,7 +46,8 @@ export interface SearchOptions {
 interface IndexedKey {
   entry: number;
   norm: string;
-  toks: string[];
+  /** Vocabulary ids of the key's tokens, in order, repeats kept. */
+  tokIds: number[];
   /** Total characters of the key's tokens, for coverage. */
   length: number;
   note: string | undefined;
@@ -80,14 +81,108 @@ export function soundKey(token: string): string {
 }
 const MAX_QUERY_LENGTH = 100;
 
+/** Gram lists longer than this are too common to narrow anything down and are skipped. */
+const MAX_GRAM_LIST = 20000;
+
+/**
+ * The `k` first of `items[0..n)` in the order `cmp` (which must never return 0 for two different
+ * items), sorted. Keeps a short sorted list instead of sorting every candidate.
+ */
+function firstK(items: ArrayLike<number>, n: number, k: number, cmp: (a: number, b: number) => number): number[] {
+  if (k <= 0) return [];
+  if (k >= n) {
+    const all: number[] = [];
+    for (let i = 0; i < n; i++) all.push(items[i] as number);
+    return all.sort(cmp);
+  }
+  const best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = items[i] as number;
+    if (best.length === k) {
+      if (cmp(x, best[k - 1] as number) >= 0) continue;
+      best.pop();
+    }
+    let j = best.length;
+    best.push(x);
+    while (j > 0 && cmp(x, best[j - 1] as number) < 0) {
+      best[j] = best[j - 1] as number;
+      j--;
+    }
+    best[j] = x;
+  }
+  return best;
+}
+
+/**
+ * Buffers reused by every query, indexed by entry, key or vocabulary id. A value is valid only
+ * where its stamp equals the current query's, so nothing has to be cleared between queries.
+ */
+class Scratch {
+  // Autocomplete prefix matches, per entry.
+  readonly acStamp: Int32Array;
+  readonly acFirst: Int32Array;
+  readonly acPlain: Int32Array;
+  readonly acNoteKey: Int32Array;
+  readonly acTouched: Int32Array;
+  acGen = 0;
+  // Scoring, per entry: best score, the key whose note goes with it (-1: none), exact match, bag.
+  readonly sStamp: Int32Array;
+  readonly sSlot: Int32Array;
+  readonly sScore: Float64Array;
+  readonly sNoteKey: Int32Array;
+  readonly sExact: Uint8Array;
+  readonly sTouched: Int32Array;
+  readonly bagHas: Uint8Array;
+  readonly bagVals: Float64Array;
+  sGen = 0;
+  // Candidate keys already scored in this query.
+  readonly keyStamp: Int32Array;
+  keyGen = 0;
+  // Query-token similarities, per vocabulary id: a row of one value per query token.
+  readonly relStamp: Int32Array;
+  readonly relRow: Int32Array;
+  rowVals = new Float64Array(1024);
+  rowCovered = new Uint8Array(128);
+  relGen = 0;
+  // Trigram counts, per vocabulary id, with the ids in the order first seen.
+  readonly countStamp: Int32Array;
+  readonly counts: Int32Array;
+  readonly countTouched: Int32Array;
+  countGen = 0;
+
+  constructor(entries: number, keys: number, vocab: number) {
+    this.acStamp = new Int32Array(entries);
+    this.acFirst = new Int32Array(entries);
+    this.acPlain = new Int32Array(entries);
+    this.acNoteKey = new Int32Array(entries);
+    this.acTouched = new Int32Array(entries);
+    this.sStamp = new Int32Array(entries);
+    this.sSlot = new Int32Array(entries);
+    this.sScore = new Float64Array(entries);
+    this.sNoteKey = new Int32Array(entries);
+    this.sExact = new Uint8Array(entries);
+    this.sTouched = new Int32Array(entries);
+    this.bagHas = new Uint8Array(entries);
+    this.bagVals = new Float64Array(entries * MAX_QUERY_TOKENS);
+    this.keyStamp = new Int32Array(keys);
+    this.relStamp = new Int32Array(vocab);
+    this.relRow = new Int32Array(vocab);
+    this.countStamp = new Int32Array(vocab);
+    this.counts = new Int32Array(vocab);
+    this.countTouched = new Int32Array(vocab);
+  }
+}
+
 /**
  * Name search over people and offices. Built once at start-up; every query touches only the
  * keys that share a token, a trigram or a prefix with it, so cost does not grow with the data.
  */
 export class SearchIndex {
   private readonly entries: SearchEntry[];
+  private readonly entryById = new Map<string, number>();
   private readonly keys: IndexedKey[] = [];
-  private readonly exact = new Map<string, number[]>();
+  /** Keys by normalised text: one key id, or several. */
+  private readonly exact = new Map<string, number | number[]>();
   private readonly vocab: string[] = [];
   private readonly vocabId = new Map<string, number>();
   private readonly postings: number[][] = [];
@@ -96,40 +191,64 @@ export class SearchIndex {
   /** Vocabulary ids sorted by token, for prefix ranges. */
   private readonly sortedVocab: number[];
   private readonly defaults: Record<EntryKind | "all", number[]>;
+  /** Each entry's place in `compareEntriesByFields` order; equal entries share a rank. */
+  private readonly rank: Int32Array;
+  private scratchBuffers: Scratch | undefined;
 
   constructor(entries: readonly SearchEntry[]) {
     this.entries = entries.slice();
-    this.entries.forEach((entry, entryIndex) => {
+    for (let entryIndex = 0; entryIndex < this.entries.length; entryIndex++) {
+      const entry = this.entries[entryIndex] as SearchEntry;
+      if (!this.entryById.has(entry.id)) this.entryById.set(entry.id, entryIndex);
       const seen = new Set<string>();
-      const add = (text: string, note: string | undefined) => {
-        const norm = normalizeName(text).slice(0, MAX_QUERY_LENGTH);
-        if (!norm || seen.has(norm)) return;
-        seen.add(norm);
-        const toks = tokens(norm);
-        const keyId = this.keys.length;
-        this.keys.push({
-          entry: entryIndex,
-          norm,
-          toks,
-          length: toks.reduce((n, t) => n + t.length, 0),
-          note,
-        });
-        const list = this.exact.get(norm);
-        if (list) list.push(keyId);
-        else this.exact.set(norm, [keyId]);
-        for (const tok of new Set(toks)) this.posting(tok).push(keyId);
-      };
-      add(entry.label, undefined);
-      for (const key of entry.keys) add(key.text, key.note);
-    });
+      this.addKey(entryIndex, seen, entry.label, undefined);
+      for (const key of entry.keys) this.addKey(entryIndex, seen, key.text, key.note);
+    }
     this.sortedVocab = this.vocab.map((_, i) => i).sort((a, b) => (this.vocab[a]! < this.vocab[b]! ? -1 : 1));
-    const byDefault = (kind?: EntryKind) =>
-      this.entries
-        .map((e, i) => ({ e, i }))
-        .filter(({ e }) => (kind ? e.kind === kind : true))
-        .sort((a, b) => this.compareDefault(a.e, b.e))
-        .map(({ i }) => i);
-    this.defaults = { all: byDefault(), person: byDefault("person"), office: byDefault("office") };
+
+    const all = this.entries.map((_, i) => i);
+    // One stable sort; filtering it keeps the order sorting each kind on its own would give.
+    const byDefault = all.slice().sort((a, b) => this.compareDefault(this.entries[a]!, this.entries[b]!));
+    this.defaults = {
+      all: byDefault,
+      person: byDefault.filter((i) => this.entries[i]!.kind === "person"),
+      office: byDefault.filter((i) => this.entries[i]!.kind === "office"),
+    };
+
+    this.rank = new Int32Array(this.entries.length);
+    const byRank = all.sort((a, b) => this.compareEntriesByFields(a, b));
+    let r = 0;
+    byRank.forEach((entry, i) => {
+      if (i > 0 && this.compareEntriesByFields(byRank[i - 1]!, entry) !== 0) r++;
+      this.rank[entry] = r;
+    });
+  }
+
+  private addKey(entry: number, seen: Set<string>, text: string, note: string | undefined): void {
+    const norm = normalizeName(text).slice(0, MAX_QUERY_LENGTH);
+    if (!norm || seen.has(norm)) return;
+    seen.add(norm);
+    const toks = tokens(norm);
+    const keyId = this.keys.length;
+    const tokIds: number[] = [];
+    let length = 0;
+    for (const tok of toks) {
+      length += tok.length;
+      const id = this.tokenId(tok);
+      // Each distinct token posts the key once.
+      if (!tokIds.includes(id)) (this.postings[id] as number[]).push(keyId);
+      tokIds.push(id);
+    }
+    this.keys.push({ entry, norm, tokIds, length, note });
+    const list = this.exact.get(norm);
+    if (list === undefined) this.exact.set(norm, keyId);
+    else if (typeof list === "number") this.exact.set(norm, [list, keyId]);
+    else list.push(keyId);
+  }
+
+  private scratch(): Scratch {
+    this.scratchBuffers ??= new Scratch(this.entries.length, this.keys.length, this.vocab.length);
+    return this.scratchBuffers;
   }
 
   /** The default list: entries with an order (the leaders, in order) first, then the best known. */
@@ -143,7 +262,7 @@ export class SearchIndex {
     return this.entries.length;
   }
 
-  private posting(token: string): number[] {
+  private tokenId(token: string): number {
     let id = this.vocabId.get(token);
     if (id === undefined) {
       id = this.vocab.length;
@@ -160,7 +279,7 @@ export class SearchIndex {
         else this.gramIndex.set(g, [id]);
       }
     }
-    return this.postings[id] as number[];
+    return id;
   }
 
   /** Vocabulary tokens beginning with `prefix`, at most `cap` of them. */
@@ -181,30 +300,50 @@ export class SearchIndex {
     return out;
   }
 
+  /**
+   * How many of `grams` each vocabulary token shares, skipping grams too common to help. Fills
+   * the scratch counts and returns how many ids it touched (in `countTouched`, first seen first).
+   */
+  private countGrams(grams: Iterable<string>): number {
+    const s = this.scratch();
+    const gen = ++s.countGen;
+    let n = 0;
+    for (const g of grams) {
+      const list = this.gramIndex.get(g);
+      if (!list || list.length > MAX_GRAM_LIST) continue;
+      for (const id of list) {
+        if (s.countStamp[id] !== gen) {
+          s.countStamp[id] = gen;
+          s.counts[id] = 1;
+          s.countTouched[n++] = id;
+        } else s.counts[id]!++;
+      }
+    }
+    return n;
+  }
+
   /** Vocabulary tokens similar to `q`, each with its similarity. */
   private similarTokens(q: string): Map<number, number> {
     const sims = new Map<number, number>();
     const exactId = this.vocabId.get(q);
     if (exactId !== undefined) sims.set(exactId, 1);
-    if (q.length <= 2) {
-      // One or two letters are an initial: "K. Chernenko", "Yu. V. Andropov".
+    if (q.length === 1) {
+      // A lone letter is an initial: "K. Chernenko".
       for (const id of this.prefixTokens(q, 5000)) sims.set(id, 1);
       return sims;
     }
+    if (q.length < 3) return sims;
     // Spellings that sound alike ("Andropoff", "Molotow", "Breschnew") count almost as exact.
     for (const id of this.soundIndex.get(soundKey(q)) ?? []) {
       if (!sims.has(id)) sims.set(id, SOUND_ALIKE);
     }
-    const grams = [...new Set(trigrams(q))];
-    const counts = new Map<number, number>();
-    for (const g of grams) {
-      const list = this.gramIndex.get(g);
-      if (!list || list.length > 20000) continue;
-      for (const id of list) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    const needed = Math.max(1, Math.floor(grams.length * 0.3));
-    for (const [id, count] of counts) {
-      if (count < needed || (sims.get(id) ?? 0) >= 1) continue;
+    const grams = new Set(trigrams(q));
+    const touched = this.countGrams(grams);
+    const { counts, countTouched } = this.scratch();
+    const needed = Math.max(1, Math.floor(grams.size * 0.3));
+    for (let i = 0; i < touched; i++) {
+      const id = countTouched[i] as number;
+      if ((counts[id] as number) < needed || (sims.get(id) ?? 0) >= 1) continue;
       const s = tokenSimilarity(q, this.vocab[id] as string);
       if (s >= 0.5 && s > (sims.get(id) ?? 0)) sims.set(id, s);
     }
@@ -218,25 +357,47 @@ export class SearchIndex {
     const qToks = tokens(norm).slice(0, MAX_QUERY_TOKENS);
     if (qToks.length === 0) return { query, best: null, results: [] };
 
-    const scored = this.scoreEntries(norm, qToks, options.kind);
-    const ranked = [...scored.values()]
-      .filter((s) => s.score >= MIN_RESULT_SCORE)
-      .sort((a, b) => b.score - a.score || this.compareEntries(a.entry, b.entry));
-    const results = ranked.slice(0, limit).map((s) => this.hit(s.entry, s.score, s.note));
+    const touched = this.scoreEntries(norm, qToks, options.kind);
+    const { sTouched, sScore, sSlot, sNoteKey, sExact } = this.scratch();
+    const passing: number[] = [];
+    for (let i = 0; i < touched; i++) {
+      const entry = sTouched[i] as number;
+      if ((sScore[entry] as number) >= MIN_RESULT_SCORE) passing.push(entry);
+    }
+    // Best score first, then better known; entries that tie on both keep the order first scored.
+    const byRank = (a: number, b: number) =>
+      (sScore[b] as number) - (sScore[a] as number) ||
+      this.compareEntries(a, b) ||
+      (sSlot[a] as number) - (sSlot[b] as number);
+    // Only the results and the runner-up are needed, unless `limit` is not a plain count.
+    const needed = Number.isInteger(limit) && limit >= 0 ? Math.max(limit, 2) : Number.POSITIVE_INFINITY;
+    const ranked = firstK(passing, passing.length, needed, byRank);
+    const noteOf = (entry: number) => this.noteOf(sNoteKey[entry] as number);
+    const results = ranked.slice(0, limit).map((e) => this.hit(e, sScore[e] as number, noteOf(e)));
     const top = ranked[0];
     const second = ranked[1];
     const confident =
       top !== undefined &&
-      top.score >= CONFIDENT_SCORE &&
-      (top.exact || norm.replace(/ /g, "").length >= 4) &&
-      (second === undefined || top.score - second.score >= CONFIDENT_MARGIN);
-    return { query, best: confident && top ? (this.entries[top.entry] as SearchEntry).id : null, results };
+      (sScore[top] as number) >= CONFIDENT_SCORE &&
+      (sExact[top] === 1 || norm.replace(/ /g, "").length >= 4) &&
+      (second === undefined || (sScore[top] as number) - (sScore[second] as number) >= CONFIDENT_MARGIN);
+    return { query, best: confident && top !== undefined ? (this.entries[top] as SearchEntry).id : null, results };
   }
 
-  private compareEntries(a: number, b: number): number {
+  private noteOf(keyId: number): string | undefined {
+    return keyId < 0 ? undefined : (this.keys[keyId] as IndexedKey).note;
+  }
+
+  /** Better known first: prominence, then list order, then label. */
+  private compareEntriesByFields(a: number, b: number): number {
     const ea = this.entries[a] as SearchEntry;
     const eb = this.entries[b] as SearchEntry;
     return ea.prominence - eb.prominence || ea.order - eb.order || ea.label.localeCompare(eb.label);
+  }
+
+  /** `compareEntriesByFields`, from the ranks computed once at build. */
+  private compareEntries(a: number, b: number): number {
+    return (this.rank[a] as number) - (this.rank[b] as number);
   }
 
   private hit(entryIndex: number, score: number, note: string | undefined): SearchHit {
@@ -246,63 +407,125 @@ export class SearchIndex {
     return hit;
   }
 
-  private scoreEntries(norm: string, qToks: string[], kind: EntryKind | undefined) {
-    type Scored = { entry: number; score: number; note: string | undefined; exact: boolean };
-    const best = new Map<number, Scored>();
-    const consider = (entry: number, score: number, note: string | undefined, exact: boolean) => {
+  /**
+   * Scores every entry with a key that shares a similar token with the query: its best key, and
+   * for several query tokens the "bag" of its keys. Leaves, in the scratch buffers, each scored
+   * entry's best score, the key whose note goes with it and whether a key matched exactly, and
+   * returns how many entries it scored (in `sTouched`, in the order first scored).
+   */
+  private scoreEntries(norm: string, qToks: string[], kind: EntryKind | undefined): number {
+    const s = this.scratch();
+    const gen = ++s.sGen;
+    const { sStamp, sSlot, sScore, sNoteKey, sExact, sTouched, bagHas, bagVals } = s;
+    let touched = 0;
+    /** Keeps the better of this and the entry's previous score; `noteKey` -1 means no note. */
+    const consider = (entry: number, score: number, noteKey: number, exact: boolean) => {
       if (kind && this.entries[entry]?.kind !== kind) return;
-      const prev = best.get(entry);
-      if (!prev || score > prev.score || (score === prev.score && !note && prev.note)) {
-        best.set(entry, { entry, score, note, exact: exact || (prev?.exact ?? false) });
+      if (sStamp[entry] !== gen) {
+        sStamp[entry] = gen;
+        sSlot[entry] = touched;
+        sTouched[touched++] = entry;
+        sScore[entry] = score;
+        sNoteKey[entry] = noteKey;
+        sExact[entry] = exact ? 1 : 0;
+        bagHas[entry] = 0;
+        return;
+      }
+      const prevScore = sScore[entry] as number;
+      if (
+        score > prevScore ||
+        (score === prevScore && !this.noteOf(noteKey) && this.noteOf(sNoteKey[entry] as number))
+      ) {
+        sScore[entry] = score;
+        sNoteKey[entry] = noteKey;
+        if (exact) sExact[entry] = 1;
       }
     };
-    for (const keyId of this.exact.get(norm) ?? []) {
-      const key = this.keys[keyId] as IndexedKey;
-      consider(key.entry, 1, key.note, true);
+    const exactKeys = this.exact.get(norm);
+    for (const keyId of typeof exactKeys === "number" ? [exactKeys] : (exactKeys ?? [])) {
+      consider((this.keys[keyId] as IndexedKey).entry, 1, keyId, true);
     }
 
+    const nq = qToks.length;
     const sims = qToks.map((q) => this.similarTokens(q));
-    const weights = qToks.map((q) => (q.length <= 2 ? 0.5 : Math.min(q.length, 8)));
+    const weights = qToks.map((q) => (q.length === 1 ? 0.5 : Math.min(q.length, 8)));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    const candidateKeys = new Set<number>();
-    for (const m of sims)
-      for (const tokenId of m.keys()) for (const k of this.postings[tokenId] ?? []) candidateKeys.add(k);
+
+    // One row per token similar to any query token: its similarity to each query token.
+    const relGen = ++s.relGen;
+    let rows = 0;
+    sims.forEach((m, qi) => {
+      for (const [id, v] of m) {
+        if (s.relStamp[id] !== relGen) {
+          s.relStamp[id] = relGen;
+          s.relRow[id] = rows;
+          if ((rows + 1) * nq > s.rowVals.length) {
+            const grown = new Float64Array(s.rowVals.length * 2 + nq);
+            grown.set(s.rowVals);
+            s.rowVals = grown;
+          }
+          s.rowVals.fill(0, rows * nq, (rows + 1) * nq);
+          rows++;
+        }
+        s.rowVals[(s.relRow[id] as number) * nq + qi] = v;
+      }
+    });
+    if (rows > s.rowCovered.length) s.rowCovered = new Uint8Array(rows * 2);
+    const { relStamp, relRow, rowVals, rowCovered, keyStamp } = s;
+    for (let row = 0; row < rows; row++) {
+      let covers = 0;
+      for (let qi = 0; qi < nq; qi++) if ((rowVals[row * nq + qi] as number) >= 0.8) covers = 1;
+      rowCovered[row] = covers;
+    }
 
     // Per entry: the best similarity of each query token anywhere in the entry's keys (the "bag").
-    const bags = new Map<number, number[]>();
-    for (const keyId of candidateKeys) {
-      const key = this.keys[keyId] as IndexedKey;
-      const perQuery = qToks.map((_, qi) => {
-        let s = 0;
-        const m = sims[qi] as Map<number, number>;
-        for (const t of key.toks) {
-          const v = m.get(this.vocabId.get(t) as number) ?? 0;
-          if (v > s) s = v;
+    const keyGen = ++s.keyGen;
+    const perQuery = new Float64Array(nq);
+    for (const m of sims)
+      for (const tokenId of m.keys())
+        for (const keyId of this.postings[tokenId] ?? []) {
+          if (keyStamp[keyId] === keyGen) continue;
+          keyStamp[keyId] = keyGen;
+          const key = this.keys[keyId] as IndexedKey;
+          const entry = key.entry;
+          if (kind && this.entries[entry]?.kind !== kind) continue;
+          perQuery.fill(0);
+          let covered = 0;
+          for (const t of key.tokIds) {
+            if (relStamp[t] !== relGen) continue;
+            const base = (relRow[t] as number) * nq;
+            for (let qi = 0; qi < nq; qi++) {
+              const v = rowVals[base + qi] as number;
+              if (v > (perQuery[qi] as number)) perQuery[qi] = v;
+            }
+            if (rowCovered[relRow[t] as number]) covered += (this.vocab[t] as string).length;
+          }
+          let acc = 0;
+          for (let qi = 0; qi < nq; qi++) acc = acc + (perQuery[qi] as number) * (weights[qi] as number);
+          const qMatch = acc / totalWeight;
+          const coverage = key.length === 0 ? 0 : covered / key.length;
+          consider(entry, qMatch * (0.75 + 0.25 * coverage), keyId, false);
+          if (nq > 1) {
+            const base = entry * MAX_QUERY_TOKENS;
+            if (!bagHas[entry]) {
+              bagHas[entry] = 1;
+              for (let qi = 0; qi < nq; qi++) bagVals[base + qi] = perQuery[qi] as number;
+            } else
+              for (let qi = 0; qi < nq; qi++)
+                if ((perQuery[qi] as number) > (bagVals[base + qi] as number)) bagVals[base + qi] = perQuery[qi] as number;
+          }
         }
-        return s;
-      });
-      let covered = 0;
-      for (const t of key.toks) {
-        const id = this.vocabId.get(t) as number;
-        if (sims.some((m) => (m.get(id) ?? 0) >= 0.8)) covered += t.length;
-      }
-      const qMatch = perQuery.reduce((acc, s, qi) => acc + s * (weights[qi] as number), 0) / totalWeight;
-      const coverage = key.length === 0 ? 0 : covered / key.length;
-      consider(key.entry, qMatch * (0.75 + 0.25 * coverage), key.note, false);
-      const bag = bags.get(key.entry);
-      if (!bag) bags.set(key.entry, perQuery);
-      else
-        perQuery.forEach((s, qi) => {
-          if (s > (bag[qi] as number)) bag[qi] = s;
-        });
-    }
-    if (qToks.length > 1) {
-      for (const [entry, bag] of bags) {
-        const qMatch = bag.reduce((acc, s, qi) => acc + s * (weights[qi] as number), 0) / totalWeight;
-        consider(entry, qMatch * 0.9, undefined, false);
+    if (nq > 1) {
+      for (let i = 0; i < touched; i++) {
+        const entry = sTouched[i] as number;
+        if (!bagHas[entry]) continue;
+        const base = entry * MAX_QUERY_TOKENS;
+        let acc = 0;
+        for (let qi = 0; qi < nq; qi++) acc = acc + (bagVals[base + qi] as number) * (weights[qi] as number);
+        consider(entry, (acc / totalWeight) * 0.9, -1, false);
       }
     }
-    return best;
+    return touched;
   }
 
   /**
@@ -328,35 +551,15 @@ export class SearchIndex {
     }
 
     // 1. Keys in which every query token starts a key token.
-    const last = qToks[qToks.length - 1] as string;
-    const prefixed: { entry: number; note: string | undefined; isLabel: boolean }[] = [];
-    const lastIds = this.prefixTokens(last, 2000);
-    const seenKeys = new Set<number>();
-    for (const id of lastIds) {
-      for (const keyId of this.postings[id] ?? []) {
-        if (seenKeys.has(keyId)) continue;
-        seenKeys.add(keyId);
-        const key = this.keys[keyId] as IndexedKey;
-        if (qToks.every((q) => key.toks.some((t) => t.startsWith(q)))) {
-          prefixed.push({ entry: key.entry, note: key.note, isLabel: key.note === undefined });
-        }
-      }
-    }
-    prefixed.sort((a, b) => Number(b.isLabel) - Number(a.isLabel) || this.compareEntries(a.entry, b.entry));
-    const prefixEntries = new Map<number, string | undefined>();
-    for (const p of prefixed) {
-      if (!prefixEntries.has(p.entry)) prefixEntries.set(p.entry, p.note);
-    }
-    [...prefixEntries.entries()]
-      .sort(
-        (a, b) => Number(a[1] !== undefined) - Number(b[1] !== undefined) || this.compareEntries(a[0], b[0]),
-      )
-      .forEach(([entry, note]) => push(entry, 0.95, note));
+    const room = Number.isNaN(limit) ? Number.POSITIVE_INFINITY : Math.max(0, Math.ceil(limit));
+    for (const [entry, note] of this.prefixMatches(qToks, kind, room)) push(entry, 0.95, note);
+    // Once the list is full nothing below can change it.
+    if (out.size >= limit) return [...out.values()];
 
     // 2. Fuzzy whole-name matches from the scorer ("krushchev").
     const fuzzy = this.search(query, { limit, ...(kind ? { kind } : {}) });
     for (const h of fuzzy.results) {
-      const idx = this.entries.findIndex((e) => e.id === h.id);
+      const idx = this.entryById.get(h.id) ?? -1;
       if (idx >= 0) push(idx, h.score, h.matched);
     }
 
@@ -364,6 +567,47 @@ export class SearchIndex {
     if (out.size < limit && norm.length >= 3)
       for (const f of this.fusePartial(norm, kind, limit)) push(f.entry, f.score, f.note);
     return [...out.values()];
+  }
+
+  /**
+   * The first `room` entries of `kind` with a key in which every query token starts a key token,
+   * each with the note to show: entries matched by a key without a note (the name itself) first,
+   * then the better known, then in the order found.
+   */
+  private prefixMatches(qToks: string[], kind: EntryKind | undefined, room: number): [number, string | undefined][] {
+    const s = this.scratch();
+    const gen = ++s.acGen;
+    const { acStamp, acFirst, acPlain, acNoteKey, acTouched } = s;
+    const last = qToks[qToks.length - 1] as string;
+    let touched = 0;
+    let seq = 0;
+    for (const id of this.prefixTokens(last, 2000)) {
+      for (const keyId of this.postings[id] as number[]) {
+        const key = this.keys[keyId] as IndexedKey;
+        const entry = key.entry;
+        if (kind && this.entries[entry]?.kind !== kind) continue;
+        // The last token is matched by construction; check the others.
+        if (qToks.length > 1 && !qToks.every((q) => key.tokIds.some((t) => (this.vocab[t] as string).startsWith(q))))
+          continue;
+        seq++;
+        if (acStamp[entry] !== gen) {
+          acStamp[entry] = gen;
+          acFirst[entry] = seq;
+          acPlain[entry] = -1;
+          acNoteKey[entry] = keyId;
+          acTouched[touched++] = entry;
+        }
+        if (key.note === undefined && (acPlain[entry] as number) < 0) acPlain[entry] = seq;
+      }
+    }
+    const group = (e: number) => ((acPlain[e] as number) >= 0 ? 0 : 1);
+    const firstSeen = (e: number) => ((acPlain[e] as number) >= 0 ? acPlain[e] : acFirst[e]) as number;
+    const order = (a: number, b: number) =>
+      group(a) - group(b) || this.compareEntries(a, b) || firstSeen(a) - firstSeen(b);
+    return firstK(acTouched, touched, room, order).map((e) => [
+      e,
+      group(e) === 0 ? undefined : this.noteOf(acNoteKey[e] as number),
+    ]);
   }
 
   private fusePartial(norm: string, kind: EntryKind | undefined, limit: number) {
@@ -389,16 +633,14 @@ export class SearchIndex {
 
   /** Tokens sharing at least two trigrams with a partial query token. */
   private similarTokensLoose(q: string): number[] {
-    const counts = new Map<number, number>();
-    for (const g of new Set(trigrams(q).slice(0, -1))) {
-      const list = this.gramIndex.get(g);
-      if (!list || list.length > 20000) continue;
-      for (const id of list) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const touched = this.countGrams(new Set(trigrams(q).slice(0, -1)));
+    const { counts, countTouched } = this.scratch();
+    const found: number[] = [];
+    for (let i = 0; i < touched; i++) {
+      const id = countTouched[i] as number;
+      if ((counts[id] as number) >= 2) found.push(id);
     }
-    return [...counts.entries()]
-      .filter(([, c]) => c >= 2)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 200)
-      .map(([id]) => id);
+    // Most shared first; ties keep the order first seen (the sort is stable).
+    return found.sort((a, b) => (counts[b] as number) - (counts[a] as number)).slice(0, 200);
   }
 }

@@ -1,0 +1,252 @@
+import { MessageFlags } from "discord.js";
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import { Router } from "../src/bot/router.js";
+import type { BotResponse, Caller, CommandModule, MessagePayload } from "../src/bot/types.js";
+import { createRouter, runSlash } from "../src/console/run.js";
+import { CONSOLE_CALLER } from "../src/console/slash.js";
+import { engine } from "./helpers.js";
+import { expectWithinDiscordLimits } from "./limits.js";
+
+const router = createRouter(engine());
+const ALICE: Caller = { ...CONSOLE_CALLER, userId: "200000000000000001" };
+const BOB: Caller = { ...CONSOLE_CALLER, userId: "300000000000000001" };
+
+async function run(line: string): Promise<BotResponse> {
+  const r = await runSlash(router, line);
+  if (!r.ok) throw new Error(r.error);
+  return r.response;
+}
+
+async function command(command: string, options: Record<string, string>, caller: Caller = ALICE) {
+  return router.handle({ type: "command", command, options, caller });
+}
+
+function payloadOf(r: BotResponse): MessagePayload {
+  if (r.type === "choices") throw new Error("expected a message");
+  return r.payload;
+}
+
+const isEphemeral = (p: MessagePayload) => ((p.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+
+describe("/who", () => {
+  it("answers a variant spelling with the card and says what matched", async () => {
+    const p = payloadOf(await command("who", { name: "Chruschtschow" }));
+    expectWithinDiscordLimits(p);
+    expect(isEphemeral(p)).toBe(false);
+    expect(p.embeds?.[0]?.title).toBe("Nikita Khrushchev · Никита Хрущёв");
+    expect(p.embeds?.[0]?.description).toMatch(/German spelling of Khrushchev/);
+    const offices = p.embeds?.[0]?.fields?.find((f) => f.name === "Offices held")?.value;
+    expect(offices).toMatch(/14 September 1953 – 14 October 1964 · 11 years, 30 days/);
+    expect(p.embeds?.[0]?.footer?.text).toMatch(/^Sources: /);
+  });
+
+  it("opens a card directly from an autocomplete id", async () => {
+    const p = payloadOf(await command("who", { name: "leonid-brezhnev" }));
+    expect(p.embeds?.[0]?.fields?.find((f) => f.name === "Offices held")?.value).toMatch(
+      /16 years, 216 days/,
+    );
+  });
+
+  it("shows the stated duration that disagrees with the dates", async () => {
+    const p = payloadOf(await command("who", { name: "Molotov" }));
+    expect(JSON.stringify(p.embeds)).toMatch(/Stated as \\"291 days\\".*does not match the dates/);
+  });
+
+  it("answers a miss privately with a did-you-mean menu that opens the chosen card", async () => {
+    const p = payloadOf(await command("who", { name: "Mikhail" }));
+    expectWithinDiscordLimits(p);
+    expect(isEphemeral(p)).toBe(true);
+    expect(p.content).toMatch(/couldn't find “Mikhail”. Did you mean/);
+    const select = p.components?.[0]?.components[0];
+    expect(
+      select && "options" in select
+        ? select.options
+            .map((o) => o.value)
+            .slice(0, 2)
+            .sort()
+        : [],
+    ).toEqual(["mikhail-gorbachev", "mikhail-suslov"]);
+    const customId = select && "custom_id" in select ? select.custom_id : "";
+    const picked = await router.handle({
+      type: "component",
+      customId,
+      values: ["mikhail-suslov"],
+      caller: ALICE,
+    });
+    expect(picked.type).toBe("reply");
+    expect(payloadOf(picked).embeds?.[0]?.title).toMatch(/^Mikhail Suslov/);
+  });
+
+  it("says plainly when nobody like that is in the sources", async () => {
+    const p = payloadOf(await command("who", { name: "Putin" }));
+    expect(isEphemeral(p)).toBe(true);
+    expect(p.content).toMatch(/couldn't find “Putin”/);
+    expect(p.embeds ?? []).toEqual([]);
+  });
+
+  it.each([
+    ["empty", ""],
+    ["6,000 characters", "x".repeat(6000)],
+    ["markup", "**bold** `code` ||spoiler||"],
+    ["mentions", "@everyone <@123456789012345678> @here"],
+    ["emoji", "🚩☭🔥"],
+    ["right-to-left text", "‏מִיכָאֵל גּוֹרְבָּצ'וֹב‏"],
+  ])("answers bad input (%s) politely, privately and without pinging", async (_label, value) => {
+    const p = payloadOf(await command("who", { name: value }));
+    expectWithinDiscordLimits(p, _label);
+    expect(isEphemeral(p)).toBe(true);
+    expect(p.content).not.toMatch(/@everyone|@here|<@\d/);
+    expect(p.content?.length ?? 0).toBeLessThan(400);
+  });
+});
+
+describe("/office, /when, /timeline, /sources, /help", () => {
+  it("shows an office with its holders in order", async () => {
+    const p = payloadOf(await run("/office title:gensec"));
+    expectWithinDiscordLimits(p);
+    const holders = p.embeds?.[0]?.fields?.find((f) => f.name === "Holders in order")?.value ?? "";
+    expect(holders.indexOf("Joseph Stalin")).toBeLessThan(holders.indexOf("Vladimir Ivashko"));
+    expect(holders).toMatch(/Vladimir Ivashko\*\* \(acting\)/);
+  });
+
+  it("names Andropov for May 1983", async () => {
+    const p = payloadOf(await run("/when date:May 1983"));
+    expectWithinDiscordLimits(p);
+    expect(p.embeds?.[0]?.description).toBe("Read as: May 1983 (month precision)");
+    expect(p.embeds?.[0]?.fields?.[0]?.value).toMatch(/Yuri Andropov/);
+  });
+
+  it("reports the vacancy and the events around a date", async () => {
+    const p = payloadOf(await run("/when date:11 November 1982"));
+    const text = JSON.stringify(p.embeds);
+    expect(text).toMatch(/Vacant: 11 November 1982/);
+    expect(text).toMatch(/Brezhnev dies in office/);
+  });
+
+  it("narrows to one office when asked", async () => {
+    const p = payloadOf(await run("/when date:1960 office:General Secretary"));
+    expect(p.embeds?.[0]?.fields?.[0]?.value).toMatch(/No one held the office/);
+  });
+
+  it("rejects an impossible date privately with the forms that work", async () => {
+    const p = payloadOf(await run("/when date:31 February 1953"));
+    expect(isEphemeral(p)).toBe(true);
+    expect(p.content).toMatch(/February 1953 has 28 days/);
+    expect(p.content).toMatch(/Forms that work/);
+  });
+
+  it("lists every term in the timeline and every source with the disagreements", async () => {
+    const timeline = payloadOf(await run("/timeline"));
+    expectWithinDiscordLimits(timeline);
+    expect(timeline.embeds?.[0]?.description?.split("\n")).toHaveLength(engine().dataset.leadership.length);
+    const sources = payloadOf(await run("/sources"));
+    expectWithinDiscordLimits(sources);
+    expect(JSON.stringify(sources.embeds)).toMatch(/partisan wiki/);
+    expect(JSON.stringify(sources.embeds)).toMatch(/291 days/);
+    const help = payloadOf(await run("/help"));
+    expect(isEphemeral(help)).toBe(true);
+  });
+});
+
+describe("buttons", () => {
+  it("walk the succession in place for the asker, and give others their own copy", async () => {
+    const card = payloadOf(await command("who", { name: "Andropov" }, ALICE));
+    const next = card.components?.[0]?.components.find(
+      (c) => "label" in c && c.label === "Konstantin Chernenko",
+    );
+    const customId = next && "custom_id" in next ? next.custom_id : "";
+    const mine = await router.handle({ type: "component", customId, values: [], caller: ALICE });
+    expect(mine.type).toBe("update");
+    expect(payloadOf(mine).embeds?.[0]?.title).toMatch(/^Konstantin Chernenko/);
+    const theirs = await router.handle({ type: "component", customId, values: [], caller: BOB });
+    expect(theirs.type).toBe("reply");
+    expect(isEphemeral(payloadOf(theirs))).toBe(true);
+  });
+
+  it("answers an unknown or stale button politely", async () => {
+    const r = await router.handle({
+      type: "component",
+      customId: "something-old",
+      values: [],
+      caller: ALICE,
+    });
+    expect(isEphemeral(payloadOf(r))).toBe(true);
+    const gone = await router.handle({
+      type: "component",
+      customId: "v1|open|p0|no-such-person|1",
+      values: [],
+      caller: ALICE,
+    });
+    expect(payloadOf(gone).content).toMatch(/no longer exists/);
+  });
+});
+
+describe("autocomplete", () => {
+  it("offers at most 25 choices of at most 100 characters", async () => {
+    for (const value of ["", "k", "sta", "Бре", "x".repeat(500)]) {
+      const r = await router.handle({
+        type: "autocomplete",
+        command: "who",
+        focused: { name: "name", value },
+        options: {},
+        caller: ALICE,
+      });
+      expect(r.type).toBe("choices");
+      if (r.type === "choices") {
+        expect(r.choices.length).toBeLessThanOrEqual(25);
+        for (const c of r.choices) expect(c.name.length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
+
+describe("Russian", () => {
+  it("labels cards in Russian and formats dates with the ru locale", async () => {
+    const r = await router.handle({
+      type: "command",
+      command: "who",
+      options: { name: "Брежнев" },
+      caller: { ...ALICE, locale: "ru" },
+    });
+    const embed = payloadOf(r).embeds?.[0];
+    expect(embed?.fields?.[0]?.name).toBe("Должности");
+    expect(embed?.fields?.[0]?.value).toMatch(/8 апреля 1966 г\. – 10 ноября 1982 г\. † · 16 лет, 216 дней/);
+    expect(embed?.title).toBe("Leonid Brezhnev · Леонид Брежнев");
+  });
+
+  it("localises every command and option name", () => {
+    for (const def of router.definitions) {
+      expect(def.name_localizations?.ru, def.name).toBeTruthy();
+      expect(def.description_localizations?.ru, def.name).toBeTruthy();
+      for (const o of def.options ?? []) {
+        expect(o.name_localizations?.ru, `${def.name}.${o.name}`).toBeTruthy();
+        expect(o.description_localizations?.ru, `${def.name}.${o.name}`).toBeTruthy();
+      }
+    }
+  });
+});
+
+describe("error boundary", () => {
+  it("logs a failing handler with context and answers politely", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: "error" }, { write: (s: string) => lines.push(s) });
+    const broken: CommandModule = {
+      data: { name: "broken", toJSON: () => ({ name: "broken", description: "x" }) },
+      execute: () => {
+        throw new Error("kaboom");
+      },
+    };
+    const r = await new Router(engine(), [broken], log).handle({
+      type: "command",
+      command: "broken",
+      options: {},
+      caller: ALICE,
+    });
+    const p = payloadOf(r);
+    expect(isEphemeral(p)).toBe(true);
+    expect(p.content).toMatch(/Sorry — something went wrong/);
+    expect(p.content).not.toMatch(/kaboom|Error|at /);
+    expect(lines.join("")).toMatch(/"command":"broken".*kaboom|kaboom.*"command":"broken"/);
+  });
+});
