@@ -70,7 +70,17 @@ export function whenCard(
     fields,
     footer: sourcesFooter(ds, cited.size ? cited : ds.sources.filter((s) => s.file).map((s) => s.id), lang),
   });
-  const people = [...new Set(answers.flatMap((a) => a.holders.map((h) => h.person)))];
+  // Holders first, then the people on either side of a vacancy, so a gap still leads somewhere.
+  const people = [
+    ...new Set([
+      ...answers.flatMap((a) => a.holders.map((h) => h.person)),
+      ...answers.flatMap((a) =>
+        a.vacancies.flatMap((v) =>
+          [v.before, v.after].filter((x) => x !== null).map((x) => ds.personById.get(x.person)),
+        ),
+      ),
+    ]),
+  ].filter((p) => p !== undefined);
   const buttons: APIButtonComponent[] = people
     .slice(0, 5)
     .map((p, i) => openButton(p.name, { kind: "person", id: p.id, asker: options.asker, slot: i }));

@@ -97,6 +97,53 @@ export const FORMS_HELP =
 
 class DateProblem extends Error {}
 
+const ROMAN: Record<string, string> = {
+  i: "1",
+  ii: "2",
+  iii: "3",
+  iv: "4",
+  v: "5",
+  vi: "6",
+  vii: "7",
+  viii: "8",
+  ix: "9",
+  x: "10",
+  xi: "11",
+  xii: "12",
+};
+
+const DECADE_WORDS: Record<string, number> = {
+  twenties: 1920,
+  thirties: 1930,
+  forties: 1940,
+  fifties: 1950,
+  sixties: 1960,
+  seventies: 1970,
+  eighties: 1980,
+  nineties: 1990,
+};
+
+/** "early", "mid" and "late" take the first, middle and last third of a year or decade. */
+function part(which: string, reading: DateReading): DateReading {
+  const [y0] = reading.from.split("-").map(Number) as [number];
+  if (reading.precision === "decade") {
+    const [a, b] = which === "early" ? [0, 3] : which === "late" ? [7, 9] : [4, 6];
+    return {
+      from: isoDay(y0 + a, 1, 1),
+      to: isoDay(y0 + b, 12, 31),
+      precision: "range",
+      label: `${which} ${reading.label.replace(/^the /, "")}`,
+    };
+  }
+  const [a, b] = which === "early" ? [1, 4] : which === "late" ? [9, 12] : [5, 8];
+  return {
+    from: isoDay(y0, a, 1),
+    to: isoDay(y0, b, lastDayOfMonth(y0, b)),
+    precision: "range",
+    label: `${which} ${reading.label}`,
+  };
+}
+
 const dayLabel = (y: number, m: number, d: number) => `${d} ${MONTHS_EN[m - 1]} ${y}`;
 
 function day(y: number, m: number, d: number): DateReading {
@@ -163,11 +210,21 @@ function tidy(text: string): string {
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
+    .replace(/^(\d{4}-\d{2}-\d{2})t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?$/, "$1")
+    .replace(
+      /\.(x{0,1}(?:i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,2}))\./g,
+      (_, roman: string) => `.${ROMAN[roman] ?? roman}.`,
+    )
+    .replace(/['’‘](\d{2})(?!\d)/g, "19$1")
+    .replace(/(^|\s)(\d{1,2})-?го(?=\s|$)/gu, "$1$2")
+    .replace(/(\d)-(?=\p{L})(?!е(?:\s|$)|x(?:\s|$)|х(?:\s|$))/gu, "$1 ")
+    .replace(/(\p{L})-(?=\d)/gu, "$1 ")
+
     .replace(/ё/g, "е")
     .replace(/[‐‑‒–—―]/g, "-")
     .replace(/(\d)\s*(?:st|nd|rd|th)\b/g, "$1")
     .replace(/\b(?:on|in|of|the|year|around|about|circa|ca?\.)(?=\s|$)/g, " ")
-    .replace(/(^|\s)(?:в|во|году|год|г\.|гг\.|г)(?=\s|$)/gu, " ")
+    .replace(/(^|\s)(?:в|во|году|года|год|годы|годов|г\.|гг\.|г|гг)(?=\s|$)/gu, " ")
     .replace(/[,]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -178,6 +235,13 @@ const WORD = "([a-zа-я]+\\.?)";
 /** Parses one point in time (not a range). Returns null when the text is not a date form at all. */
 function parsePoint(t: string): DateReading[] | null {
   let m: RegExpMatchArray | null;
+  // Early / mid / late 1953 or 1960s
+  if ((m = t.match(/^(early|mid|late)[ -]?(.+)$/))) {
+    const inner = parsePoint(m[2]!.trim());
+    if (inner?.length === 1 && (inner[0]!.precision === "year" || inner[0]!.precision === "decade"))
+      return [part(m[1]!, inner[0]!)];
+    return null;
+  }
   // ISO and year-first: 1982-11-10, 1982/11/10, 1982.11.10
   if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/))) return [day(+m[1]!, +m[2]!, +m[3]!)];
   // Year-month: 1983-05, 1983/05 (but 1964-66 is a range of years, handled by parseRange)
@@ -234,8 +298,34 @@ function parsePoint(t: string): DateReading[] | null {
     if (s) return [season(s, +m[1]!)];
     return null;
   }
-  // Decades: 1970s, 1970's, '70s, 70s, 1970-е
-  if ((m = t.match(/^(\d{3})0(?:'?s|-?е|-?x|-?х)$/u))) return [decade(+`${m[1]}0`)];
+  // Quarters: Q1 1984
+  if ((m = t.match(/^q([1-4]) (\d{4})$/))) {
+    const q = +m[1]!;
+    const y = +m[2]!;
+    return [
+      {
+        from: isoDay(y, q * 3 - 2, 1),
+        to: isoDay(y, q * 3, lastDayOfMonth(y, q * 3)),
+        precision: "range",
+        label: `Q${q} ${y}`,
+      },
+    ];
+  }
+  // Centuries: 20th century
+  if ((m = t.match(/^(\d{1,2}) century$/))) {
+    const start = (+m[1]! - 1) * 100;
+    return [
+      {
+        from: isoDay(start, 1, 1),
+        to: isoDay(start + 99, 12, 31),
+        precision: "range",
+        label: `the ${m[1]}th century`,
+      },
+    ];
+  }
+  // Decades: 1970s, 1970's, '70s, 70s, 1970-е, the seventies
+  if ((m = t.match(/^(\d{3})0(?:'?s| ?-?е| ?-?x| ?-?х)$/u))) return [decade(+`${m[1]}0`)];
+  if (DECADE_WORDS[t]) return [decade(DECADE_WORDS[t])];
   if ((m = t.match(/^'?(\d)0'?s$/))) return [decade(1900 + +`${m[1]}0`)];
   // A bare year
   if ((m = t.match(/^(\d{4})$/))) return [year(+m[1]!)];
@@ -320,7 +410,9 @@ export function parseFuzzyDate(text: string): ParsedDate {
   if (t.length === 0) return { ok: false, query, error: `Please give a date. ${FORMS_HELP}` };
   if (t.length > 100) return { ok: false, query, error: `That is too long to be a date. ${FORMS_HELP}` };
   try {
-    const range = /^\d{4} ?- ?\d{2}$/.test(t) ? parseRange(t) : null;
+    // "1964-66" is a range of years; "1984-02" is a month (ISO wins when it could be one).
+    const short = t.match(/^\d{4} ?- ?(\d{2})$/);
+    const range = short && +short[1]! > 12 ? parseRange(t) : null;
     if (range) return { ok: true, query, readings: range, ambiguous: false };
     const point = parsePoint(t);
     if (point) return { ok: true, query, readings: point, ambiguous: point.length > 1 };

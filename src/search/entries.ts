@@ -75,7 +75,7 @@ function personKeys(p: Person, uniqueFirstNames: ReadonlySet<string>): SearchKey
     const note = variantNote(v, p);
     keys.push({ text: v.text, note });
     const vLast = lastWord(v.text);
-    if ((v.kind === "exonym" || v.kind === "spelling" || v.kind === "native-name") && vLast !== v.text) {
+    if (v.kind !== "nickname" && vLast !== v.text) {
       keys.push({ text: vLast, note });
       keys.push({ text: `${vLast} ${firstWord(v.text)}`, note });
     }
