@@ -1,11 +1,8 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
 import { toChoices } from "../src/bot/choices.js";
-import { cardPayload } from "../src/bot/payload.js";
-import { didYouMean } from "../src/bot/render.js";
+import { lookupCard } from "../src/bot/lookup.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/bot/types.js";
-import { officeCard } from "../src/cards/office.js";
-import { langOf } from "../src/i18n/index.js";
 
 export const data = new SlashCommandBuilder()
   .setName("office")
@@ -24,23 +21,7 @@ export const data = new SlashCommandBuilder()
   );
 
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
-  const query = String(request.options.title ?? "");
-  const lang = langOf(request.caller.locale);
-  const asker = request.caller.userId;
-  const direct = engine.dataset.officeById.get(query);
-  if (direct)
-    return { type: "reply", payload: cardPayload(officeCard(engine.dataset, direct, { lang, asker })) };
-  const result = engine.search.search(query, { kind: "office" });
-  const office = result.best ? engine.dataset.officeById.get(result.best) : undefined;
-  if (!office) return { type: "reply", payload: didYouMean("office", query, result.results, lang, asker) };
-  const top = result.results[0];
-  const matched = top?.matched ? `“${query.trim().slice(0, 60)}” — ${top.matched}` : undefined;
-  return {
-    type: "reply",
-    payload: cardPayload(
-      officeCard(engine.dataset, office, { lang, asker, ...(matched ? { matched } : {}) }),
-    ),
-  };
+  return lookupCard(engine, request, "office", "title");
 }
 
 export function autocomplete(engine: Engine, request: AutocompleteRequest): Choice[] {

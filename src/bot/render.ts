@@ -12,17 +12,26 @@ import type { SearchHit } from "../search/index.js";
 import { cardPayload, ephemeralText, NO_MENTIONS, quoteUserText } from "./payload.js";
 import type { MessagePayload } from "./types.js";
 
+/** A person's or office's card by id, or null when there is no such entry. */
+export function entryCard(
+  engine: Engine,
+  kind: "person" | "office",
+  id: string,
+  options: { lang: Lang; asker: string; matched?: string },
+): Card | null {
+  const ds = engine.dataset;
+  if (kind === "person") {
+    const person = ds.personById.get(id);
+    return person ? personCard(ds, person, options) : null;
+  }
+  const office = ds.officeById.get(id);
+  return office ? officeCard(ds, office, options) : null;
+}
+
 /** Builds the card a button or menu points at; null when the target no longer exists. */
 export function renderTarget(engine: Engine, target: CardTarget, lang: Lang, asker: string): Card | null {
+  if (target.kind !== "when") return entryCard(engine, target.kind, target.id, { lang, asker });
   const ds = engine.dataset;
-  if (target.kind === "person") {
-    const person = ds.personById.get(target.id);
-    return person ? personCard(ds, person, { lang, asker }) : null;
-  }
-  if (target.kind === "office") {
-    const office = ds.officeById.get(target.id);
-    return office ? officeCard(ds, office, { lang, asker }) : null;
-  }
   const { parsed, answers } = answerWhen(ds, target.id, target.office ? { office: target.office } : {});
   if (!parsed.ok) return null;
   return whenCard(ds, target.id, answers, {

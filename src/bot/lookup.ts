@@ -1,0 +1,28 @@
+import type { Engine } from "../app.js";
+import { langOf } from "../i18n/index.js";
+import { cardPayload } from "./payload.js";
+import { didYouMean, entryCard } from "./render.js";
+import type { BotResponse, CommandRequest } from "./types.js";
+
+type Kind = "person" | "office";
+
+/**
+ * /who and /office: an id picked from autocomplete opens its card; typed text is searched, and
+ * either a confident match opens its card (saying what the text matched) or the user gets a
+ * private "did you mean" menu.
+ */
+export function lookupCard(engine: Engine, request: CommandRequest, kind: Kind, option: string): BotResponse {
+  const query = String(request.options[option] ?? "");
+  const lang = langOf(request.caller.locale);
+  const asker = request.caller.userId;
+  const direct = entryCard(engine, kind, query, { lang, asker });
+  if (direct) return { type: "reply", payload: cardPayload(direct) };
+  const result = engine.search.search(query, { kind });
+  const top = result.results[0];
+  const matched = top?.matched ? `“${query.trim().slice(0, 60)}” — ${top.matched}` : undefined;
+  const card = result.best
+    ? entryCard(engine, kind, result.best, { lang, asker, ...(matched ? { matched } : {}) })
+    : null;
+  if (!card) return { type: "reply", payload: didYouMean(kind, query, result.results, lang, asker) };
+  return { type: "reply", payload: cardPayload(card) };
+}
