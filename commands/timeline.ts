@@ -1,20 +1,105 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
-import { NO_MENTIONS } from "../src/bot/payload.js";
+import { ephemeralText, NO_MENTIONS, quoteUserText } from "../src/bot/payload.js";
 import type { BotResponse, CommandRequest } from "../src/bot/types.js";
 import { timelineTextCard } from "../src/cards/info.js";
+import { parseFuzzyDate } from "../src/dates/parse.js";
 import { langOf } from "../src/i18n/index.js";
+import { withTimeline } from "../src/timeline/attach.js";
+import { OFFICE_CHOICES } from "./when.js";
+
+const OFFICE_NAMES: Record<(typeof OFFICE_CHOICES)[number], [string, string]> = {
+  "technical-secretary": ["Technical Secretary", "Технический секретарь"],
+  "chairman-of-the-secretariat": ["Chairman of the Secretariat", "Председатель Секретариата"],
+  "responsible-secretary": ["Responsible Secretary", "Ответственный секретарь"],
+  "general-secretary": ["General Secretary", "Генеральный секретарь"],
+  "first-secretary": ["First Secretary", "Первый секретарь"],
+  "acting-general-secretary": ["Acting General Secretary", "И. о. генерального секретаря"],
+};
 
 export const data = new SlashCommandBuilder()
   .setName("timeline")
   .setNameLocalizations({ ru: "хронология" })
-  .setDescription("Every leader of the party in order, 1917–1991")
-  .setDescriptionLocalizations({ ru: "Все руководители партии по порядку, 1917–1991" });
+  .setDescription("A picture of the party's leaders over time: terms, gaps, deaths in office")
+  .setDescriptionLocalizations({
+    ru: "Картина руководителей партии во времени: сроки, перерывы, смерти в должности",
+  })
+  .addStringOption((o) =>
+    o
+      .setName("from")
+      .setNameLocalizations({ ru: "с" })
+      .setDescription("Start of the view: 1953, March 1953, 5 March 1953")
+      .setDescriptionLocalizations({ ru: "Начало: 1953, март 1953, 5 марта 1953" })
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o
+      .setName("to")
+      .setNameLocalizations({ ru: "по" })
+      .setDescription("End of the view: 1964, October 1964")
+      .setDescriptionLocalizations({ ru: "Конец: 1964, октябрь 1964" })
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o
+      .setName("office")
+      .setNameLocalizations({ ru: "должность" })
+      .setDescription("Only this office (default: the party's leading office, whatever its title)")
+      .setDescriptionLocalizations({ ru: "Только эта должность (по умолчанию — высшая должность партии)" })
+      .addChoices(
+        ...OFFICE_CHOICES.map((value) => ({
+          name: OFFICE_NAMES[value][0],
+          name_localizations: { ru: OFFICE_NAMES[value][1] },
+          value,
+        })),
+      ),
+  );
 
-export function execute(engine: Engine, request: CommandRequest): BotResponse {
+type Bound = { ok: true; day?: string } | { ok: false; error: string };
+
+function bound(text: unknown, end: "from" | "to"): Bound {
+  if (typeof text !== "string" || text.trim() === "") return { ok: true };
+  const parsed = parseFuzzyDate(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error.replace(text, quoteUserText(text)) };
+  const readings = parsed.readings;
+  const day =
+    end === "from"
+      ? readings.map((r) => r.from).sort()[0]
+      : readings
+          .map((r) => r.to)
+          .sort()
+          .at(-1);
+  return day ? { ok: true, day } : { ok: true };
+}
+
+export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
-  return {
-    type: "reply",
-    payload: { embeds: [timelineTextCard(engine.dataset, lang)], allowed_mentions: NO_MENTIONS },
-  };
+  const from = bound(request.options.from, "from");
+  if (!from.ok) return { type: "reply", payload: ephemeralText(from.error) };
+  const to = bound(request.options.to, "to");
+  if (!to.ok) return { type: "reply", payload: ephemeralText(to.error) };
+  if (from.day && to.day && from.day > to.day) {
+    return { type: "reply", payload: ephemeralText("The view ends before it starts: swap `from` and `to`.") };
+  }
+  const office =
+    typeof request.options.office === "string" && engine.dataset.officeById.has(request.options.office)
+      ? request.options.office
+      : undefined;
+  const summary = timelineTextCard(engine.dataset, lang, {
+    ...(from.day ? { from: from.day } : {}),
+    ...(to.day ? { to: to.day } : {}),
+    ...(office ? { office } : {}),
+  });
+  const payload = await withTimeline(
+    engine.dataset,
+    { embeds: [summary], allowed_mentions: NO_MENTIONS },
+    {
+      lang,
+      ...(from.day ? { from: from.day } : {}),
+      ...(to.day ? { to: to.day } : {}),
+      ...(office ? { office } : {}),
+    },
+    "Timeline of the party's leaders",
+  );
+  return { type: "reply", payload };
 }

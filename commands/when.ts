@@ -5,9 +5,10 @@ import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from ".
 import { whenCard } from "../src/cards/when.js";
 import { langOf } from "../src/i18n/index.js";
 import { answerWhen } from "../src/query/when.js";
+import { viewAround, withTimeline } from "../src/timeline/attach.js";
 
 /** Offices a /when can be narrowed to; the default is the party's leading office in all its forms. */
-const OFFICE_CHOICES = [
+export const OFFICE_CHOICES = [
   "technical-secretary",
   "chairman-of-the-secretariat",
   "responsible-secretary",
@@ -67,7 +68,7 @@ export const data = new SlashCommandBuilder()
       ),
   );
 
-export function execute(engine: Engine, request: CommandRequest): BotResponse {
+export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const text = String(request.options.date ?? "");
   const lang = langOf(request.caller.locale);
   const rawOffice = request.options.office;
@@ -89,7 +90,16 @@ export function execute(engine: Engine, request: CommandRequest): BotResponse {
     asker: request.caller.userId,
     ...(office ? { office } : {}),
   });
-  return { type: "reply", payload: cardPayload(card) };
+  const first = answers[0];
+  if (!first) return { type: "reply", payload: cardPayload(card) };
+  const view = viewAround(engine.dataset, first.reading, lang, office);
+  const payload = await withTimeline(
+    engine.dataset,
+    cardPayload(card),
+    view,
+    `Timeline around ${first.reading.label}`,
+  );
+  return { type: "reply", payload };
 }
 
 export function autocomplete(_engine: Engine, _request: AutocompleteRequest): Choice[] {

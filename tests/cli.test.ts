@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** Runs the CLI exactly as `npm run --silent cli -- …` does, without npm's start-up cost. */
@@ -96,5 +99,23 @@ describe("CLI contract", () => {
     const miss = cli(["show", "krushchev"]);
     expect(miss.code).toBe(1);
     expect(miss.stderr).toMatch(/Did you mean: nikita-khrushchev/);
+  });
+});
+
+describe("cli run", () => {
+  it("prints the exact payload: Khrushchev's card first", () => {
+    const r = cli(["run", "/who name:krushchev", "--json"]);
+    expect(r.code).toBe(0);
+    const payload = JSON.parse(r.stdout);
+    expect(payload.embeds[0].title).toMatch(/^Nikita Khrushchev/);
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("names Andropov for May 1983 and writes the timeline picture with --out", () => {
+    expect(cli(["run", "/when date:May 1983"]).stdout).toMatch(/Yuri Andropov/);
+    const out = join(mkdtempSync(join(tmpdir(), "apparat-png-")), "timeline.png");
+    const r = cli(["run", "/timeline", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).subarray(1, 4).toString()).toBe("PNG");
   });
 });

@@ -250,3 +250,34 @@ describe("error boundary", () => {
     expect(lines.join("")).toMatch(/"command":"broken".*kaboom|kaboom.*"command":"broken"/);
   });
 });
+
+describe("timeline pictures", () => {
+  const isPng = (data: Uint8Array | undefined) =>
+    data !== undefined &&
+    Buffer.from(data.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+  it("/timeline attaches the picture and shows it in the card, with a text summary", async () => {
+    const p = payloadOf(await run("/timeline"));
+    expectWithinDiscordLimits(p);
+    expect(p.files?.[0]?.name).toBe("timeline.png");
+    expect(isPng(p.files?.[0]?.data)).toBe(true);
+    expect(p.embeds?.[0]?.image?.url).toBe("attachment://timeline.png");
+    expect(p.embeds?.[0]?.description).toMatch(/Mikhail Gorbachev/);
+  });
+
+  it("/timeline narrows to a range and an office, and rejects a backwards range politely", async () => {
+    const p = payloadOf(await run("/timeline from:1950 to:1970 office:First Secretary"));
+    const lines = p.embeds?.[0]?.description?.split("\n") ?? [];
+    expect(lines.every((l) => /First Secretary/.test(l))).toBe(true);
+    expect(lines.some((l) => /Brezhnev/.test(l))).toBe(true);
+    const bad = payloadOf(await run("/timeline from:1985 to:1982"));
+    expect(isEphemeral(bad)).toBe(true);
+    expect(bad.content).toMatch(/ends before it starts/);
+  });
+
+  it("/when attaches the timeline around the date", async () => {
+    const p = payloadOf(await run("/when date:5 March 1953"));
+    expect(isPng(p.files?.[0]?.data)).toBe(true);
+    expect(p.files?.[0]?.description).toBe("Timeline around 5 March 1953");
+  });
+});

@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import type { Dataset } from "../data/load.js";
+import { claimBounds } from "../dates/calendar.js";
 import { formatDate, type Lang, t } from "../i18n/index.js";
 import { basisLabel, COLOURS, sourceList, sourcesFooter } from "./common.js";
 import { clip, fitEmbed, fitMessage, joinLines } from "./limits.js";
@@ -45,21 +46,35 @@ export function sourcesCard(ds: Dataset, lang: Lang): APIEmbed[] {
   return fitMessage([documents, disputes]);
 }
 
-/** /timeline, in text: every term of the leading office in order. */
-export function timelineTextCard(ds: Dataset, lang: Lang): APIEmbed {
-  const lines = ds.leadership.map((term) => {
+/** /timeline's summary: the terms in view, in order, one line each. */
+export function timelineTextCard(
+  ds: Dataset,
+  lang: Lang,
+  view: { from?: string; to?: string; office?: string } = {},
+): APIEmbed {
+  const from = view.from ?? "0000-01-01";
+  const to = view.to ?? "9999-12-31";
+  const terms = (view.office ? (ds.termsByOffice.get(view.office) ?? []) : ds.leadership).filter((term) => {
+    const start = claimBounds(term.start).from;
+    const end = term.end ? claimBounds(term.end).to : ds.leadershipSpan.to;
+    return start <= to && end >= from;
+  });
+  const lines = terms.map((term) => {
     const person = ds.personById.get(term.person);
     const office = ds.officeById.get(term.office);
     const end = term.end ? formatDate(lang, term.end) : "?";
     return `\`${term.start.date.slice(0, 4)}\` **${person?.name}** — ${lang === "ru" ? office?.nameRu : office?.name}${basisLabel(lang, term)}: ${formatDate(lang, term.start)} – ${end}${term.endedByDeath ? " †" : ""}`;
   });
+  const range = view.from || view.to ? ` (${view.from ?? "…"} – ${view.to ?? "…"})` : "";
+  const none =
+    lang === "ru" ? "В этом промежутке никто не занимал должность." : "No one held the office in this range.";
   return fitEmbed({
-    title: t(lang, "timelineTitle"),
-    description: joinLines(lines, 4096),
+    title: `${t(lang, "timelineTitle")}${range}`,
+    description: lines.length ? joinLines(lines, 4096) : none,
     color: COLOURS.info,
     footer: sourcesFooter(
       ds,
-      ds.leadership.flatMap((x) => x.sources),
+      terms.length ? terms.flatMap((x) => x.sources) : ds.leadership.flatMap((x) => x.sources),
       lang,
     ),
   });

@@ -1,0 +1,41 @@
+import type { APIEmbed } from "discord.js";
+import type { MessagePayload } from "../bot/types.js";
+import type { Dataset } from "../data/load.js";
+import { shiftDay } from "../dates/calendar.js";
+import type { DateReading } from "../dates/parse.js";
+import type { Lang } from "../i18n/index.js";
+import { renderTimelinePngAsync } from "./png.js";
+import type { TimelineOptions } from "./svg.js";
+
+export const TIMELINE_FILE = "timeline.png";
+
+/** The picture as an attachment, and the embed that shows it inline. */
+export async function withTimeline(
+  ds: Dataset,
+  payload: MessagePayload,
+  options: TimelineOptions,
+  description: string,
+): Promise<MessagePayload> {
+  const picture = await renderTimelinePngAsync(ds, options);
+  const [first, ...rest] = payload.embeds ?? [];
+  const embeds: APIEmbed[] = first
+    ? [{ ...first, image: { url: `attachment://${TIMELINE_FILE}` } }, ...rest]
+    : [];
+  return { ...payload, embeds, files: [{ name: TIMELINE_FILE, data: picture.png, description }] };
+}
+
+/** The view around an answer to /when: a few years either side, with a marker on a single day. */
+export function viewAround(ds: Dataset, reading: DateReading, lang: Lang, office?: string): TimelineOptions {
+  const span = ds.leadershipSpan;
+  const pad = reading.precision === "day" || reading.precision === "month" ? 3 * 365 : 365;
+  const clampFrom = (d: string) => (d < span.from ? span.from : d > span.banned ? span.banned : d);
+  const from = clampFrom(shiftDay(reading.from, -pad));
+  const to = clampFrom(shiftDay(reading.to, pad));
+  return {
+    from: from < to ? from : span.from,
+    to: from < to ? to : span.banned,
+    lang,
+    ...(reading.precision === "day" ? { highlight: reading.from } : {}),
+    ...(office ? { office } : {}),
+  };
+}
