@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   if (!config.DISCORD_TOKEN) {
     if (process.stdin.isTTY && process.stdout.isTTY) {
       const { startConsole } = await import("./console/repl.js");
-      await startConsole(engine);
+      await startConsole(engine, config.DATABASE_PATH);
       return 0;
     }
     console.error(

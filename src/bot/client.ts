@@ -15,6 +15,9 @@ import {
 import type { Logger } from "pino";
 import type { Engine } from "../app.js";
 import type { Config } from "../config.js";
+import { openDatabase } from "../storage/db.js";
+import { type Messenger, systemClock, Trivia } from "../trivia/service.js";
+import { TriviaStore } from "../trivia/store.js";
 import { COMMANDS } from "./commands.js";
 import { Router } from "./router.js";
 import type { BotRequest, Caller, MessagePayload, OptionValue } from "./types.js";
@@ -138,6 +141,26 @@ async function respond(router: Router, interaction: Interaction, log: Logger): P
   await repliable.reply({ ...options, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
 }
 
+/** Posts to a channel outside an interaction (trivia reveals and standings). */
+function channelMessenger(client: Client): Messenger {
+  return {
+    async send(channelId, payload) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel || !("send" in channel) || typeof channel.send !== "function") {
+        throw new Error(`channel ${channelId} cannot receive messages`);
+      }
+      const options = toReplyOptions(payload);
+      await channel.send({
+        ...(options.content !== undefined ? { content: options.content } : {}),
+        embeds: payload.embeds ?? [],
+        components: payload.components ?? [],
+        allowedMentions: { parse: [] },
+        ...(options.files ? { files: options.files } : {}),
+      });
+    },
+  };
+}
+
 export interface RunningBot {
   client: Client;
   stop(): Promise<void>;
@@ -151,7 +174,15 @@ export async function startBot(config: Config, engine: Engine, log: Logger): Pro
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
-  const router = new Router(engine, COMMANDS, log.child({ module: "router" }));
+  const db = openDatabase(config.DATABASE_PATH);
+  const trivia = new Trivia(
+    engine.dataset,
+    new TriviaStore(db),
+    systemClock,
+    channelMessenger(client),
+    log.child({ module: "trivia" }),
+  );
+  const router = new Router({ ...engine, trivia }, COMMANDS, log.child({ module: "router" }));
   client.on(Events.InteractionCreate, (interaction) => {
     respond(router, interaction, log).catch((err: unknown) => {
       log.error({ err, interaction: interaction.id }, "could not answer the interaction");
@@ -159,6 +190,10 @@ export async function startBot(config: Config, engine: Engine, log: Logger): Pro
   });
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
+    trivia
+      .recover()
+      .then((n) => n > 0 && log.info({ rounds: n }, "closed trivia rounds left over from the last run"))
+      .catch((err: unknown) => log.error({ err }, "could not recover trivia rounds"));
   });
   client.on(Events.Error, (err) => log.error({ err }, "client error"));
   client.on(Events.ShardDisconnect, (event, shard) =>
@@ -169,7 +204,9 @@ export async function startBot(config: Config, engine: Engine, log: Logger): Pro
   return {
     client,
     stop: async () => {
+      trivia.shutdown();
       await client.destroy();
+      db.close();
     },
   };
 }

@@ -81,6 +81,8 @@ export class Router {
 
   private component(request: ComponentRequest): BotResponse {
     const lang = langOf(request.caller.locale);
+    const trivia = this.engine.trivia?.component(request);
+    if (trivia) return trivia;
     const parsed = parseId(request.customId);
     if (parsed.action === "unknown") {
       return {

@@ -97,6 +97,10 @@ export function helpCard(lang: Lang): APIEmbed {
         },
         { name: "/timeline", value: "Все руководители по порядку" },
         { name: "/sources", value: "Источники и расхождения между ними" },
+        {
+          name: "/trivia, /leaderboard, /study",
+          value: "Викторина в канале, таблица лидеров и тренировка в одиночку",
+        },
       ],
     });
   }
@@ -121,6 +125,11 @@ export function helpCard(lang: Lang): APIEmbed {
       },
       { name: "/timeline — every leader in order", value: "`/timeline`" },
       { name: "/sources — the documents and where they disagree", value: "`/sources`" },
+      {
+        name: "/trivia, /leaderboard, /study — quizzes",
+        value:
+          "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner)",
+      },
       { name: "Privacy", value: "The bot reads only the commands you send it. It never pings anyone." },
     ],
   });

@@ -2,6 +2,9 @@ import { createInterface } from "node:readline";
 import type { Engine } from "../app.js";
 import type { Router } from "../bot/router.js";
 import type { MessagePayload } from "../bot/types.js";
+import { openDatabase } from "../storage/db.js";
+import { systemClock, Trivia } from "../trivia/service.js";
+import { TriviaStore } from "../trivia/store.js";
 import { createRouter, runSlash } from "./run.js";
 import { CONSOLE_CALLER } from "./slash.js";
 import { componentAt, payloadToText } from "./text.js";
@@ -12,6 +15,7 @@ npm start again to bring the bot online. Here you can type slash commands as in 
 
   /who name:krushchev        /office title:gensec       /when date:May 1983
   /timeline                  /sources                   /help
+  /trivia question           /study                     /leaderboard
 
 Tab completes commands, options and names. Type a number to press that button or pick that
 entry of the last answer. "exit" or Ctrl-D leaves.
@@ -51,8 +55,17 @@ function completer(engine: Engine, router: Router) {
 }
 
 /** The interactive console `npm start` opens when there is no token and a person at a terminal. */
-export async function startConsole(engine: Engine): Promise<void> {
-  const router = createRouter(engine);
+export async function startConsole(engine: Engine, databasePath?: string): Promise<void> {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  // Trivia in the console posts its reveals straight to the terminal.
+  const db = openDatabase(databasePath);
+  const trivia = new Trivia(engine.dataset, new TriviaStore(db), systemClock, {
+    send: async (_channel, payload) => {
+      out(`\n${payloadToText(payload)}`);
+    },
+  });
+  await trivia.recover();
+  const router = createRouter({ ...engine, trivia });
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,
@@ -60,7 +73,6 @@ export async function startConsole(engine: Engine): Promise<void> {
     prompt: "apparat> ",
     historySize: 200,
   });
-  const out = (s: string) => process.stdout.write(`${s}\n`);
   out(BANNER);
   let last: MessagePayload | null = null;
   rl.prompt();
@@ -93,4 +105,6 @@ export async function startConsole(engine: Engine): Promise<void> {
     rl.prompt();
   }
   rl.close();
+  trivia.shutdown();
+  db.close();
 }

@@ -1,0 +1,278 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MessageFlags } from "discord.js";
+import { describe, expect, it } from "vitest";
+import type { BotResponse, Caller, MessagePayload } from "../src/bot/types.js";
+import { DatabaseOpenError, MIGRATIONS, migrate, openDatabase } from "../src/storage/db.js";
+import { questionById } from "../src/trivia/questions.js";
+import { type Clock, type Messenger, pointsFor, Trivia } from "../src/trivia/service.js";
+import { TriviaStore } from "../src/trivia/store.js";
+import { engine } from "./helpers.js";
+
+const ds = engine().dataset;
+
+/** A clock whose timers fire only when the test advances time. */
+class FakeClock implements Clock {
+  t = 1_800_000_000_000;
+  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private nextId = 1;
+  now = () => this.t;
+  setTimer = (ms: number, fn: () => void) => {
+    const id = this.nextId++;
+    this.timers.push({ at: this.t + ms, fn, id });
+    return id;
+  };
+  clearTimer = (handle: unknown) => {
+    this.timers = this.timers.filter((x) => x.id !== handle);
+  };
+  async advance(ms: number) {
+    this.t += ms;
+    const due = this.timers.filter((x) => x.at <= this.t);
+    this.timers = this.timers.filter((x) => x.at > this.t);
+    for (const d of due) d.fn();
+    // Let the closes (async) finish.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+class FakeMessenger implements Messenger {
+  sent: { channel: string; payload: MessagePayload }[] = [];
+  async send(channel: string, payload: MessagePayload) {
+    this.sent.push({ channel, payload });
+  }
+}
+
+const caller = (userId: string, extra: Partial<Caller> = {}): Caller => ({
+  userId,
+  guildId: "900000000000000001",
+  channelId: "800000000000000001",
+  locale: "en-US",
+  canManageGuild: false,
+  ...extra,
+});
+
+function setup(path = ":memory:") {
+  const db = openDatabase(path);
+  const store = new TriviaStore(db);
+  const clock = new FakeClock();
+  const messenger = new FakeMessenger();
+  const trivia = new Trivia(ds, store, clock, messenger, undefined, () => 42);
+  return { db, store, clock, messenger, trivia };
+}
+
+const payloadOf = (r: BotResponse): MessagePayload => {
+  if (r.type === "choices") throw new Error("expected a message");
+  return r.payload;
+};
+const buttonsOf = (p: MessagePayload) =>
+  (p.components?.[0]?.components ?? []).map((c) => ("custom_id" in c ? c.custom_id : ""));
+const askedIdOf = (p: MessagePayload) => Number(buttonsOf(p)[0]?.split("|")[2]);
+const isEphemeral = (p: MessagePayload) => ((p.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+
+describe("storage", () => {
+  it("migrates an empty file to the latest version, in WAL mode", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "a.sqlite");
+    const db = openDatabase(path);
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+  });
+
+  it("migrates from each earlier version, keeping the data", () => {
+    for (let from = 1; from < MIGRATIONS.length; from++) {
+      const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "old.sqlite");
+      const old = openDatabase(path, { target: from });
+      expect(old.pragma("user_version", { simple: true })).toBe(from);
+      old
+        .prepare(
+          "INSERT INTO scores (guild_id, user_id, points, answered, correct) VALUES ('g', 'u', 30, 3, 3)",
+        )
+        .run();
+      old.close();
+      const db = openDatabase(path);
+      expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.prepare("SELECT points FROM scores WHERE user_id = 'u'").get()).toEqual({ points: 30 });
+      expect(migrate(db)).toBe(MIGRATIONS.length);
+      db.close();
+    }
+  });
+
+  it("refuses a corrupt file with a clear message", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "corrupt.sqlite");
+    writeFileSync(path, "this is not a database at all, just text ".repeat(200));
+    expect(() => openDatabase(path)).toThrowError(DatabaseOpenError);
+    expect(() => openDatabase(path)).toThrowError(
+      /Cannot open the database .*corrupt\.sqlite.*DATABASE_PATH/,
+    );
+  });
+
+  it("refuses an unwritable location with a clear message", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apparat-db-"));
+    const file = join(dir, "file");
+    writeFileSync(file, "");
+    expect(() => openDatabase(join(file, "sub", "x.sqlite"))).toThrowError(/DATABASE_PATH/);
+  });
+});
+
+describe("a round in a channel", () => {
+  it("asks, takes answers privately, reveals with the explanation, and ends with standings", async () => {
+    const { trivia, clock, messenger, store } = setup();
+    const first = payloadOf(trivia.start(caller("1"), { questions: 2, seconds: 20 }));
+    expect(isEphemeral(first)).toBe(false);
+    expect(first.embeds?.[0]?.title).toBe("Question 1 of 2");
+    expect(first.allowed_mentions).toEqual({ parse: [] });
+    const askedId = askedIdOf(first);
+    const q = questionById(ds, store.asked(askedId)?.question_id ?? "");
+    if (!q) throw new Error("question missing");
+    const wrong = (q.answer + 1) % q.choices.length;
+
+    const a = payloadOf(trivia.answer(caller("1"), askedId, q.answer));
+    expect(isEphemeral(a)).toBe(true);
+    expect(a.content).toMatch(/Locked in/);
+    await clock.advance(5_000);
+    trivia.answer(caller("2"), askedId, wrong);
+    expect(payloadOf(trivia.answer(caller("1"), askedId, wrong)).content).toMatch(/already answered/);
+
+    await clock.advance(15_000);
+    const [reveal, next] = messenger.sent;
+    expect(reveal?.payload.embeds?.[0]?.title).toBe(`Answer: ${"ABCD"[q.answer]}. ${q.choices[q.answer]}`);
+    expect(reveal?.payload.embeds?.[0]?.description).toBe(q.explanation);
+    expect(reveal?.payload.embeds?.[0]?.fields?.[0]?.value).toMatch(/<@1> \+15/);
+    expect(next?.payload.embeds?.[0]?.title).toBe("Question 2 of 2");
+    expect(payloadOf(trivia.answer(caller("3"), askedId, q.answer)).content).toMatch(/Too late/);
+
+    await clock.advance(20_000);
+    const standings = messenger.sent.at(-1)?.payload.embeds?.[0];
+    expect(standings?.title).toBe("Standings");
+    expect(standings?.description).toMatch(/1\.\*\* <@1> — 15 points \(1\/1 right\)/);
+    expect(store.score("900000000000000001", "1")).toMatchObject({
+      points: 15,
+      correct: 1,
+      answered: 1,
+      streak: 1,
+    });
+    expect(store.score("900000000000000001", "2")).toMatchObject({
+      points: 0,
+      correct: 0,
+      answered: 1,
+      streak: 0,
+    });
+  });
+
+  it("allows one round per channel, many channels at once, and does not block other commands", () => {
+    const { trivia } = setup();
+    expect(isEphemeral(payloadOf(trivia.start(caller("1"))))).toBe(false);
+    expect(payloadOf(trivia.start(caller("2"))).content).toMatch(/already running/);
+    expect(isEphemeral(payloadOf(trivia.start(caller("2", { channelId: "800000000000000002" }))))).toBe(
+      false,
+    );
+    expect(payloadOf(trivia.stats(caller("1"))).content).toMatch(/not answered any trivia/);
+  });
+
+  it("lets only the starter or a manager stop a round", async () => {
+    const { trivia } = setup();
+    trivia.start(caller("1"));
+    expect(payloadOf(await trivia.stop(caller("2"))).content).toMatch(/Only the person who started/);
+    const stopped = payloadOf(await trivia.stop(caller("3", { canManageGuild: true })));
+    expect(stopped.embeds?.[0]?.description).toMatch(/Round stopped by <@3>/);
+    expect(payloadOf(await trivia.stop(caller("1"))).content).toMatch(/No trivia round is running/);
+  });
+
+  it("counts simultaneous and repeated clicks exactly once", () => {
+    const { trivia, store } = setup();
+    const askedId = askedIdOf(payloadOf(trivia.start(caller("1"), { questions: 1 })));
+    const results = Array.from({ length: 200 }, (_, i) =>
+      trivia.answer(caller(String(100 + (i % 50))), askedId, 0),
+    );
+    const locked = results.filter((r) => /Locked in/.test(payloadOf(r).content ?? ""));
+    expect(locked).toHaveLength(50);
+    expect(store.answers(askedId)).toHaveLength(50);
+    const total = store.leaderboard("900000000000000001", 100).reduce((n, r) => n + r.answered, 0);
+    expect(total).toBe(50);
+  });
+
+  it("keeps every committed answer across a restart and closes the interrupted round cleanly", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "restart.sqlite");
+    const before = setup(path);
+    const askedId = askedIdOf(payloadOf(before.trivia.start(caller("1"), { questions: 3 })));
+    const q = questionById(ds, before.store.asked(askedId)?.question_id ?? "");
+    before.trivia.answer(caller("1"), askedId, q?.answer ?? 0);
+    before.trivia.shutdown();
+    before.db.close();
+
+    const after = setup(path);
+    expect(await after.trivia.recover()).toBe(1);
+    expect(after.messenger.sent[0]?.payload.content).toMatch(/restarted/);
+    expect(after.store.score("900000000000000001", "1")).toMatchObject({ answered: 1, correct: 1 });
+    expect(isEphemeral(payloadOf(after.trivia.start(caller("2"))))).toBe(false);
+  });
+
+  it("gives a speed bonus of up to 5 points", () => {
+    expect(pointsFor(true, { opened_at: 0, closes_at: 20_000 }, 0)).toBe(15);
+    expect(pointsFor(true, { opened_at: 0, closes_at: 20_000 }, 20_000)).toBe(10);
+    expect(pointsFor(false, { opened_at: 0, closes_at: 20_000 }, 0)).toBe(0);
+  });
+});
+
+describe("leaderboard and reset", () => {
+  it("ranks by points and resets only after a manager confirms", async () => {
+    const { trivia, clock } = setup();
+    const askedId = askedIdOf(payloadOf(trivia.start(caller("1"), { questions: 1 })));
+    trivia.answer(caller("1"), askedId, 0);
+    trivia.answer(caller("2"), askedId, 1);
+    await clock.advance(60_000);
+    const board = payloadOf(trivia.leaderboard(caller("1")));
+    expect(board.embeds?.[0]?.description).toMatch(/\*\*1\.\*\*/);
+    expect(payloadOf(trivia.resetPrompt(caller("1"))).content).toMatch(/Only someone with Manage Server/);
+    const prompt = payloadOf(trivia.resetPrompt(caller("9", { canManageGuild: true })));
+    const customId = buttonsOf(prompt)[0] ?? "";
+    const other = trivia.component({
+      type: "component",
+      customId,
+      values: [],
+      caller: caller("8", { canManageGuild: true }),
+    });
+    expect(other && payloadOf(other).content).toMatch(/Only the person who asked/);
+    const done = trivia.component({
+      type: "component",
+      customId,
+      values: [],
+      caller: caller("9", { canManageGuild: true }),
+    });
+    expect(done && payloadOf(done).content).toMatch(/reset \(2 scores removed\)/);
+    expect(payloadOf(trivia.leaderboard(caller("1"))).content).toMatch(/No scores yet/);
+  });
+});
+
+describe("study", () => {
+  it("is private and brings missed questions back before new ones", async () => {
+    const { trivia, clock } = setup();
+    const me = caller("5");
+    const first = payloadOf(trivia.study(me));
+    expect(isEphemeral(first)).toBe(true);
+    const [qid] = (buttonsOf(first)[0] ?? "").split("|").slice(2, 3);
+    const q = questionById(ds, qid ?? "");
+    if (!q) throw new Error("no question");
+    const wrong = (q.answer + 1) % q.choices.length;
+    const missed = trivia.component({
+      type: "component",
+      customId: `v1|ts|${q.id}|${wrong}`,
+      values: [],
+      caller: me,
+    });
+    expect(missed && payloadOf(missed).embeds?.[0]?.description).toMatch(/Not quite/);
+    // Another new question first; once the missed one is due it comes back ahead of new ones.
+    await clock.advance(61_000);
+    const again = payloadOf(trivia.study(me));
+    expect(buttonsOf(again)[0]).toContain(q.id);
+    const right = trivia.component({
+      type: "component",
+      customId: `v1|ts|${q.id}|${q.answer}`,
+      values: [],
+      caller: me,
+    });
+    expect(right && payloadOf(right).embeds?.[0]?.description).toMatch(/Right.*box 2/);
+  });
+});
