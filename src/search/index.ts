@@ -88,7 +88,12 @@ const MAX_GRAM_LIST = 20000;
  * The `k` first of `items[0..n)` in the order `cmp` (which must never return 0 for two different
  * items), sorted. Keeps a short sorted list instead of sorting every candidate.
  */
-function firstK(items: ArrayLike<number>, n: number, k: number, cmp: (a: number, b: number) => number): number[] {
+function firstK(
+  items: ArrayLike<number>,
+  n: number,
+  k: number,
+  cmp: (a: number, b: number) => number,
+): number[] {
   if (k <= 0) return [];
   if (k >= n) {
     const all: number[] = [];
@@ -381,7 +386,11 @@ export class SearchIndex {
       (sScore[top] as number) >= CONFIDENT_SCORE &&
       (sExact[top] === 1 || norm.replace(/ /g, "").length >= 4) &&
       (second === undefined || (sScore[top] as number) - (sScore[second] as number) >= CONFIDENT_MARGIN);
-    return { query, best: confident && top !== undefined ? (this.entries[top] as SearchEntry).id : null, results };
+    return {
+      query,
+      best: confident && top !== undefined ? (this.entries[top] as SearchEntry).id : null,
+      results,
+    };
   }
 
   private noteOf(keyId: number): string | undefined {
@@ -512,7 +521,8 @@ export class SearchIndex {
               for (let qi = 0; qi < nq; qi++) bagVals[base + qi] = perQuery[qi] as number;
             } else
               for (let qi = 0; qi < nq; qi++)
-                if ((perQuery[qi] as number) > (bagVals[base + qi] as number)) bagVals[base + qi] = perQuery[qi] as number;
+                if ((perQuery[qi] as number) > (bagVals[base + qi] as number))
+                  bagVals[base + qi] = perQuery[qi] as number;
           }
         }
     if (nq > 1) {
@@ -574,7 +584,11 @@ export class SearchIndex {
    * each with the note to show: entries matched by a key without a note (the name itself) first,
    * then the better known, then in the order found.
    */
-  private prefixMatches(qToks: string[], kind: EntryKind | undefined, room: number): [number, string | undefined][] {
+  private prefixMatches(
+    qToks: string[],
+    kind: EntryKind | undefined,
+    room: number,
+  ): [number, string | undefined][] {
     const s = this.scratch();
     const gen = ++s.acGen;
     const { acStamp, acFirst, acPlain, acNoteKey, acTouched } = s;
@@ -587,7 +601,10 @@ export class SearchIndex {
         const entry = key.entry;
         if (kind && this.entries[entry]?.kind !== kind) continue;
         // The last token is matched by construction; check the others.
-        if (qToks.length > 1 && !qToks.every((q) => key.tokIds.some((t) => (this.vocab[t] as string).startsWith(q))))
+        if (
+          qToks.length > 1 &&
+          !qToks.every((q) => key.tokIds.some((t) => (this.vocab[t] as string).startsWith(q)))
+        )
           continue;
         seq++;
         if (acStamp[entry] !== gen) {
