@@ -66,14 +66,35 @@ export async function renderTimelinePngAsync(
   const { svg, width, height, terms } = buildTimelineSvg(ds, options);
   let png = recent.get(svg);
   if (!png) {
-    const rendered = await renderAsync(svg, {
-      font: { fontFiles: timelineFontFiles(), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
-      background: "#ffffff",
-    });
+    const rendered = await limitRenders(() =>
+      renderAsync(svg, {
+        font: { fontFiles: timelineFontFiles(), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+        background: "#ffffff",
+      }),
+    );
     const bytes = rendered.asPng();
     png = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
     recent.set(svg, png);
   }
   return { png: png.slice(), width, height, terms };
+}
+
+/**
+ * At most two pictures render at once: each render holds tens of megabytes, and under a burst of
+ * /when and /timeline requests an unbounded pool multiplies the bot's memory.
+ */
+const MAX_PARALLEL_RENDERS = 2;
+let rendering = 0;
+const waiting: (() => void)[] = [];
+
+async function limitRenders<T>(work: () => Promise<T>): Promise<T> {
+  if (rendering >= MAX_PARALLEL_RENDERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  rendering++;
+  try {
+    return await work();
+  } finally {
+    rendering--;
+    waiting.shift()?.();
+  }
 }
