@@ -1,21 +1,12 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
+import { officeOption } from "../src/bot/options.js";
 import { ephemeralText, NO_MENTIONS, quoteUserText } from "../src/bot/payload.js";
 import type { BotResponse, CommandRequest } from "../src/bot/types.js";
 import { timelineTextCard } from "../src/cards/info.js";
 import { parseFuzzyDate } from "../src/dates/parse.js";
 import { langOf } from "../src/i18n/index.js";
 import { withTimeline } from "../src/timeline/attach.js";
-import { OFFICE_CHOICES } from "./when.js";
-
-const OFFICE_NAMES: Record<(typeof OFFICE_CHOICES)[number], [string, string]> = {
-  "technical-secretary": ["Technical Secretary", "Технический секретарь"],
-  "chairman-of-the-secretariat": ["Chairman of the Secretariat", "Председатель Секретариата"],
-  "responsible-secretary": ["Responsible Secretary", "Ответственный секретарь"],
-  "general-secretary": ["General Secretary", "Генеральный секретарь"],
-  "first-secretary": ["First Secretary", "Первый секретарь"],
-  "acting-general-secretary": ["Acting General Secretary", "И. о. генерального секретаря"],
-};
 
 export const data = new SlashCommandBuilder()
   .setName("timeline")
@@ -40,20 +31,7 @@ export const data = new SlashCommandBuilder()
       .setDescriptionLocalizations({ ru: "Конец: 1964, октябрь 1964" })
       .setMaxLength(100),
   )
-  .addStringOption((o) =>
-    o
-      .setName("office")
-      .setNameLocalizations({ ru: "должность" })
-      .setDescription("Only this office (default: the party's leading office, whatever its title)")
-      .setDescriptionLocalizations({ ru: "Только эта должность (по умолчанию — высшая должность партии)" })
-      .addChoices(
-        ...OFFICE_CHOICES.map((value) => ({
-          name: OFFICE_NAMES[value][0],
-          name_localizations: { ru: OFFICE_NAMES[value][1] },
-          value,
-        })),
-      ),
-  );
+  .addStringOption(officeOption);
 
 type Bound = { ok: true; day?: string } | { ok: false; error: string };
 

@@ -1,21 +1,12 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
+import { officeOption } from "../src/bot/options.js";
 import { cardPayload, ephemeralText, quoteUserText } from "../src/bot/payload.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/bot/types.js";
 import { whenCard } from "../src/cards/when.js";
 import { langOf } from "../src/i18n/index.js";
 import { answerWhen } from "../src/query/when.js";
 import { viewAround, withTimeline } from "../src/timeline/attach.js";
-
-/** Offices a /when can be narrowed to; the default is the party's leading office in all its forms. */
-export const OFFICE_CHOICES = [
-  "technical-secretary",
-  "chairman-of-the-secretariat",
-  "responsible-secretary",
-  "general-secretary",
-  "first-secretary",
-  "acting-general-secretary",
-] as const;
 
 export const data = new SlashCommandBuilder()
   .setName("when")
@@ -31,42 +22,7 @@ export const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(100),
   )
-  .addStringOption((o) =>
-    o
-      .setName("office")
-      .setNameLocalizations({ ru: "должность" })
-      .setDescription("Only this office (default: the party's leading office, whatever its title)")
-      .setDescriptionLocalizations({ ru: "Только эта должность (по умолчанию — высшая должность партии)" })
-      .setRequired(false)
-      .addChoices(
-        {
-          name: "Technical Secretary",
-          name_localizations: { ru: "Технический секретарь" },
-          value: OFFICE_CHOICES[0],
-        },
-        {
-          name: "Chairman of the Secretariat",
-          name_localizations: { ru: "Председатель Секретариата" },
-          value: OFFICE_CHOICES[1],
-        },
-        {
-          name: "Responsible Secretary",
-          name_localizations: { ru: "Ответственный секретарь" },
-          value: OFFICE_CHOICES[2],
-        },
-        {
-          name: "General Secretary",
-          name_localizations: { ru: "Генеральный секретарь" },
-          value: OFFICE_CHOICES[3],
-        },
-        { name: "First Secretary", name_localizations: { ru: "Первый секретарь" }, value: OFFICE_CHOICES[4] },
-        {
-          name: "Acting General Secretary",
-          name_localizations: { ru: "И. о. генерального секретаря" },
-          value: OFFICE_CHOICES[5],
-        },
-      ),
-  );
+  .addStringOption(officeOption);
 
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const text = String(request.options.date ?? "");

@@ -6,6 +6,7 @@
 import type { Dataset } from "../data/load.js";
 import type { Office, Person, Term } from "../data/schema.js";
 import { claimBounds } from "../dates/calendar.js";
+import { MONTHS_EN } from "../dates/parse.js";
 import { type Lang, t } from "../i18n/index.js";
 import { findHolders } from "../query/when.js";
 import { textWidth } from "./metrics.js";
@@ -111,20 +112,7 @@ const TEXT = {
     beforeFoundingNote: (d: string) => `The Secretariat was established on ${d}.`,
     afterNote: (d: string) => `The party was banned on ${d}.`,
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    monthsLong: [
-      "January",
-      "February",
-      "March",
-      "April",
-      "May",
-      "June",
-      "July",
-      "August",
-      "September",
-      "October",
-      "November",
-      "December",
-    ],
+    monthsLong: MONTHS_EN,
     yearSuffix: "",
   },
   ru: {

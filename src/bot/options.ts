@@ -1,0 +1,28 @@
+import type { SlashCommandStringOption } from "discord.js";
+
+/** Offices a /when or /timeline can be narrowed to, with their names in both languages. */
+export const OFFICE_CHOICES = [
+  { value: "technical-secretary", en: "Technical Secretary", ru: "Технический секретарь" },
+  {
+    value: "chairman-of-the-secretariat",
+    en: "Chairman of the Secretariat",
+    ru: "Председатель Секретариата",
+  },
+  { value: "responsible-secretary", en: "Responsible Secretary", ru: "Ответственный секретарь" },
+  { value: "general-secretary", en: "General Secretary", ru: "Генеральный секретарь" },
+  { value: "first-secretary", en: "First Secretary", ru: "Первый секретарь" },
+  { value: "acting-general-secretary", en: "Acting General Secretary", ru: "И. о. генерального секретаря" },
+] as const;
+
+/** The optional `office:` option shared by /when and /timeline. */
+export function officeOption(o: SlashCommandStringOption): SlashCommandStringOption {
+  return o
+    .setName("office")
+    .setNameLocalizations({ ru: "должность" })
+    .setDescription("Only this office (default: the party's leading office, whatever its title)")
+    .setDescriptionLocalizations({ ru: "Только эта должность (по умолчанию — высшая должность партии)" })
+    .setRequired(false)
+    .addChoices(
+      ...OFFICE_CHOICES.map((c) => ({ name: c.en, name_localizations: { ru: c.ru }, value: c.value })),
+    );
+}
