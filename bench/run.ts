@@ -11,6 +11,8 @@ import { atAnswer } from "../src/query/at.js";
 import { buildSearchEntries, buildSearchIndex } from "../src/search/entries.js";
 import { type SearchEntry, SearchIndex } from "../src/search/index.js";
 import { mulberry32, pick, syntheticDataset } from "./synthetic.js";
+import { benchTimeline } from "./timeline.js";
+import { benchTrivia } from "./trivia.js";
 
 const SEED = 0x5eed;
 const QUERIES_PER_DATASET = 2000;
@@ -210,6 +212,8 @@ interface Latency {
 }
 
 function measure(queries: readonly Query[], run: (q: string) => number): Latency {
+  // Start from a clean heap, so one run does not pay for the garbage of the one before.
+  gc();
   // Warm-up: a slice of the mix, so the JIT has seen every path.
   const warmEnd = performance.now() + MEASURE_BUDGET_MS / 5;
   for (let i = 0; i < WARMUP_QUERIES && performance.now() < warmEnd; i++) {
@@ -449,4 +453,16 @@ console.log(`Apparat benchmarks — Node ${process.version}, ${process.platform}
 const ds = benchStartup();
 benchSearch(ds);
 benchDates(ds);
+printTable("4. Timeline pictures", ["measure", "value", "target", "result"], await benchTimeline(ds), [
+  "l",
+  "r",
+  "r",
+  "l",
+]);
+printTable("5. Trivia answers on SQLite", ["measure", "value", "target", "result"], benchTrivia(), [
+  "l",
+  "r",
+  "r",
+  "l",
+]);
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s (sink ${sink % 10})`);

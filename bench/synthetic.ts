@@ -243,6 +243,39 @@ function surname(rand: () => number): string {
   return capitalize(root + pick(rand, CODAS) + pick(rand, SUFFIXES));
 }
 
+/** Every Cyrillic letter: no two systems render it the same, so none is dropped as a duplicate. */
+const PROBE = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+
+/** The rendering of one word in every system, memoised: first names and patronymics repeat a lot. */
+const wordCache = new Map<string, Map<string, string>>();
+function translitWord(word: string): Map<string, string> {
+  let systems = wordCache.get(word);
+  if (!systems) {
+    const all = transliterations(`${word} ${PROBE}`);
+    systems = new Map(all.map((t) => [t.system, t.text.slice(0, t.text.indexOf(" "))]));
+    wordCache.set(word, systems);
+  }
+  return systems;
+}
+
+/**
+ * Every distinct rendering of a Cyrillic name, word by word (the same as transliterating the
+ * whole text: every rule looks at most one letter back and a space starts a word).
+ */
+export function translitName(words: string[]): { system: string; text: string }[] {
+  const perWord = words.map(translitWord);
+  const seen = new Set<string>();
+  const out: { system: string; text: string }[] = [];
+  for (const system of perWord[0]?.keys() ?? []) {
+    const text = perWord.map((m) => m.get(system) as string).join(" ");
+    if (!seen.has(text)) {
+      seen.add(text);
+      out.push({ system, text });
+    }
+  }
+  return out;
+}
+
 const SYSTEM_LABEL: Record<string, string> = {
   german: "German-style",
   french: "French-style",
@@ -285,7 +318,7 @@ export function syntheticDataset(count: number, seed: number): SyntheticDataset 
     const shortRu = `${firstRu} ${surnameRu}`;
     const fullRu = `${firstRu} ${patroRu} ${surnameRu}`;
 
-    const translits = transliterations(fullRu);
+    const translits = translitName([firstRu, patroRu, surnameRu]);
     const english = translits.find((t) => t.system === "english")?.text ?? fullRu;
     const [first = "", patronymic = "", last = ""] = english.split(" ");
     const label = `${first} ${last}`;
@@ -306,7 +339,7 @@ export function syntheticDataset(count: number, seed: number): SyntheticDataset 
     const systems = new Set<string>();
     const wanted = 1 + Math.floor(rand() * 3);
     while (systems.size < wanted) systems.add(pick(rand, OTHER_SYSTEMS));
-    for (const t of transliterations(shortRu)) {
+    for (const t of translitName([firstRu, surnameRu])) {
       if (!systems.has(t.system)) continue;
       const note = `${SYSTEM_LABEL[t.system]} transliteration of ${shortRu}`;
       keys.push({ text: t.text, note });
