@@ -17,7 +17,13 @@ import { benchTrivia } from "./trivia.js";
 const SEED = 0x5eed;
 const QUERIES_PER_DATASET = 2000;
 const WARMUP_QUERIES = 300;
-/** Per (dataset, operation): stop measuring after this long, so a slow build cannot stall the bench. */
+/**
+ * Each query mix is timed this many times and the median pass is reported, so that a burst of
+ * load from another process on a small machine does not decide the verdict; the spread of p99
+ * across passes is shown too.
+ */
+const PASSES = 3;
+/** Per pass over a mix: stop after this long, so that a slow build cannot stall the bench. */
 const MEASURE_BUDGET_MS = 15_000;
 const STARTUP_RUNS = 20;
 const DATE_BUDGET_MS = 1_000;
@@ -208,20 +214,15 @@ interface Latency {
   p50: number;
   p99: number;
   max: number;
+  /** Lowest and highest p99 among the passes. */
+  p99Range: [number, number];
   byKind: Map<QueryKind, number>;
 }
 
-function measure(queries: readonly Query[], run: (q: string) => number): Latency {
-  // Start from a clean heap, so one run does not pay for the garbage of the one before.
-  gc();
-  // Warm-up: a slice of the mix, so the JIT has seen every path.
-  const warmEnd = performance.now() + MEASURE_BUDGET_MS / 5;
-  for (let i = 0; i < WARMUP_QUERIES && performance.now() < warmEnd; i++) {
-    sink += run((queries[(i * 7) % queries.length] as Query).text);
-  }
+/** One timed pass over the mix: the samples, overall and per kind, ascending. */
+function timePass(queries: readonly Query[], run: (q: string) => number, deadline: number) {
   const samples: number[] = [];
   const perKind = new Map<QueryKind, number[]>();
-  const deadline = performance.now() + MEASURE_BUDGET_MS;
   for (const q of queries) {
     const t0 = nowNs();
     sink += run(q.text);
@@ -233,20 +234,37 @@ function measure(queries: readonly Query[], run: (q: string) => number): Latency
     if (performance.now() > deadline) break;
   }
   samples.sort((a, b) => a - b);
+  for (const list of perKind.values()) list.sort((a, b) => a - b);
+  return { samples, perKind, p99: percentile(samples, 99) };
+}
+
+function measure(queries: readonly Query[], run: (q: string) => number): Latency {
+  // Start from a clean heap, so one run does not pay for the garbage of the one before.
+  gc();
+  // Warm-up: a slice of the mix, so the JIT has seen every path.
+  const warmEnd = performance.now() + MEASURE_BUDGET_MS / 5;
+  for (let i = 0; i < WARMUP_QUERIES && performance.now() < warmEnd; i++) {
+    sink += run((queries[(i * 7) % queries.length] as Query).text);
+  }
+  const passes: ReturnType<typeof timePass>[] = [];
+  for (let p = 0; p < PASSES; p++) {
+    const pass = timePass(queries, run, performance.now() + MEASURE_BUDGET_MS);
+    passes.push(pass);
+    // A pass cut short by the budget: too slow to time again.
+    if (pass.samples.length < queries.length) break;
+  }
+  // The median complete pass by p99 (the lower middle one of an even number).
+  const complete = passes.filter((p) => p.samples.length === queries.length);
+  const ordered = (complete.length > 0 ? complete : passes).sort((a, b) => a.p99 - b.p99);
+  const pass = ordered[(ordered.length - 1) >> 1] as ReturnType<typeof timePass>;
   const byKind = new Map<QueryKind, number>();
-  for (const [kind, list] of perKind)
-    byKind.set(
-      kind,
-      percentile(
-        list.sort((a, b) => a - b),
-        99,
-      ),
-    );
+  for (const [kind, list] of pass.perKind) byKind.set(kind, percentile(list, 99));
   return {
-    n: samples.length,
-    p50: percentile(samples, 50),
-    p99: percentile(samples, 99),
-    max: samples[samples.length - 1] ?? Number.NaN,
+    n: pass.samples.length,
+    p50: percentile(pass.samples, 50),
+    p99: pass.p99,
+    max: pass.samples[pass.samples.length - 1] ?? Number.NaN,
+    p99Range: [(ordered[0] as { p99: number }).p99, (ordered[ordered.length - 1] as { p99: number }).p99],
     byKind,
   };
 }
@@ -335,6 +353,7 @@ function benchSearch(ds: Dataset): void {
         ms(lat.p50),
         ms(lat.p99),
         ms(lat.max),
+        `${ms(lat.p99Range[0], 1)}-${ms(lat.p99Range[1], 1)}`,
         c.target === undefined ? "-" : `p99 < ${c.target} ms`,
         verdict(lat.p99, c.target),
       ]);
@@ -342,15 +361,15 @@ function benchSearch(ds: Dataset): void {
   }
   printTable(
     `2b. Latency per query, ms (${QUERIES_PER_DATASET} queries: 40% prefixes of 1-5 chars, 20% full names, ` +
-      "20% one typo, 20% nonsense)",
-    ["dataset", "operation", "queries", "p50", "p99", "max", "target", "result"],
+      `20% one typo, 20% nonsense; median of ${PASSES} passes, p99 spread across passes)`,
+    ["dataset", "operation", "queries", "p50", "p99", "max", "p99 spread", "target", "result"],
     rows,
-    ["l", "l", "r", "r", "r", "r", "l", "l"],
+    ["l", "l", "r", "r", "r", "r", "r", "l", "l"],
   );
 
   const kinds: QueryKind[] = ["prefix", "full", "typo", "random"];
   printTable(
-    "2c. p99 by query kind, ms (info)",
+    "2c. p99 by query kind, ms (median pass; info)",
     ["dataset", "operation", ...kinds],
     cases.flatMap((c) =>
       (

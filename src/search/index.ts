@@ -762,16 +762,19 @@ export class SearchIndex {
     const needed = Math.max(1, Math.floor(grams.size * 0.3));
     const pattern = q.length <= OSA_MAX_PATTERN ? new OsaPattern(q) : undefined;
     const { vocabLength } = this;
-    for (let i = 0; i < touched; i++) {
-      const id = countTouched[i] as number;
-      if ((counts[id] as number) < needed || (sims.get(id) ?? 0) >= 1) continue;
-      // Lengths too far apart score 0 (checked here without loading the token).
-      const length = vocabLength[id] as number;
-      if (Math.abs(q.length - length) > Math.floor(Math.max(q.length, length) / 2)) continue;
-      const s = similarity(q, this.vocab[id] as string, pattern);
-      if (s >= 0.5 && s > (sims.get(id) ?? 0)) sims.set(id, s);
+    try {
+      for (let i = 0; i < touched; i++) {
+        const id = countTouched[i] as number;
+        if ((counts[id] as number) < needed || (sims.get(id) ?? 0) >= 1) continue;
+        // Lengths too far apart score 0 (checked here without loading the token).
+        const length = vocabLength[id] as number;
+        if (Math.abs(q.length - length) > Math.floor(Math.max(q.length, length) / 2)) continue;
+        const s = similarity(q, this.vocab[id] as string, pattern);
+        if (s >= 0.5 && s > (sims.get(id) ?? 0)) sims.set(id, s);
+      }
+    } finally {
+      pattern?.release();
     }
-    pattern?.release();
     return sims;
   }
 
@@ -1017,10 +1020,6 @@ export class SearchIndex {
     } else queue = candidates.filter((e) => bound(e) >= MIN_RESULT_SCORE).sort(order);
 
     // Score in that order, keeping the `needed` best; skip entries that cannot beat the last.
-    const rankOrder = (a: number, b: number) =>
-      (sScore[b] as number) - (sScore[a] as number) ||
-      (this.rank[a] as number) - (this.rank[b] as number) ||
-      (sSlot[a] as number) - (sSlot[b] as number);
     const best: number[] = [];
     const width = Math.max(1, widest);
     for (const entry of queue) {
@@ -1032,16 +1031,7 @@ export class SearchIndex {
           continue;
       }
       this.scoreEntry(entry, nq, weights, totalWeight, relGen, width);
-      if ((sScore[entry] as number) < MIN_RESULT_SCORE) continue;
-      if (best.length >= needed && rankOrder(entry, best[best.length - 1] as number) >= 0) continue;
-      if (best.length >= needed) best.pop();
-      let j = best.length;
-      best.push(entry);
-      while (j > 0 && rankOrder(entry, best[j - 1] as number) < 0) {
-        best[j] = best[j - 1] as number;
-        j--;
-      }
-      best[j] = entry;
+      this.insertRanked(best, entry, needed);
     }
     return best;
   }
@@ -1098,7 +1088,10 @@ export class SearchIndex {
     return best;
   }
 
-  /** Adds a scored entry to `best` (in `rankEntries` order) if it makes the first `needed`. */
+  /**
+   * Adds a scored entry to `best` if it makes the first `needed`: by score, then the better
+   * known, then the one a scan of the postings meets first.
+   */
   private insertRanked(best: number[], entry: number, needed: number): void {
     const { sScore, sSlot } = this.scratch();
     if ((sScore[entry] as number) < MIN_RESULT_SCORE) return;
@@ -1442,33 +1435,37 @@ export class SearchIndex {
     const keep = limit * 2 > 0 ? Math.ceil(limit * 2) : 0;
     const found: { keyId: number; score: number }[] = [];
     const bounds = new CharBounds(pattern, chunks);
-    for (let i = 0; i < count; i++) {
-      const keyId = keyList[i] as number;
-      if (!this.kindMatches(this.keyEntry[keyId] as number, kind)) continue;
-      const text = (this.keys[keyId] as IndexedKey).lower;
-      const full = found.length >= keep;
-      let score: number;
-      if (text === pattern) score = Number.EPSILON;
-      else {
-        // A key that cannot score better than the last kept one is not searched.
-        const least = bounds.leastScore(text, FUSE_THRESHOLD);
-        if (least < 0 || (full && (found[found.length - 1]?.score ?? 0) <= least)) continue;
-        score = bitapScore(text, pattern, chunks, FUSE_THRESHOLD, bounds.hopeless);
+    try {
+      for (let i = 0; i < count; i++) {
+        const keyId = keyList[i] as number;
+        if (!this.kindMatches(this.keyEntry[keyId] as number, kind)) continue;
+        const text = (this.keys[keyId] as IndexedKey).lower;
+        const full = found.length >= keep;
+        let score: number;
+        if (text === pattern) score = Number.EPSILON;
+        else {
+          // A key that cannot score better than the last kept one is not searched.
+          const least = bounds.leastScore(text, FUSE_THRESHOLD);
+          if (least < 0 || (full && (found[found.length - 1]?.score ?? 0) <= least)) continue;
+          score = bitapScore(text, pattern, chunks, FUSE_THRESHOLD, bounds.hopeless);
+        }
+        if (score < 0) continue;
+        if (full && (found.length === 0 || (found[found.length - 1] as { score: number }).score <= score))
+          continue;
+        if (full) found.pop();
+        let j = found.length;
+        found.push({ keyId, score });
+        while (j > 0 && (found[j - 1] as { score: number }).score > score) {
+          found[j] = found[j - 1] as { keyId: number; score: number };
+          j--;
+        }
+        found[j] = { keyId, score };
       }
-      if (score < 0) continue;
-      if (full && (found.length === 0 || (found[found.length - 1] as { score: number }).score <= score))
-        continue;
-      if (full) found.pop();
-      let j = found.length;
-      found.push({ keyId, score });
-      while (j > 0 && (found[j - 1] as { score: number }).score > score) {
-        found[j] = found[j - 1] as { keyId: number; score: number };
-        j--;
-      }
-      found[j] = { keyId, score };
+    } finally {
+      // The lookup tables are shared: leave them clean for the next query.
+      bounds.release();
+      releaseChunks(chunks);
     }
-    bounds.release();
-    releaseChunks(chunks);
     return found.map(({ keyId, score }) => {
       const key = this.keys[keyId] as IndexedKey;
       return { entry: key.entry, score: 0.7 * (1 - score), note: key.note };
