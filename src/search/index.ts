@@ -104,7 +104,7 @@ const OSA_MAX_PATTERN = 30;
 /**
  * Optimal-string-alignment distances from one pattern of at most OSA_MAX_PATTERN characters,
  * computed bit-parallel (Hyyrö's variant of Myers' algorithm with transpositions): the same
- * distance as `editDistance` in ./similarity.js, about ten times faster for short tokens.
+ * (optimal string alignment) distance, about ten times faster than a row-by-row table for short tokens.
  */
 class OsaPattern {
   private readonly all: number;
@@ -150,7 +150,7 @@ class OsaPattern {
   }
 }
 
-/** The optimal-string-alignment distance of `editDistance`, capped the same way. */
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at `max`. */
 function osaDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
@@ -191,7 +191,7 @@ function osaDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * `tokenSimilarity` from ./similarity.js without allocating: 1 - distance / longer length, or 0
+ * Token similarity without allocating: 1 - distance / longer length, or 0
  * past half the longer length. `pattern`, when given, is `a` prepared for bit-parallel distances.
  * (The early exit of the capped distance only fires when the full distance is past the cap too,
  * so the full distance gives the same result.)
