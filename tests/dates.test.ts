@@ -1,4 +1,6 @@
+import { addDays, format, isExists, parseISO } from "date-fns";
 import { describe, expect, it } from "vitest";
+import { dayFromNumber, dayNumber, daysBetween, isRealDay, shiftDay } from "../src/dates/calendar.js";
 import { describeTermLength, durationBetween, formatYearsDays } from "../src/dates/duration.js";
 import { parseFuzzyDate } from "../src/dates/parse.js";
 
@@ -117,5 +119,35 @@ describe("durations", () => {
         { date: "1919-03-16", precision: "day", sources: ["x"] },
       ),
     ).toBe("0–1 years");
+  });
+});
+
+describe("day arithmetic", () => {
+  it("agrees with date-fns on every day from 1800 to 2100", () => {
+    const base = parseISO("1800-01-01");
+    const wrong: string[] = [];
+    for (let i = 0; i < 110_000; i += 1) {
+      const day = format(addDays(base, i), "yyyy-MM-dd");
+      const shift = ((i * 7919) % 5000) - 2500;
+      if (dayFromNumber(dayNumber(day)) !== day || daysBetween("1800-01-01", day) !== i) wrong.push(day);
+      if (shiftDay(day, shift) !== format(addDays(parseISO(day), shift), "yyyy-MM-dd"))
+        wrong.push(`${day}+${shift}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("knows which days exist, leap years included", () => {
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect([
+      isRealDay(1900, 2, 29),
+      isRealDay(2000, 2, 29),
+      isRealDay(1984, 2, 29),
+      isRealDay(1983, 2, 29),
+    ]).toEqual([false, true, true, false]);
+    for (let year = 1890; year <= 2010; year += 1)
+      for (let month = 0; month <= 13; month += 1)
+        for (let day = 0; day <= 32; day += 1)
+          if (isRealDay(year, month, day) !== isExists(year, month - 1, day))
+            throw new Error(`${year}-${month}-${day}`);
   });
 });

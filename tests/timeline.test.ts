@@ -1,7 +1,12 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { unmeasured } from "../src/timeline/metrics.js";
-import { renderPng, renderTimelinePng, timelineFontFiles } from "../src/timeline/png.js";
+import {
+  renderPng,
+  renderTimelinePng,
+  renderTimelinePngAsync,
+  timelineFontFiles,
+} from "../src/timeline/png.js";
 import { buildTimelineSvg, escapeXml } from "../src/timeline/svg.js";
 import { engine } from "./helpers.js";
 
@@ -173,13 +178,23 @@ describe("timeline png", () => {
     expect(result.terms).toHaveLength(5);
   });
 
-  it("gives the same bytes when asked again, as a fresh copy", () => {
+  it("gives the same picture when asked again, from its cache, sync or async", async () => {
+    const data = ds();
     const options = { from: "1982-01-01", to: "1985-12-31", highlight: "1982-11-11" };
-    const first = renderTimelinePng(ds(), options).png;
-    const again = renderTimelinePng(ds(), options).png;
-    expect(again).toEqual(first);
-    expect(again).not.toBe(first);
-    expect(Buffer.from(renderPng(buildTimelineSvg(ds(), options).svg)).equals(Buffer.from(first))).toBe(true);
+    const first = renderTimelinePng(data, options).png;
+    expect(renderTimelinePng(data, { ...options }).png).toBe(first);
+    expect((await renderTimelinePngAsync(data, options)).png).toBe(first);
+    expect(Buffer.from(renderPng(buildTimelineSvg(data, options).svg)).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it("renders a burst of identical requests once, and distinct ones separately", async () => {
+    const data = ds();
+    const options = { from: "1960-01-01", to: "1966-12-31", highlight: "1964-10-14", lang: "ru" as const };
+    const burst = await Promise.all(Array.from({ length: 5 }, () => renderTimelinePngAsync(data, options)));
+    for (const p of burst) expect(p).toBe(burst[0]);
+    const other = await renderTimelinePngAsync(data, { ...options, highlight: "1964-10-15" });
+    expect(other.png).not.toBe(burst[0]?.png);
+    expect(pngSize(other.png)).toEqual({ width: other.width, height: other.height });
   });
 
   it("renders the full timeline, and an empty picture, without throwing", () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { z } from "zod";
 import { claimBounds, isRealClaim } from "../dates/calendar.js";
+import { projectPath } from "../paths.js";
 import {
   type Claim,
   ClaimSchema,
@@ -22,7 +22,7 @@ import {
 } from "./schema.js";
 
 /** The data folder shipped with the bot: `<repo>/data`. */
-export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../data");
+export const DEFAULT_DATA_DIR = projectPath("data");
 
 export class DatasetError extends Error {
   constructor(

@@ -55,6 +55,20 @@ export function formatYearsMonths(d: Duration): string {
  * are known to the day, in months when known to the month, otherwise a range of years.
  */
 export function describeTermLength(start: DateClaim, end: DateClaim): string {
+  const key = `${start.date}/${start.precision}|${end.date}/${end.precision}`;
+  let text = termLengths.get(key);
+  if (text === undefined) {
+    text = computeTermLength(start, end);
+    // Terms are few and fixed, so this stays small; the bound guards against other callers.
+    if (termLengths.size < 10_000) termLengths.set(key, text);
+  }
+  return text;
+}
+
+/** Term lengths already worked out: every card that shows a term asks again. */
+const termLengths = new Map<string, string>();
+
+function computeTermLength(start: DateClaim, end: DateClaim): string {
   if (start.precision === "day" && end.precision === "day") {
     return formatYearsDays(durationBetween(start.date, end.date));
   }

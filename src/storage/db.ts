@@ -1,15 +1,12 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { projectPath } from "../paths.js";
 
 export type DB = Database.Database;
 
 /** Default database file: `<repo>/var/apparat.sqlite` (git ignores var/). */
-export const DEFAULT_DATABASE_PATH = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  "../../var/apparat.sqlite",
-);
+export const DEFAULT_DATABASE_PATH = projectPath("var", "apparat.sqlite");
 
 /**
  * Versioned migrations, applied in order at start-up. Never edit one that has shipped: add the

@@ -1,6 +1,7 @@
 // Runs the real bot (and the deploy script) as child processes, exactly as `npm start` and
-// `npm run deploy-commands` do (`node --import tsx <script>`), and reads their JSON log lines.
-import { type ChildProcess, spawn } from "node:child_process";
+// `npm run deploy-commands` do (`node dist/src/main.js` after `npm run build`, and
+// `node --import tsx src/bot/deploy.ts`), and reads their JSON log lines.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -183,13 +184,35 @@ export interface SpawnOptions {
   logLevel?: string;
 }
 
-function spawnScript(script: string, { env, logLevel = "info" }: SpawnOptions): NodeProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+function spawnScript(args: string[], { env, logLevel = "info" }: SpawnOptions): NodeProcess {
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...baseEnv(), LOG_LEVEL: logLevel, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return new NodeProcess(child);
+}
+
+/** What `npm start` runs once `prestart` has built `dist/`. */
+const START = [...(process.env.APPARAT_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "dist/src/main.js"];
+
+let built = false;
+/**
+ * `npm start`'s `prestart`: compiles src/ and commands/ to dist/ (incremental, so ~2 s when
+ * nothing changed). Once per test process, so every bot runs the code as it is now.
+ */
+export function buildOnce(): void {
+  if (built) return;
+  const tsc = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
+  const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `npm run build failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+    );
+  built = true;
 }
 
 /**
@@ -198,9 +221,10 @@ function spawnScript(script: string, { env, logLevel = "info" }: SpawnOptions): 
  * so tests never touch the developer's var/apparat.sqlite.
  */
 export function spawnBot(options: SpawnOptions): NodeProcess {
-  if (options.env.DATABASE_PATH) return spawnScript("src/main.ts", options);
+  buildOnce();
+  if (options.env.DATABASE_PATH) return spawnScript(START, options);
   const dir = mkdtempSync(join(tmpdir(), "apparat-e2e-"));
-  const bot = spawnScript("src/main.ts", {
+  const bot = spawnScript(START, {
     ...options,
     env: { ...options.env, DATABASE_PATH: join(dir, "apparat.sqlite") },
   });
@@ -210,7 +234,7 @@ export function spawnBot(options: SpawnOptions): NodeProcess {
 
 /** `npm run deploy-commands`; resolves when it exits. */
 export async function runDeploy(options: SpawnOptions): Promise<{ exit: Exit; output: string }> {
-  const p = spawnScript("src/bot/deploy.ts", options);
+  const p = spawnScript(["--import", "tsx", "src/bot/deploy.ts"], options);
   const timer = setTimeout(() => p.kill(), 60_000);
   const exit = await p.exited;
   clearTimeout(timer);
