@@ -94,7 +94,8 @@ function toReplyOptions(payload: MessagePayload): InteractionReplyOptions & Inte
   if (payload.content !== undefined) options.content = payload.content;
   if (payload.files) {
     options.files = payload.files.map((f) => ({
-      attachment: Buffer.from(f.data),
+      // A view, not a copy: pictures come from a shared cache and discord.js only reads them.
+      attachment: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength),
       name: f.name,
       ...(f.description ? { description: f.description } : {}),
     }));

@@ -1,4 +1,4 @@
-import { parseISO } from "date-fns";
+import { parseISO } from "date-fns/parseISO";
 import type { DateClaim } from "../data/schema.js";
 
 /** A calendar day as an ISO string, "YYYY-MM-DD". Strings compare in date order. */

@@ -1,10 +1,9 @@
-import {
-  addMonths,
-  addYears,
-  differenceInCalendarDays,
-  differenceInMonths,
-  differenceInYears,
-} from "date-fns";
+// One module per function: the package's index loads all of date-fns (≈20 MB in a running bot).
+import { addMonths } from "date-fns/addMonths";
+import { addYears } from "date-fns/addYears";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { differenceInMonths } from "date-fns/differenceInMonths";
+import { differenceInYears } from "date-fns/differenceInYears";
 import type { DateClaim } from "../data/schema.js";
 import { claimBounds, toDate } from "./calendar.js";
 

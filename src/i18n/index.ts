@@ -1,5 +1,6 @@
-import { format } from "date-fns";
-import { ru } from "date-fns/locale";
+// Single-function and single-locale modules: the package's indexes load all of date-fns and every locale.
+import { format } from "date-fns/format";
+import { ru } from "date-fns/locale/ru";
 import type { DateClaim } from "../data/schema.js";
 import { formatDay } from "../query/format.js";
 

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { Resvg, renderAsync } from "@resvg/resvg-js";
 import type { Dataset } from "../data/load.js";
 import { projectPath } from "../paths.js";
+import { encodeIndexedPng, encodeIndexedPngAsync, quantise } from "./palette.js";
 import { buildTimelineSvg, type TimelineOptions } from "./svg.js";
 
 const FONTS_DIR = projectPath("assets", "fonts");
@@ -16,14 +17,18 @@ export function timelineFontFiles(): string[] {
   return fontPaths;
 }
 
-/** Renders an SVG document to PNG bytes, at the SVG's own size, identically on every machine. */
+const RESVG_OPTIONS = {
+  font: { fontFiles: timelineFontFiles(), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+  background: "#ffffff",
+};
+
+/**
+ * Renders an SVG document to a palette PNG, at the SVG's own size, identically on every machine
+ * (resvg and the committed fonts draw the pixels; `palette.ts` encodes them).
+ */
 export function renderPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, {
-    font: { fontFiles: timelineFontFiles(), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
-    background: "#ffffff",
-  });
-  const png = resvg.render().asPng();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  const rendered = new Resvg(svg, RESVG_OPTIONS).render();
+  return encodeIndexedPng(quantise(rendered.pixels, rendered.width, rendered.height));
 }
 
 export interface TimelinePng {
@@ -103,20 +108,12 @@ export function renderTimelinePngAsync(ds: Dataset, options: TimelineOptions = {
   const running = inFlight.get(key);
   if (running) return running;
   const { svg, width, height, terms } = buildTimelineSvg(ds, options);
-  const render = limitRenders(() =>
-    renderAsync(svg, {
-      font: { fontFiles: timelineFontFiles(), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
-      background: "#ffffff",
-    }),
-  )
-    .then((rendered) => {
-      const bytes = rendered.asPng();
-      const picture = {
-        png: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        width,
-        height,
-        terms,
-      };
+  const render = limitRenders(async () => {
+    const rendered = await renderAsync(svg, RESVG_OPTIONS);
+    return encodeIndexedPngAsync(quantise(rendered.pixels, rendered.width, rendered.height));
+  })
+    .then((png) => {
+      const picture = { png, width, height, terms };
       remember(ds, key, picture);
       return picture;
     })

@@ -45,7 +45,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 /** Only what a process needs from the parent; nothing DISCORD_* leaks in from the developer's shell. */
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "SystemRoot", "TZ"]) {
+  for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "SystemRoot", "TZ", "MALLOC_ARENA_MAX"]) {
     const v = process.env[key];
     if (v !== undefined) env[key] = v;
   }
