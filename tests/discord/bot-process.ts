@@ -2,7 +2,7 @@
 // `npm run deploy-commands` do (`node dist/src/main.js` after `npm run build`, and
 // `node --import tsx src/bot/deploy.ts`), and reads their JSON log lines.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -45,7 +45,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 /** Only what a process needs from the parent; nothing DISCORD_* leaks in from the developer's shell. */
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "SystemRoot", "TZ", "MALLOC_ARENA_MAX"]) {
+  for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "SystemRoot", "TZ"]) {
     const v = process.env[key];
     if (v !== undefined) env[key] = v;
   }
@@ -193,8 +193,23 @@ function spawnScript(args: string[], { env, logLevel = "info" }: SpawnOptions): 
   return new NodeProcess(child);
 }
 
-/** What `npm start` runs once `prestart` has built `dist/`. */
-const START = [...(process.env.APPARAT_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "dist/src/main.js"];
+/**
+ * What `npm start` runs once `prestart` has built `dist/`: the arguments after `node` in
+ * package.json's start script, so the tests run the bot with exactly its memory flags.
+ * APPARAT_NODE_FLAGS adds flags for a look inside (`--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`).
+ */
+function startArgs(): string[] {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const [command, ...args] = (manifest.scripts.start ?? "").split(/\s+/).filter(Boolean);
+  if (command !== "node" || args.length === 0)
+    throw new Error(
+      `expected package.json's start script to be "node … <script>", got ${manifest.scripts.start}`,
+    );
+  const extra = process.env.APPARAT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  return [...extra, ...args];
+}
 
 let built = false;
 /**
@@ -222,9 +237,9 @@ export function buildOnce(): void {
  */
 export function spawnBot(options: SpawnOptions): NodeProcess {
   buildOnce();
-  if (options.env.DATABASE_PATH) return spawnScript(START, options);
+  if (options.env.DATABASE_PATH) return spawnScript(startArgs(), options);
   const dir = mkdtempSync(join(tmpdir(), "apparat-e2e-"));
-  const bot = spawnScript(START, {
+  const bot = spawnScript(startArgs(), {
     ...options,
     env: { ...options.env, DATABASE_PATH: join(dir, "apparat.sqlite") },
   });
