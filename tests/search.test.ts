@@ -1,6 +1,8 @@
+import Fuse from "fuse.js";
 import { describe, expect, it } from "vitest";
-import { SearchIndex } from "../src/search/index.js";
+import { CharBounds, FUSE_OPTIONS, fuseChunks, SearchIndex } from "../src/search/index.js";
 import { normalizeName } from "../src/search/normalize.js";
+import { mulberry32 } from "../src/trivia/random.js";
 import { engine } from "./helpers.js";
 
 const search = engine().search;
@@ -124,3 +126,43 @@ describe("SearchIndex on other data", () => {
     expect(index.search("nixon").best).toBe("nixon");
   });
 });
+
+describe("fuse.js candidates", () => {
+  it("are never filtered out when fuse.js would match them", () => {
+    const rng = mulberry32(20261201);
+    const letters = "abcdekhinorstvy";
+    const word = (n: number) =>
+      Array.from({ length: n }, () => letters[Math.floor(rng() * letters.length)] as string).join("");
+    let matched = 0;
+    for (let trial = 0; trial < 3000; trial++) {
+      const text = word(3 + Math.floor(rng() * 12));
+      const pattern = rng() < 0.5 ? word(2 + Math.floor(rng() * 8)) : mutate(text, rng);
+      if (pattern.length === 0) continue;
+      const fuseMatches = new Fuse([text], FUSE_OPTIONS).search(pattern).length > 0;
+      const bounds = new CharBounds(pattern, fuseChunks(pattern));
+      const kept = bounds.canMatch(text, FUSE_OPTIONS.threshold);
+      bounds.release();
+      if (fuseMatches) {
+        matched++;
+        expect(kept, `${pattern} in ${text}`).toBe(true);
+      }
+    }
+    // The trials include plenty of real matches, so the check above was exercised.
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it("split long patterns into Fuse's 32-character chunks", () => {
+    expect(fuseChunks("krushchev")).toEqual(["krushchev"]);
+    const long = "abcdefghijklmnopqrstuvwxyz0123456789";
+    expect(fuseChunks(long)).toEqual([long.slice(0, 32), long.slice(4)]);
+  });
+});
+
+/** `text` with one or two random edits (a substring of it, a typo, a dropped letter). */
+function mutate(text: string, rng: () => number): string {
+  const at = Math.floor(rng() * text.length);
+  const r = rng();
+  if (r < 0.33) return text.slice(0, Math.max(2, at + 1));
+  if (r < 0.66) return `${text.slice(0, at)}x${text.slice(at + 1)}`;
+  return text.slice(0, at) + text.slice(at + 1);
+}

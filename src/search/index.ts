@@ -1,3 +1,4 @@
+import Fuse from "fuse.js";
 import { normalizeName, tokens } from "./normalize.js";
 import { trigrams } from "./similarity.js";
 
@@ -211,126 +212,49 @@ function similarity(a: string, b: string, pattern?: OsaPattern): number {
   return d > max ? 0 : 1 - d / longer;
 }
 
-/** The fuzziness of partial matches: Fuse's threshold (errors per pattern character). */
-const FUSE_THRESHOLD = 0.3;
+/**
+ * fuse.js for partial, fuzzy autocomplete input ("krush"): a threshold of 0.3 errors per pattern
+ * character, anywhere in the key, scored without Fuse's field-length norm (keys are short names).
+ */
+export const FUSE_OPTIONS = {
+  includeScore: true,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  threshold: 0.3,
+  isCaseSensitive: true, // keys and pattern are lower-cased already
+} as const;
 /** Fuse's bitap pattern length limit: longer patterns are searched in chunks of this size. */
 const BITAP_CHUNK = 32;
 
-interface BitapChunk {
-  pattern: string;
-  /** Per UTF-16 code unit: its positions in the pattern, as bits (Fuse's pattern alphabet). */
-  alphabet: Int32Array;
-  startIndex: number;
-}
-
-/** Alphabet tables for the chunks of the current pattern, reused (a pattern has at most 4). */
-const alphabetPool: Int32Array[] = [];
-
-/** Fuse's split of a lower-cased pattern into chunks of at most 32 characters, with their bitmasks. */
-function bitapChunks(pattern: string): BitapChunk[] {
-  const chunks: BitapChunk[] = [];
-  const chunk = (text: string, startIndex: number) => {
-    const alphabet = alphabetPool[chunks.length] ?? new Int32Array(65536);
-    alphabetPool[chunks.length] = alphabet;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      alphabet[c] = (alphabet[c] as number) | (1 << (text.length - i - 1));
-    }
-    chunks.push({ pattern: text, alphabet, startIndex });
-  };
-  if (pattern.length <= BITAP_CHUNK) chunk(pattern, 0);
-  else {
-    const remainder = pattern.length % BITAP_CHUNK;
-    const end = pattern.length - remainder;
-    for (let i = 0; i < end; i += BITAP_CHUNK) chunk(pattern.substr(i, BITAP_CHUNK), i);
-    if (remainder) chunk(pattern.substr(pattern.length - BITAP_CHUNK), pattern.length - BITAP_CHUNK);
-  }
+/** Fuse's split of a lower-cased pattern into chunks of at most 32 characters. */
+export function fuseChunks(pattern: string): string[] {
+  if (pattern.length <= BITAP_CHUNK) return [pattern];
+  const chunks: string[] = [];
+  const remainder = pattern.length % BITAP_CHUNK;
+  const end = pattern.length - remainder;
+  for (let i = 0; i < end; i += BITAP_CHUNK) chunks.push(pattern.slice(i, i + BITAP_CHUNK));
+  if (remainder) chunks.push(pattern.slice(pattern.length - BITAP_CHUNK));
   return chunks;
-}
-
-/** Clears the chunks' alphabet tables for the next pattern. */
-function releaseChunks(chunks: BitapChunk[]): void {
-  for (const { pattern, alphabet } of chunks)
-    for (let i = 0; i < pattern.length; i++) alphabet[pattern.charCodeAt(i)] = 0;
-}
-
-/**
- * Fuse's bitap search of one chunk in `text` with `ignoreLocation`: the score of the best
- * approximate occurrence (errors over pattern length, at least 0.001), or -1 when there is none
- * within `threshold`.
- *
- * With `ignoreLocation` Fuse scans the whole text at each error level from 0 up and stops at the
- * first level with a match, so its errors are the least edit distance between the chunk and any
- * substring of the text. That is computed here in one pass with Myers' bit-parallel algorithm,
- * reading the text backwards (Fuse's alphabet numbers the chunk's characters from the end).
- */
-function bitapChunk(text: string, chunk: BitapChunk, threshold: number): number {
-  const { pattern, alphabet } = chunk;
-  const m = pattern.length;
-  const high = 1 << (m - 1);
-  let pv = m === 32 ? -1 : (1 << m) - 1;
-  let mv = 0;
-  let score = m;
-  let least = m;
-  for (let j = text.length - 1; j >= 0 && least > 0; j--) {
-    const eq = alphabet[text.charCodeAt(j)] as number;
-    const xv = eq | mv;
-    const xh = (((eq & pv) + pv) ^ pv) | eq;
-    let ph = mv | ~(xh | pv);
-    let mh = pv & xh;
-    if (ph & high) score++;
-    else if (mh & high) score--;
-    ph <<= 1;
-    mh <<= 1;
-    pv = mh | ~(xv | ph);
-    mv = ph & xv;
-    if (score < least) least = score;
-  }
-  // Fuse tries error levels while errors / length stays within the threshold.
-  if (least / m > threshold) return -1;
-  return Math.max(0.001, least / m);
-}
-
-/**
- * Fuse's score for `text` (lower-cased), or -1 when it does not match at all. Chunks marked
- * hopeless in `skip` (their characters cannot be found in the text) count as unmatched.
- */
-function bitapScore(
-  text: string,
-  pattern: string,
-  chunks: BitapChunk[],
-  threshold: number,
-  skip?: Uint8Array,
-): number {
-  if (pattern === text) return Number.EPSILON;
-  let total = 0;
-  let matched = false;
-  for (let c = 0; c < chunks.length; c++) {
-    const score = skip?.[c] ? -1 : bitapChunk(text, chunks[c] as BitapChunk, threshold);
-    if (score >= 0) matched = true;
-    total += score >= 0 ? score : 1;
-  }
-  return matched ? total / chunks.length : -1;
 }
 
 /** For `CharBounds`: each character's slot among the pattern's distinct characters, plus one. */
 const charSlot = new Int32Array(65536);
 
 /**
- * A lower bound on Fuse's score from character counts: an occurrence of a chunk with k errors
- * keeps at least (length - k) of the chunk's characters, so a text holding only m of them needs
- * at least (length - m) errors. Chunks that cannot match within the threshold are `hopeless`.
+ * Whether a key can match the pattern within Fuse's threshold at all, from character counts: an
+ * occurrence of a chunk with k errors keeps at least (length - k) of the chunk's characters, so a
+ * text holding only m of them needs at least (length - m) errors. Fuse finds a match when any chunk
+ * does, so a key is worth scoring when some chunk is within the threshold by this count.
  */
-class CharBounds {
+export class CharBounds {
   private readonly codes: number[] = [];
   /** Per chunk, per slot: how many times the chunk has the character. */
   private readonly need: Int32Array;
   private readonly have: Int32Array;
-  readonly hopeless: Uint8Array;
 
   constructor(
     pattern: string,
-    private readonly chunks: BitapChunk[],
+    private readonly chunks: string[],
   ) {
     for (let i = 0; i < pattern.length; i++) {
       const code = pattern.charCodeAt(i);
@@ -342,15 +266,12 @@ class CharBounds {
     const slots = this.codes.length;
     this.need = new Int32Array(chunks.length * slots);
     this.have = new Int32Array(slots);
-    this.hopeless = new Uint8Array(chunks.length);
     chunks.forEach((chunk, c) => {
-      for (let i = 0; i < chunk.pattern.length; i++)
-        this.need[c * slots + charSlot[chunk.pattern.charCodeAt(i)]! - 1]!++;
+      for (let i = 0; i < chunk.length; i++) this.need[c * slots + charSlot[chunk.charCodeAt(i)]! - 1]!++;
     });
   }
 
-  /** The least score `text` could get, or -1 if no chunk can match; fills `hopeless`. */
-  leastScore(text: string, threshold: number): number {
+  canMatch(text: string, threshold: number): boolean {
     const slots = this.codes.length;
     const have = this.have;
     have.fill(0);
@@ -358,19 +279,14 @@ class CharBounds {
       const slot = charSlot[text.charCodeAt(i)] as number;
       if (slot > 0) have[slot - 1]!++;
     }
-    let total = 0;
-    let possible = false;
-    this.chunks.forEach((chunk, c) => {
+    for (let c = 0; c < this.chunks.length; c++) {
+      const length = (this.chunks[c] as string).length;
       let kept = 0;
       for (let slot = 0; slot < slots; slot++)
         kept += Math.min(this.need[c * slots + slot] as number, have[slot] as number);
-      const errors = chunk.pattern.length - kept;
-      const hopeless = errors / chunk.pattern.length > threshold;
-      this.hopeless[c] = hopeless ? 1 : 0;
-      if (!hopeless) possible = true;
-      total += hopeless ? 1 : Math.max(0.001, errors / chunk.pattern.length);
-    });
-    return possible ? total / this.chunks.length : -1;
+      if ((length - kept) / length <= threshold) return true;
+    }
+    return false;
   }
 
   /** Clears the shared character slots. */
@@ -1252,7 +1168,7 @@ export class SearchIndex {
       if (idx >= 0) push(idx, h.score, h.matched);
     }
 
-    // 3. Fuzzy partial input ("krush"): Fuse's bitap over keys sharing a trigram with the query.
+    // 3. Fuzzy partial input ("krush"): fuse.js over keys sharing trigrams with the query.
     if (out.size < limit && norm.length >= 3)
       for (const f of this.fusePartial(norm, kind, limit)) push(f.entry, f.score, f.note);
     return [...out.values()];
@@ -1407,10 +1323,9 @@ export class SearchIndex {
   }
 
   /**
-   * Fuse.js's fuzzy search, as `new Fuse(keys, { keys: ["norm"], includeScore: true,
-   * ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.3 }).search(norm, { limit })` would
-   * run it, over the keys sharing trigrams with the query, without building a Fuse index or
-   * allocating per key on every keystroke: the same matches, scores and order.
+   * fuse.js's fuzzy search over the keys that share trigrams with the query, less those that
+   * cannot match by character counts (which Fuse would reject anyway). A Fuse index of every key
+   * would be scanned whole on every keystroke: over a second per keystroke at 100k people.
    */
   private fusePartial(norm: string, kind: EntryKind | undefined, limit: number) {
     // Keys of tokens similar to any query token, in the order first met.
@@ -1429,46 +1344,33 @@ export class SearchIndex {
         }
       }
     }
-    const pattern = norm.toLowerCase();
-    const chunks = bitapChunks(pattern);
     // Fuse keeps the best `limit` by score, then by position in the list.
     const keep = limit * 2 > 0 ? Math.ceil(limit * 2) : 0;
-    const found: { keyId: number; score: number }[] = [];
-    const bounds = new CharBounds(pattern, chunks);
+    if (keep === 0) return [];
+    const pattern = norm.toLowerCase();
+    // Fuse scores only the keys that can match at all: a key lacking too many of the pattern's
+    // characters cannot be within the threshold, whatever their order (see CharBounds).
+    const texts: string[] = [];
+    const ids: number[] = [];
+    const bounds = new CharBounds(pattern, fuseChunks(pattern));
     try {
       for (let i = 0; i < count; i++) {
         const keyId = keyList[i] as number;
         if (!this.kindMatches(this.keyEntry[keyId] as number, kind)) continue;
         const text = (this.keys[keyId] as IndexedKey).lower;
-        const full = found.length >= keep;
-        let score: number;
-        if (text === pattern) score = Number.EPSILON;
-        else {
-          // A key that cannot score better than the last kept one is not searched.
-          const least = bounds.leastScore(text, FUSE_THRESHOLD);
-          if (least < 0 || (full && (found[found.length - 1]?.score ?? 0) <= least)) continue;
-          score = bitapScore(text, pattern, chunks, FUSE_THRESHOLD, bounds.hopeless);
-        }
-        if (score < 0) continue;
-        if (full && (found.length === 0 || (found[found.length - 1] as { score: number }).score <= score))
-          continue;
-        if (full) found.pop();
-        let j = found.length;
-        found.push({ keyId, score });
-        while (j > 0 && (found[j - 1] as { score: number }).score > score) {
-          found[j] = found[j - 1] as { keyId: number; score: number };
-          j--;
-        }
-        found[j] = { keyId, score };
+        if (text !== pattern && !bounds.canMatch(text, FUSE_OPTIONS.threshold)) continue;
+        texts.push(text);
+        ids.push(keyId);
       }
     } finally {
-      // The lookup tables are shared: leave them clean for the next query.
+      // The character slots are shared: leave them clean for the next query.
       bounds.release();
-      releaseChunks(chunks);
     }
-    return found.map(({ keyId, score }) => {
-      const key = this.keys[keyId] as IndexedKey;
-      return { entry: key.entry, score: 0.7 * (1 - score), note: key.note };
+    if (texts.length === 0) return [];
+    const results = new Fuse(texts, FUSE_OPTIONS).search(pattern, { limit: keep });
+    return results.map(({ refIndex, score }) => {
+      const key = this.keys[ids[refIndex] as number] as IndexedKey;
+      return { entry: key.entry, score: 0.7 * (1 - (score ?? 1)), note: key.note };
     });
   }
 
