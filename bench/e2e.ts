@@ -20,6 +20,8 @@ const MAX_PER_PHASE = 4000;
 const PHASE_BUDGET_MS = 8000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WARMUP = 300;
+/** Distinct server members the interactions come from. */
+const MEMBERS = 20_000;
 
 const NAMES = [
   "krushchev",
@@ -262,19 +264,30 @@ async function main(): Promise<void> {
     const pid = bot.pid;
     const rssAtReady = statusKb(pid, "VmRSS");
 
+    // As on a busy server: every interaction from one of many members, so whatever the bot keeps
+    // per user (discord.js caches users and members it sees) shows in its memory.
+    const members = Array.from({ length: MEMBERS }, (_, n) => ({ user: fake.makeUser(`member_${n}`) }));
+    const member = (i: number) =>
+      members[(i * 7919) % members.length] as { user: ReturnType<typeof fake.makeUser> };
     const who: Make = (i) => ({
-      interaction: fake.chatInput("who", { name: NAMES[i % NAMES.length] as string }),
+      interaction: fake.chatInput("who", { name: NAMES[i % NAMES.length] as string }, member(i)),
       expect: InteractionResponseType.ChannelMessageWithSource,
     });
     const when: Make = (i) => ({
-      interaction: fake.chatInput("when", { date: DATES[i % DATES.length] as string }),
+      interaction: fake.chatInput("when", { date: DATES[i % DATES.length] as string }, member(i)),
       expect: InteractionResponseType.ChannelMessageWithSource,
     });
     const autocomplete: Make = (i) => ({
       interaction:
         i % 3 === 2
-          ? fake.autocomplete("office", "title", (["", "g", "gen", "first", "ген"] as const)[i % 5] as string)
-          : fake.autocomplete("who", "name", PREFIXES[i % PREFIXES.length] as string),
+          ? fake.autocomplete(
+              "office",
+              "title",
+              (["", "g", "gen", "first", "ген"] as const)[i % 5] as string,
+              {},
+              member(i),
+            )
+          : fake.autocomplete("who", "name", PREFIXES[i % PREFIXES.length] as string, {}, member(i)),
       expect: InteractionResponseType.ApplicationCommandAutocompleteResult,
     });
 

@@ -9,6 +9,7 @@ import {
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
   MessageFlags,
+  Options,
   PermissionFlagsBits,
   type StringSelectMenuInteraction,
 } from "discord.js";
@@ -142,6 +143,24 @@ async function respond(router: Router, interaction: Interaction, log: Logger): P
   await repliable.reply({ ...options, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
 }
 
+/**
+ * What discord.js keeps in memory. Every interaction carries its user and member, and discord.js
+ * would otherwise cache each one it sees for as long as the bot runs: on a busy server that grows
+ * without bound. Nothing here reads users, members or messages from the cache (the bot's own user
+ * and member stay); guilds, channels and roles, which the Guilds intent keeps current, are kept.
+ */
+const LEAN_CACHES = Options.cacheWithLimits({
+  ...Options.DefaultMakeCacheSettings,
+  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+  GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+  MessageManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  PresenceManager: 0,
+  VoiceStateManager: 0,
+  ThreadMemberManager: 0,
+});
+
 /** Posts to a channel outside an interaction (trivia reveals and standings). */
 function channelMessenger(client: Client): Messenger {
   return {
@@ -172,6 +191,7 @@ export async function startBot(config: Config, engine: Engine, log: Logger): Pro
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    makeCache: LEAN_CACHES,
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
