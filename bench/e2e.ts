@@ -14,6 +14,7 @@ import type { APIInteraction } from "discord-api-types/v10";
 import { InteractionResponseType } from "discord-api-types/v10";
 import { type NodeProcess, runDeploy, spawnBot } from "../tests/discord/bot-process.js";
 import { FakeDiscord } from "../tests/discord/fake-discord.js";
+import { percentile, printTable } from "./report.js";
 
 /** Per phase: stop after this many interactions or this long, whichever comes first. */
 const MAX_PER_PHASE = 4000;
@@ -116,29 +117,7 @@ function statusKb(pid: number, key: "VmHWM" | "VmRSS"): number {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
-}
-
 const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : "-");
-
-type Align = "l" | "r";
-function printTable(title: string, header: string[], rows: string[][], align: Align[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const cell = (text: string, i: number) =>
-    align[i] === "r" ? text.padStart(widths[i] as number) : text.padEnd(widths[i] as number);
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => cell(c, i))
-      .join("  ")
-      .trimEnd();
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
-}
 
 interface PhaseResult {
   kind: string;

@@ -10,6 +10,7 @@ import { parseFuzzyDate } from "../src/dates/parse.js";
 import { atAnswer } from "../src/query/at.js";
 import { buildSearchEntries, buildSearchIndex } from "../src/search/entries.js";
 import { type SearchEntry, SearchIndex } from "../src/search/index.js";
+import { percentile, printTable } from "./report.js";
 import { mulberry32, pick, syntheticDataset } from "./synthetic.js";
 import { benchTimeline } from "./timeline.js";
 import { benchTrivia } from "./trivia.js";
@@ -40,13 +41,6 @@ let sink = 0;
 const nowNs = (): bigint => process.hrtime.bigint();
 const nsToMs = (ns: bigint): number => Number(ns) / 1e6;
 
-/** Nearest-rank percentile of ascending samples. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
-}
-
 const median = (samples: readonly number[]) =>
   percentile(
     [...samples].sort((a, b) => a - b),
@@ -56,24 +50,6 @@ const median = (samples: readonly number[]) =>
 const ms = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : "-");
 const int = (v: number) => Math.round(v).toLocaleString("en-US");
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-type Align = "l" | "r";
-
-/** Prints a plain-text table with fixed-width columns. */
-function printTable(title: string, header: string[], rows: string[][], align: Align[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const cell = (text: string, i: number) =>
-    align[i] === "r" ? text.padStart(widths[i] as number) : text.padEnd(widths[i] as number);
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => cell(c, i))
-      .join("  ")
-      .trimEnd();
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
-}
 
 const verdict = (value: number, target: number | undefined) =>
   target === undefined ? "info" : value < target ? "PASS" : "MISS";

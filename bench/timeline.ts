@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { type Dataset, loadDataset } from "../src/data/load.js";
 import { renderPng, renderTimelinePng } from "../src/timeline/png.js";
 import { buildTimelineSvg, type TimelineOptions } from "../src/timeline/svg.js";
+import { percentile as percentileOfSorted } from "./report.js";
 
 const SVG_RUNS = 50;
 const PNG_RUNS = 30;
@@ -22,13 +23,12 @@ const CASES: [string, TimelineOptions][] = [
   ["1952–1954 zoom", { from: "1952-01-01", to: "1954-12-31", highlight: "1953-03-05" }],
 ];
 
-/** Nearest-rank percentile. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
-}
+/** Nearest-rank percentile of samples in any order. */
+const percentile = (samples: readonly number[], p: number): number =>
+  percentileOfSorted(
+    [...samples].sort((a, b) => a - b),
+    p,
+  );
 
 function time(runs: number, fn: () => void): number[] {
   for (let i = 0; i < WARMUP; i++) fn();

@@ -45,3 +45,17 @@ export function loadConfig(
   }
   return result.data;
 }
+
+/**
+ * For the entry points (`npm start`, deploy-commands): the configuration, or the message to print
+ * before exiting with status 1 when the environment is not valid.
+ */
+export function configOrMessage():
+  | { config: Config; message?: undefined }
+  | { config?: undefined; message: string } {
+  try {
+    return { config: loadConfig() };
+  } catch (err) {
+    return { message: err instanceof ConfigError ? err.message : String(err) };
+  }
+}

@@ -1,14 +1,12 @@
 // `npm start`: the bot when DISCORD_TOKEN is set; otherwise the offline console in a terminal.
 import { createEngine } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { configOrMessage } from "./config.js";
 import { createLogger } from "./log.js";
 
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : String(err));
+  const { config, message } = configOrMessage();
+  if (!config) {
+    console.error(message);
     return 1;
   }
   const log = createLogger({ level: config.LOG_LEVEL });

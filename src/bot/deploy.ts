@@ -1,15 +1,13 @@
 // Registers the slash commands: to one server when DISCORD_GUILD_ID is set (instant, for
 // development), otherwise globally. A bulk overwrite, so running it twice changes nothing.
 import { REST, Routes } from "discord.js";
-import { ConfigError, loadConfig } from "../config.js";
+import { configOrMessage } from "../config.js";
 import { COMMANDS } from "./commands.js";
 
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : String(err));
+  const { config, message } = configOrMessage();
+  if (!config) {
+    console.error(message);
     return 1;
   }
   if (!config.DISCORD_TOKEN || !config.DISCORD_CLIENT_ID) {
