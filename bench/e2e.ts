@@ -12,7 +12,7 @@ import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { APIInteraction } from "discord-api-types/v10";
 import { InteractionResponseType } from "discord-api-types/v10";
-import { type NodeProcess, runDeploy, spawnBot } from "../tests/discord/bot-process.js";
+import { buildOnce, type NodeProcess, runDeploy, spawnBot } from "../tests/discord/bot-process.js";
 import { FakeDiscord } from "../tests/discord/fake-discord.js";
 import { percentile, printTable } from "./report.js";
 
@@ -234,6 +234,7 @@ async function main(): Promise<void> {
   try {
     const deployed = await runDeploy({ env: fake.env({ DISCORD_GUILD_ID: fake.guild.id }) });
     if (deployed.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deployed.output}`);
+    buildOnce(); // npm start's prestart, outside the start-up time
     const spawned = performance.now();
     bot = spawnBot({ env: fake.env(), logLevel: "warn" });
     await fake.waitForIdentify(1, 60_000);
