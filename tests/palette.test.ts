@@ -84,6 +84,23 @@ describe("palette PNG", () => {
     expect([...decoded.rgb.subarray(3, 6)]).toEqual([4, 4, 4]);
   });
 
+  it("copes with thousands of colours, each pixel drawn with its nearest palette colour", () => {
+    const colourOf = (x: number, y: number): [number, number, number] => [x * 2, y * 2, (x + y) % 256];
+    const rgba = image(128, 128, colourOf);
+    const indexed = quantise(rgba, 128, 128);
+    const decoded = decodePalettePng(encodeIndexedPng(indexed));
+    expect(decoded.colours).toBe(256);
+    const palette = Array.from({ length: 256 }, (_, i) => [...indexed.palette.subarray(i * 3, i * 3 + 3)]);
+    const distance = (a: number[], b: number[]) => a.reduce((n, v, i) => n + (v - (b[i] as number)) ** 2, 0);
+    for (let y = 0; y < 128; y += 3)
+      for (let x = 0; x < 128; x += 3) {
+        const want = colourOf(x, y);
+        const best = Math.min(...palette.map((p) => distance(p, want)));
+        const got = [...decoded.rgb.subarray((y * 128 + x) * 3, (y * 128 + x) * 3 + 3)];
+        expect(distance(got, want)).toBe(best);
+      }
+  });
+
   it("refuses pixel data shorter than the picture", () => {
     expect(() => quantise(new Uint8Array(10), 4, 4)).toThrow(RangeError);
   });

@@ -80,13 +80,15 @@ function nearestSlot(rgb: number, palette: readonly number[]): number {
  * runs twice for each of the ~600,000 pixels of a picture.
  */
 class ColourTable {
-  private keys = new Int32Array(1024).fill(-1);
-  private values = new Int32Array(1024);
+  /** log2 of the table size; the slot is that many high bits of a multiplicative hash. */
+  private bits = 10;
+  private keys = new Int32Array(1 << this.bits).fill(-1);
+  private values = new Int32Array(1 << this.bits);
   private size = 0;
 
   private slot(rgb: number): number {
     const mask = this.keys.length - 1;
-    let i = (Math.imul(rgb, 0x9e3779b1) >>> 22) & mask;
+    let i = Math.imul(rgb, 0x9e3779b1) >>> (32 - this.bits);
     while (this.keys[i] !== -1 && this.keys[i] !== rgb) i = (i + 1) & mask;
     return i;
   }
@@ -130,7 +132,8 @@ class ColourTable {
 
   private grow(): void {
     const old = this.entries();
-    this.keys = new Int32Array(this.keys.length * 2).fill(-1);
+    this.bits++;
+    this.keys = new Int32Array(1 << this.bits).fill(-1);
     this.values = new Int32Array(this.keys.length);
     for (const [rgb, value] of old) {
       const i = this.slot(rgb);
