@@ -1,7 +1,8 @@
 /**
  * End-to-end benchmark: the real bot process (`npm start`'s command, `node <flags> dist/src/main.js`,
- * built first) against the local Discord stand-in (tests/discord), on loopback. Interactions go in through the gateway as
- * INTERACTION_CREATE; the clock stops when the bot's callback reaches the stand-in's REST API.
+ * built first) against the local Discord stand-in (tests/discord), on loopback. Interactions go in
+ * through the gateway as INTERACTION_CREATE; the clock stops when the bot's callback reaches the
+ * stand-in's REST API.
  * Measures throughput and dispatch→callback latency per kind, and the bot process's CPU time
  * (/proc/<pid>/stat) and peak RSS (/proc/<pid>/status VmHWM). Informational: prints tables with
  * targets and PASS/MISS and exits 0 unless the harness itself fails. Run with `npm run bench:e2e`;

@@ -9,6 +9,8 @@ async function main(): Promise<number> {
     console.error(message);
     return 1;
   }
+  // Before anything imports resvg: the bot and the offline console both draw pictures.
+  keepPictureMemoryLow();
   const log = createLogger({ level: config.LOG_LEVEL });
   const started = performance.now();
   const engine = createEngine();
@@ -31,7 +33,6 @@ async function main(): Promise<number> {
   }
 
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
-  keepPictureMemoryLow();
   const { startBot } = await import("./bot/client.js");
   const bot = await startBot(config, engine, log);
   await new Promise<void>((resolve) => {

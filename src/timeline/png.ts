@@ -9,16 +9,15 @@ import { buildTimelineSvg, type TimelineOptions } from "./svg.js";
 const FONTS_DIR = projectPath("assets", "fonts");
 const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"] as const;
 
-let fontPaths: string[] | undefined;
+const FONT_PATHS = FONT_FILES.map((file) => resolve(FONTS_DIR, file));
 
 /** Absolute paths of the fonts every picture is drawn with. */
 export function timelineFontFiles(): string[] {
-  fontPaths ??= FONT_FILES.map((file) => resolve(FONTS_DIR, file));
-  return fontPaths;
+  return [...FONT_PATHS];
 }
 
 const RESVG_OPTIONS = {
-  font: { fontFiles: timelineFontFiles(), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+  font: { fontFiles: FONT_PATHS, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
   background: "#ffffff",
 };
 

@@ -193,33 +193,38 @@ function spawnScript(args: string[], { env, logLevel = "info" }: SpawnOptions): 
   return new NodeProcess(child);
 }
 
-/**
- * What `npm start` runs once `prestart` has built `dist/`: the arguments after `node` in
- * package.json's start script, so the tests run the bot with exactly its memory flags.
- * APPARAT_NODE_FLAGS adds flags for a look inside (`--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`).
- */
-function startArgs(): string[] {
+/** The words of one of package.json's scripts, checked to start with `command`. */
+function packageScript(name: string, command: string): string[] {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
   };
-  const [command, ...args] = (manifest.scripts.start ?? "").split(/\s+/).filter(Boolean);
-  if (command !== "node" || args.length === 0)
+  const [first, ...args] = (manifest.scripts[name] ?? "").split(/\s+/).filter(Boolean);
+  if (first !== command || args.length === 0)
     throw new Error(
-      `expected package.json's start script to be "node … <script>", got ${manifest.scripts.start}`,
+      `expected package.json's ${name} script to be "${command} …", got ${manifest.scripts[name]}`,
     );
+  return args;
+}
+
+/**
+ * What `npm start` runs once `prestart` has built `dist/`: the arguments after `node` in the start
+ * script, so the tests run the bot with exactly its memory flags. APPARAT_NODE_FLAGS adds flags for
+ * a look inside (`--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`).
+ */
+function startArgs(): string[] {
   const extra = process.env.APPARAT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
-  return [...extra, ...args];
+  return [...extra, ...packageScript("start", "node")];
 }
 
 let built = false;
 /**
- * `npm start`'s `prestart`: compiles src/ and commands/ to dist/ (incremental, so ~2 s when
- * nothing changed). Once per test process, so every bot runs the code as it is now.
+ * `npm start`'s `prestart`: package.json's build script (tsc, incremental, ~2 s when nothing
+ * changed). Once per test process, so every bot runs the code as it is now.
  */
 export function buildOnce(): void {
   if (built) return;
   const tsc = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+  const result = spawnSync(process.execPath, [tsc, ...packageScript("build", "tsc")], {
     cwd: REPO_ROOT,
     encoding: "utf8",
   });
