@@ -204,11 +204,17 @@ export async function startBot(config: Config, engine: Engine, log: Logger): Pro
     log.child({ module: "trivia" }),
   );
   const router = new Router({ ...engine, trivia }, COMMANDS, log.child({ module: "router" }));
-  client.on(Events.InteractionCreate, (interaction) => {
-    respond(router, interaction, log).catch((err: unknown) => {
-      log.error({ err, interaction: interaction.id }, "could not answer the interaction");
-    });
-  });
+  // Answers still being worked on, so that a shutdown finishes them before it disconnects.
+  const inFlight = new Set<Promise<void>>();
+  const onInteraction = (interaction: Interaction) => {
+    const answering = respond(router, interaction, log)
+      .catch((err: unknown) => {
+        log.error({ err, interaction: interaction.id }, "could not answer the interaction");
+      })
+      .finally(() => inFlight.delete(answering));
+    inFlight.add(answering);
+  };
+  client.on(Events.InteractionCreate, onInteraction);
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
     trivia
@@ -225,9 +231,25 @@ export async function startBot(config: Config, engine: Engine, log: Logger): Pro
   return {
     client,
     stop: async () => {
+      // Take no new interactions, answer the ones already taken (within Discord's own 3 s), then
+      // close the gateway and, last, the database those answers write to.
+      client.off(Events.InteractionCreate, onInteraction);
       trivia.shutdown();
+      const pending = inFlight.size;
+      if (pending > 0) {
+        log.info({ pending }, "finishing answers in flight");
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.all(inFlight),
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, 3000);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
       await client.destroy();
       db.close();
+      log.info("disconnected from Discord; database closed");
     },
   };
 }

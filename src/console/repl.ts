@@ -73,6 +73,12 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
     prompt: "apparat> ",
     historySize: 200,
   });
+  // A supervisor's or a terminal's signal ends the console as "exit" does: trivia stopped, the
+  // database closed.
+  const leave = () => rl.close();
+  process.once("SIGTERM", leave);
+  process.once("SIGHUP", leave);
+  process.once("SIGINT", leave);
   out(BANNER);
   let last: MessagePayload | null = null;
   rl.prompt();
@@ -105,6 +111,9 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
     rl.prompt();
   }
   rl.close();
+  process.off("SIGTERM", leave);
+  process.off("SIGHUP", leave);
+  process.off("SIGINT", leave);
   trivia.shutdown();
   db.close();
 }

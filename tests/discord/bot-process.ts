@@ -1,10 +1,10 @@
-// Runs the real bot (and the deploy script) as child processes, exactly as `npm start` and
-// `npm run deploy-commands` do (`node dist/src/main.js` after `npm run build`, and
-// `node --import tsx src/bot/deploy.ts`), and reads their JSON log lines.
+// Runs the real bot (and the deploy script) as child processes, with the very command lines of
+// `npm start` and `npm run deploy-commands` (or through npm itself, for the signal tests), and reads
+// their JSON log lines.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
@@ -193,41 +193,39 @@ function spawnScript(args: string[], { env, logLevel = "info" }: SpawnOptions): 
   return new NodeProcess(child);
 }
 
-/** The words of one of package.json's scripts, checked to start with `command`. */
-function packageScript(name: string, command: string): string[] {
+/** The words after `node` in one of package.json's scripts (`exec node …`), checked to be a node command. */
+function packageScript(name: string): string[] {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
   };
-  const [first, ...args] = (manifest.scripts[name] ?? "").split(/\s+/).filter(Boolean);
-  if (first !== command || args.length === 0)
+  const words = (manifest.scripts[name] ?? "").split(/\s+/).filter(Boolean);
+  if (words[0] === "exec") words.shift();
+  const [first, ...args] = words;
+  if (first !== "node" || args.length === 0)
     throw new Error(
-      `expected package.json's ${name} script to be "${command} …", got ${manifest.scripts[name]}`,
+      `expected package.json's ${name} script to be "[exec] node …", got ${manifest.scripts[name]}`,
     );
   return args;
 }
 
 /**
- * What `npm start` runs once `prestart` has built `dist/`: the arguments after `node` in the start
- * script, so the tests run the bot with exactly its memory flags. APPARAT_NODE_FLAGS adds flags for
- * a look inside (`--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`).
+ * What `npm start` runs: the arguments after `node` in the start script, so the tests run the bot
+ * exactly so. APPARAT_NODE_FLAGS adds flags for a look inside (`--cpu-prof`,
+ * `--heapsnapshot-signal=SIGUSR2`).
  */
 function startArgs(): string[] {
   const extra = process.env.APPARAT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
-  return [...extra, ...packageScript("start", "node")];
+  return [...extra, ...packageScript("start")];
 }
 
 let built = false;
 /**
- * `npm start`'s `prestart`: package.json's build script (tsc, incremental, ~2 s when nothing
- * changed). Once per test process, so every bot runs the code as it is now.
+ * package.json's build script (what `npm ci` ran as `prepare`): compiles dist/ if the sources
+ * changed. The launcher would do it too; doing it once here keeps the build out of the timings.
  */
 export function buildOnce(): void {
   if (built) return;
-  const tsc = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
-  const result = spawnSync(process.execPath, [tsc, ...packageScript("build", "tsc")], {
-    cwd: REPO_ROOT,
-    encoding: "utf8",
-  });
+  const result = spawnSync(process.execPath, packageScript("build"), { cwd: REPO_ROOT, encoding: "utf8" });
   if (result.status !== 0)
     throw new Error(
       `npm run build failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
@@ -252,9 +250,86 @@ export function spawnBot(options: SpawnOptions): NodeProcess {
   return bot;
 }
 
+/**
+ * npm itself, run by the node that runs the tests: the npm that launched them (npm_execpath), else
+ * the one installed beside this node.
+ */
+function npmCommand(): string[] {
+  const fromNpm = process.env.npm_execpath;
+  if (fromNpm && /npm-cli\.[cm]?js$/.test(fromNpm)) return [fromNpm];
+  return [join(dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js")];
+}
+
+/**
+ * `npm start` itself, exactly as a user or a supervisor runs it: the returned process is npm's, so
+ * a signal sent to it reaches only npm, as `docker stop` or systemd would send it. The node that
+ * runs the tests is first on PATH, so the script's `node` is the same one.
+ */
+export function spawnNpmStart(options: SpawnOptions): NodeProcess {
+  const dir = mkdtempSync(join(tmpdir(), "apparat-e2e-"));
+  const child = spawn(process.execPath, [...npmCommand(), "start"], {
+    cwd: REPO_ROOT,
+    env: {
+      ...baseEnv(),
+      PATH: [dirname(process.execPath), process.env.PATH ?? ""].join(delimiter),
+      LOG_LEVEL: options.logLevel ?? "info",
+      DATABASE_PATH: join(dir, "apparat.sqlite"),
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const p = new NodeProcess(child);
+  void p.exited.then(() => rmSync(dir, { recursive: true, force: true }));
+  return p;
+}
+
+/** A process as /proc shows it: pid, parent, and its command line. */
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  command: string;
+}
+
+function allProcesses(): ProcessInfo[] {
+  const out: ProcessInfo[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // The command name in parentheses may hold spaces and parentheses: split after the last ")".
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const command = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").join(" ").trim();
+      // A zombie has exited; only its parent has not collected it yet.
+      if (fields[0] === "Z") continue;
+      out.push({ pid: Number(name), ppid: Number(fields[1]), command });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/** `pid` and every live process descended from it (Linux: followed through /proc). */
+export function processTree(pid: number): ProcessInfo[] {
+  const all = allProcesses();
+  const tree = all.filter((p) => p.pid === pid);
+  for (let i = 0; i < tree.length; i++) {
+    const parent = tree[i] as ProcessInfo;
+    tree.push(...all.filter((p) => p.ppid === parent.pid));
+  }
+  return tree;
+}
+
+/** Whether any of `pids` is still alive (an orphan is re-parented, so its pid is what we follow). */
+export function anyAlive(pids: number[]): boolean {
+  const alive = new Set(allProcesses().map((p) => p.pid));
+  return pids.some((pid) => alive.has(pid));
+}
+
 /** `npm run deploy-commands`; resolves when it exits. */
 export async function runDeploy(options: SpawnOptions): Promise<{ exit: Exit; output: string }> {
-  const p = spawnScript(["--import", "tsx", "src/bot/deploy.ts"], options);
+  buildOnce();
+  const p = spawnScript(packageScript("deploy-commands"), options);
   const timer = setTimeout(() => p.kill(), 60_000);
   const exit = await p.exited;
   clearTimeout(timer);

@@ -1,0 +1,127 @@
+// Starts one of Apparat's entry points from the compiled JavaScript in dist/, in this very process.
+//
+// Why a launcher at all: package.json's scripts run it with `exec`, so the process a supervisor
+// started (npm) has exactly one child, this one, and npm forwards SIGTERM and SIGINT to it. A shell
+// between them would die of the signal and leave the bot running, orphaned. Staying in one process
+// (an import, not a spawn) keeps it that way.
+//
+// Why it checks the sources: `npm ci` builds dist/ once (the `prepare` script), but a developer who
+// edits src/ and runs `npm start` must never get the old code. A hash of every source file (a few
+// milliseconds) is compared with the one recorded by the last build; a mismatch rebuilds first.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const DIST = join(ROOT, "dist");
+const STAMP = join(DIST, ".source-hash");
+const LOCK = join(DIST, ".build-lock");
+
+/** The entry points, by the name package.json's scripts give them. */
+const ENTRIES = {
+  bot: "src/main.js",
+  cli: "src/cli/main.js",
+  deploy: "src/bot/deploy.js",
+};
+
+/** Everything the build reads: the TypeScript sources and the compiler settings. */
+function sourceHash() {
+  const hash = createHash("sha256");
+  const visit = (dir) => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
+      const rel = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) visit(rel);
+      else if (entry.name.endsWith(".ts"))
+        hash
+          .update(`${rel}\0`)
+          .update(readFileSync(join(ROOT, rel)))
+          .update("\0");
+    }
+  };
+  visit("src");
+  visit("commands");
+  for (const file of ["tsconfig.json", "tsconfig.build.json"])
+    hash.update(`${file}\0`).update(readFileSync(join(ROOT, file)));
+  return hash.digest("hex");
+}
+
+function builtHash() {
+  try {
+    return readFileSync(STAMP, "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Rebuilds dist/ when the sources changed since the last build. Several processes may start at
+ * once (tests run CLI calls in parallel): one builds, the others wait for its stamp.
+ */
+export function ensureBuilt(name = "build") {
+  const wanted = sourceHash();
+  if (builtHash() === wanted && Object.values(ENTRIES).every((e) => existsSync(join(DIST, e)))) return;
+  mkdirSync(DIST, { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      if (builtHash() === wanted) return;
+      // A lock left by a build that was killed: older than any build takes.
+      if (Date.now() - statSync(LOCK).mtimeMs > 60_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`timed out waiting for another build (${LOCK})`);
+      sleep(100);
+    }
+  }
+  try {
+    // Another process may have built it while this one waited for the lock.
+    if (builtHash() === wanted) return;
+    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    if (!existsSync(tsc))
+      throw new Error(
+        "the sources changed since dist/ was built, and TypeScript is not installed: run npm ci",
+      );
+    if (name !== "build") process.stderr.write("Apparat: the sources changed; compiling them first…\n");
+    const result = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], {
+      cwd: ROOT,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    if (result.status !== 0) throw new Error(`the build failed (${result.status ?? result.signal})`);
+    writeFileSync(STAMP, `${wanted}\n`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+async function launch(name) {
+  const entry = ENTRIES[name];
+  if (!entry && name !== "build") {
+    process.stderr.write(
+      `usage: node scripts/launch.mjs (build|${Object.keys(ENTRIES).join("|")}) [args…]\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    ensureBuilt(name);
+  } catch (err) {
+    process.stderr.write(`Apparat could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  if (!entry) return;
+  // The entry point reads its own arguments from process.argv.slice(2), as if started directly.
+  process.argv.splice(2, 1);
+  process.setSourceMapsEnabled(true);
+  await import(pathToFileURL(join(DIST, entry)).href);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await launch(process.argv[2]);
