@@ -18,6 +18,7 @@ export function benchTrivia(answers = 20_000): string[][] {
     starter_id: "u",
     difficulty: null,
     seconds: 3600,
+    locale: "en-US",
     total: 20,
     seed: 1,
     started_at: now,

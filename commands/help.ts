@@ -1,9 +1,9 @@
 import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
-import { NO_MENTIONS } from "../src/bot/payload.js";
-import type { BotResponse, CommandRequest } from "../src/bot/types.js";
 import { helpCard } from "../src/cards/info.js";
 import { langOf } from "../src/i18n/index.js";
+import { NO_MENTIONS } from "../src/interactions/payload.js";
+import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 
 export const data = new SlashCommandBuilder()
   .setName("help")

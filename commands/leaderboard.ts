@@ -1,7 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
-import { ephemeralText } from "../src/bot/payload.js";
-import type { BotResponse, CommandRequest } from "../src/bot/types.js";
+import { leaderboardMessage } from "../src/cards/trivia.js";
+import { langOf, text } from "../src/i18n/index.js";
+import { ephemeralText } from "../src/interactions/payload.js";
+import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 
 export const data = new SlashCommandBuilder()
   .setName("leaderboard")
@@ -21,10 +23,11 @@ export const data = new SlashCommandBuilder()
   );
 
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
-  if (!engine.trivia)
-    return {
-      type: "reply",
-      payload: ephemeralText("Trivia is not available here (it needs the bot's database)."),
-    };
-  return engine.trivia.leaderboard(request.caller, request.options.scope === "global" ? "global" : "server");
+  const lang = langOf(request.caller.locale);
+  if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
+  const scope = request.options.scope === "global" ? "global" : "server";
+  return {
+    type: "reply",
+    payload: leaderboardMessage(lang, engine.trivia.leaderboard(request.caller, scope), scope),
+  };
 }

@@ -1,7 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
-import { ephemeralText } from "../src/bot/payload.js";
-import type { BotResponse, CommandRequest } from "../src/bot/types.js";
+import { studyMessage } from "../src/cards/trivia.js";
+import { langOf, text } from "../src/i18n/index.js";
+import { ephemeralText } from "../src/interactions/payload.js";
+import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 
 export const data = new SlashCommandBuilder()
   .setName("study")
@@ -10,10 +12,7 @@ export const data = new SlashCommandBuilder()
   .setDescriptionLocalizations({ ru: "Тренировка: вопросы, где вы ошиблись, возвращаются чаще" });
 
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
-  if (!engine.trivia)
-    return {
-      type: "reply",
-      payload: ephemeralText("Study needs the bot's database, which is not available here."),
-    };
-  return engine.trivia.study(request.caller);
+  const lang = langOf(request.caller.locale);
+  if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).studyUnavailable) };
+  return { type: "reply", payload: studyMessage(engine.dataset, lang, engine.trivia.study(request.caller)) };
 }

@@ -1,12 +1,13 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
-import { officeOption } from "../src/bot/options.js";
-import { ephemeralText, NO_MENTIONS, quoteUserText } from "../src/bot/payload.js";
-import type { BotResponse, CommandRequest } from "../src/bot/types.js";
 import { timelineTextCard } from "../src/cards/info.js";
 import { parseFuzzyDate } from "../src/dates/parse.js";
-import { langOf } from "../src/i18n/index.js";
+import { dateProblemText } from "../src/i18n/dates.js";
+import { type Lang, langOf, text as words } from "../src/i18n/index.js";
+import { ephemeralText, NO_MENTIONS, quoteUserText } from "../src/interactions/payload.js";
+import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import { withTimeline } from "../src/timeline/attach.js";
+import { officeOption } from "./shared/office-option.js";
 
 export const data = new SlashCommandBuilder()
   .setName("timeline")
@@ -35,10 +36,10 @@ export const data = new SlashCommandBuilder()
 
 type Bound = { ok: true; day?: string } | { ok: false; error: string };
 
-function bound(text: unknown, end: "from" | "to"): Bound {
+function bound(text: unknown, end: "from" | "to", lang: Lang): Bound {
   if (typeof text !== "string" || text.trim() === "") return { ok: true };
   const parsed = parseFuzzyDate(text);
-  if (!parsed.ok) return { ok: false, error: parsed.error.replace(text, quoteUserText(text)) };
+  if (!parsed.ok) return { ok: false, error: dateProblemText(lang, parsed.problem, quoteUserText) };
   const readings = parsed.readings;
   const day =
     end === "from"
@@ -52,12 +53,12 @@ function bound(text: unknown, end: "from" | "to"): Bound {
 
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
-  const from = bound(request.options.from, "from");
+  const from = bound(request.options.from, "from", lang);
   if (!from.ok) return { type: "reply", payload: ephemeralText(from.error) };
-  const to = bound(request.options.to, "to");
+  const to = bound(request.options.to, "to", lang);
   if (!to.ok) return { type: "reply", payload: ephemeralText(to.error) };
   if (from.day && to.day && from.day > to.day) {
-    return { type: "reply", payload: ephemeralText("The view ends before it starts: swap `from` and `to`.") };
+    return { type: "reply", payload: ephemeralText(words(lang).timelineBackwards) };
   }
   const office =
     typeof request.options.office === "string" && engine.dataset.officeById.has(request.options.office)
@@ -77,7 +78,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       ...(to.day ? { to: to.day } : {}),
       ...(office ? { office } : {}),
     },
-    "Timeline of the party's leaders",
+    words(lang).timelineAlt,
   );
   return { type: "reply", payload };
 }

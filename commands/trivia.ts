@@ -1,7 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
-import { ephemeralText } from "../src/bot/payload.js";
-import type { BotResponse, CommandRequest } from "../src/bot/types.js";
+import { resetPrompt, startReply, statsMessage, stopReply } from "../src/cards/trivia.js";
+import { langOf, text } from "../src/i18n/index.js";
+import { ephemeralText } from "../src/interactions/payload.js";
+import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import type { Difficulty } from "../src/trivia/questions.js";
 
 export const data = new SlashCommandBuilder()
@@ -89,12 +91,9 @@ export const data = new SlashCommandBuilder()
 const DIFFICULTIES = new Set(["easy", "medium", "hard"]);
 
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
-  const trivia = engine.trivia;
-  if (!trivia)
-    return {
-      type: "reply",
-      payload: ephemeralText("Trivia is not available here (it needs the bot's database)."),
-    };
+  const lang = langOf(request.caller.locale);
+  const game = engine.trivia;
+  if (!game) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
   const { caller, options } = request;
   switch (request.subcommand) {
     case "start": {
@@ -102,21 +101,30 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
         typeof options.difficulty === "string" && DIFFICULTIES.has(options.difficulty)
           ? (options.difficulty as Difficulty)
           : undefined;
-      return trivia.start(caller, {
+      const result = game.start(caller, {
         ...(typeof options.questions === "number" ? { questions: options.questions } : {}),
         ...(typeof options.seconds === "number" ? { seconds: options.seconds } : {}),
         ...(difficulty ? { difficulty } : {}),
       });
+      return { type: "reply", payload: startReply(lang, result) };
     }
     case "stop":
-      return trivia.stop(caller);
+      return { type: "reply", payload: stopReply(lang, await game.stop(caller), caller.userId) };
     case "question":
-      return trivia.quick(caller);
-    case "stats":
-      return trivia.stats(caller, typeof options.user === "string" ? options.user : undefined);
+      return { type: "reply", payload: startReply(lang, game.quick(caller)) };
+    case "stats": {
+      const user = typeof options.user === "string" ? options.user : caller.userId;
+      return { type: "reply", payload: statsMessage(lang, user, game.stats(caller, user)) };
+    }
     case "reset":
-      return trivia.resetPrompt(caller);
+      return {
+        type: "reply",
+        payload:
+          game.mayReset(caller) && caller.guildId
+            ? resetPrompt(lang, caller.guildId, caller.userId)
+            : ephemeralText(text(lang).resetNotAllowed),
+      };
     default:
-      return { type: "reply", payload: ephemeralText("Use /trivia start, stop, question, stats or reset.") };
+      return { type: "reply", payload: ephemeralText(text(lang).triviaUsage) };
   }
 }

@@ -1,12 +1,13 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
-import { officeOption } from "../src/bot/options.js";
-import { cardPayload, ephemeralText, quoteUserText } from "../src/bot/payload.js";
-import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/bot/types.js";
 import { whenCard } from "../src/cards/when.js";
-import { langOf } from "../src/i18n/index.js";
+import { dateProblemText, readingLabel } from "../src/i18n/dates.js";
+import { langOf, text as words } from "../src/i18n/index.js";
+import { cardPayload, ephemeralText, quoteUserText } from "../src/interactions/payload.js";
+import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
 import { answerWhen } from "../src/query/when.js";
 import { viewAround, withTimeline } from "../src/timeline/attach.js";
+import { officeOption } from "./shared/office-option.js";
 
 export const data = new SlashCommandBuilder()
   .setName("when")
@@ -33,14 +34,12 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   if (rawOffice !== undefined && !office) {
     return {
       type: "reply",
-      payload: ephemeralText(
-        `I don't know the office “${quoteUserText(String(rawOffice))}”. Pick one from the list.`,
-      ),
+      payload: ephemeralText(words(lang).unknownOffice({ office: quoteUserText(String(rawOffice)) })),
     };
   }
   const { parsed, answers } = answerWhen(engine.dataset, text, office ? { office } : {});
   if (!parsed.ok)
-    return { type: "reply", payload: ephemeralText(parsed.error.replace(text, quoteUserText(text))) };
+    return { type: "reply", payload: ephemeralText(dateProblemText(lang, parsed.problem, quoteUserText)) };
   const card = whenCard(engine.dataset, text, answers, {
     lang,
     asker: request.caller.userId,
@@ -53,7 +52,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     engine.dataset,
     cardPayload(card),
     view,
-    `Timeline around ${first.reading.label}`,
+    words(lang).timelineAround({ label: readingLabel(lang, first.reading) }),
   );
   return { type: "reply", payload };
 }

@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
-import { toChoices } from "../src/bot/choices.js";
-import { lookupCard } from "../src/bot/lookup.js";
-import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/bot/types.js";
+import { toChoices } from "../src/interactions/choices.js";
+import { lookupCard } from "../src/interactions/lookup.js";
+import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
 
 export const data = new SlashCommandBuilder()
   .setName("who")

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cardPayload, NO_MENTIONS } from "../src/bot/payload.js";
 import { helpCard, sourcesCard, timelineTextCard } from "../src/cards/info.js";
 import { officeCard } from "../src/cards/office.js";
 import { personCard } from "../src/cards/person.js";
 import { whenCard } from "../src/cards/when.js";
 import type { Lang } from "../src/i18n/index.js";
+import { cardPayload, NO_MENTIONS } from "../src/interactions/payload.js";
 import { answerWhen } from "../src/query/when.js";
 import { engine } from "./helpers.js";
 import { expectWithinDiscordLimits } from "./limits.js";

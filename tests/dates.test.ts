@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { dayFromNumber, dayNumber, daysBetween, isRealDay, shiftDay } from "../src/dates/calendar.js";
 import { describeTermLength, durationBetween, formatYearsDays } from "../src/dates/duration.js";
 import { parseFuzzyDate } from "../src/dates/parse.js";
+import { dateProblemText } from "../src/i18n/dates.js";
 
 function one(text: string) {
   const r = parseFuzzyDate(text);
-  if (!r.ok) throw new Error(`expected "${text}" to parse: ${r.error}`);
+  if (!r.ok) throw new Error(`expected "${text}" to parse: ${r.problem.code}`);
   expect(r.readings).toHaveLength(1);
   const [reading] = r.readings;
   return reading!;
@@ -89,8 +90,10 @@ describe("parseFuzzyDate", () => {
     const r = parseFuzzyDate(text);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.error).toMatch(message);
-      expect(r.error).toMatch(/Forms that work/);
+      const error = dateProblemText("en", r.problem);
+      expect(error).toMatch(message);
+      expect(error).toMatch(/Forms that work/);
+      expect(dateProblemText("ru", r.problem)).toMatch(/Подходят такие формы/);
     }
   });
 

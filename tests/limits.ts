@@ -1,8 +1,8 @@
 import type { APIEmbed } from "discord.js";
 import { ComponentType } from "discord.js";
 import { expect } from "vitest";
-import type { MessagePayload } from "../src/bot/types.js";
 import { embedLength, LIMITS } from "../src/cards/limits.js";
+import type { MessagePayload } from "../src/interactions/types.js";
 
 /** Asserts a message obeys every documented Discord limit and pings nobody. */
 export function expectWithinDiscordLimits(payload: MessagePayload, label = ""): void {

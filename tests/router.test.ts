@@ -1,10 +1,10 @@
 import { MessageFlags } from "discord.js";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { Router } from "../src/bot/router.js";
-import type { BotResponse, Caller, CommandModule, MessagePayload } from "../src/bot/types.js";
 import { createRouter, runSlash } from "../src/console/run.js";
 import { CONSOLE_CALLER } from "../src/console/slash.js";
+import { Router } from "../src/interactions/router.js";
+import type { BotResponse, Caller, CommandModule, MessagePayload } from "../src/interactions/types.js";
 import { engine } from "./helpers.js";
 import { expectWithinDiscordLimits } from "./limits.js";
 
@@ -237,7 +237,7 @@ describe("error boundary", () => {
         throw new Error("kaboom");
       },
     };
-    const r = await new Router(engine(), [broken], log).handle({
+    const r = await new Router(engine(), [broken], [], log).handle({
       type: "command",
       command: "broken",
       options: {},

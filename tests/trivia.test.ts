@@ -3,10 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MessageFlags } from "discord.js";
 import { describe, expect, it } from "vitest";
-import type { BotResponse, Caller, MessagePayload } from "../src/bot/types.js";
+import { COMMANDS, COMPONENTS } from "../commands/index.js";
+import { Router } from "../src/interactions/router.js";
+import { createTrivia, type Messenger } from "../src/interactions/trivia.js";
+import type { BotResponse, Caller, MessagePayload, OptionValue } from "../src/interactions/types.js";
 import { DatabaseOpenError, MIGRATIONS, migrate, openDatabase } from "../src/storage/db.js";
+import { type Clock, pointsFor } from "../src/trivia/game.js";
 import { questionById } from "../src/trivia/questions.js";
-import { type Clock, type Messenger, pointsFor, Trivia } from "../src/trivia/service.js";
 import { TriviaStore } from "../src/trivia/store.js";
 import { engine } from "./helpers.js";
 
@@ -53,18 +56,52 @@ const caller = (userId: string, extra: Partial<Caller> = {}): Caller => ({
   ...extra,
 });
 
+/**
+ * Trivia as users reach it: slash commands and button clicks through the router, with the real
+ * command modules and component handlers; the channel posts land in the fake messenger.
+ */
 function setup(path = ":memory:") {
   const db = openDatabase(path);
   const store = new TriviaStore(db);
   const clock = new FakeClock();
   const messenger = new FakeMessenger();
-  const trivia = new Trivia(ds, store, clock, messenger, undefined, () => 42);
-  return { db, store, clock, messenger, trivia };
+  const game = createTrivia(ds, db, messenger, { clock, seedFor: () => 42 });
+  const router = new Router({ ...engine(), trivia: game }, COMMANDS, COMPONENTS);
+  const command = (
+    who: Caller,
+    name: string,
+    subcommand?: string,
+    options: Record<string, OptionValue> = {},
+  ) =>
+    router.handle({
+      type: "command",
+      command: name,
+      ...(subcommand ? { subcommand } : {}),
+      options,
+      caller: who,
+    });
+  const click = (who: Caller, customId: string) =>
+    router.handle({ type: "component", customId, values: [], caller: who });
+  const trivia = {
+    start: (who: Caller, options: Record<string, OptionValue> = {}) =>
+      command(who, "trivia", "start", options),
+    answer: (who: Caller, askedId: number, choice: number) => click(who, `v1|ta|${askedId}|${choice}`),
+    stop: (who: Caller) => command(who, "trivia", "stop"),
+    stats: (who: Caller) => command(who, "trivia", "stats"),
+    leaderboard: (who: Caller) => command(who, "leaderboard"),
+    resetPrompt: (who: Caller) => command(who, "trivia", "reset"),
+    study: (who: Caller) => command(who, "study"),
+    click,
+    recover: () => game.recover(),
+    shutdown: () => game.shutdown(),
+  };
+  return { db, store, clock, messenger, trivia, router };
 }
 
-const payloadOf = (r: BotResponse): MessagePayload => {
-  if (r.type === "choices") throw new Error("expected a message");
-  return r.payload;
+const payloadOf = async (r: BotResponse | Promise<BotResponse>): Promise<MessagePayload> => {
+  const response = await r;
+  if (response.type === "choices") throw new Error("expected a message");
+  return response.payload;
 };
 const buttonsOf = (p: MessagePayload) =>
   (p.components?.[0]?.components ?? []).map((c) => ("custom_id" in c ? c.custom_id : ""));
@@ -119,7 +156,7 @@ describe("storage", () => {
 describe("a round in a channel", () => {
   it("asks, takes answers privately, reveals with the explanation, and ends with standings", async () => {
     const { trivia, clock, messenger, store } = setup();
-    const first = payloadOf(trivia.start(caller("1"), { questions: 2, seconds: 20 }));
+    const first = await payloadOf(trivia.start(caller("1"), { questions: 2, seconds: 20 }));
     expect(isEphemeral(first)).toBe(false);
     expect(first.embeds?.[0]?.title).toBe("Question 1 of 2");
     expect(first.allowed_mentions).toEqual({ parse: [] });
@@ -128,12 +165,12 @@ describe("a round in a channel", () => {
     if (!q) throw new Error("question missing");
     const wrong = (q.answer + 1) % q.choices.length;
 
-    const a = payloadOf(trivia.answer(caller("1"), askedId, q.answer));
+    const a = await payloadOf(trivia.answer(caller("1"), askedId, q.answer));
     expect(isEphemeral(a)).toBe(true);
     expect(a.content).toMatch(/Locked in/);
     await clock.advance(5_000);
-    trivia.answer(caller("2"), askedId, wrong);
-    expect(payloadOf(trivia.answer(caller("1"), askedId, wrong)).content).toMatch(/already answered/);
+    await trivia.answer(caller("2"), askedId, wrong);
+    expect((await payloadOf(trivia.answer(caller("1"), askedId, wrong))).content).toMatch(/already answered/);
 
     await clock.advance(15_000);
     const [reveal, next] = messenger.sent;
@@ -141,7 +178,7 @@ describe("a round in a channel", () => {
     expect(reveal?.payload.embeds?.[0]?.description).toBe(q.explanation);
     expect(reveal?.payload.embeds?.[0]?.fields?.[0]?.value).toMatch(/<@1> \+15/);
     expect(next?.payload.embeds?.[0]?.title).toBe("Question 2 of 2");
-    expect(payloadOf(trivia.answer(caller("3"), askedId, q.answer)).content).toMatch(/Too late/);
+    expect((await payloadOf(trivia.answer(caller("3"), askedId, q.answer))).content).toMatch(/Too late/);
 
     await clock.advance(20_000);
     const standings = messenger.sent.at(-1)?.payload.embeds?.[0];
@@ -161,32 +198,34 @@ describe("a round in a channel", () => {
     });
   });
 
-  it("allows one round per channel, many channels at once, and does not block other commands", () => {
+  it("allows one round per channel, many channels at once, and does not block other commands", async () => {
     const { trivia } = setup();
-    expect(isEphemeral(payloadOf(trivia.start(caller("1"))))).toBe(false);
-    expect(payloadOf(trivia.start(caller("2"))).content).toMatch(/already running/);
-    expect(isEphemeral(payloadOf(trivia.start(caller("2", { channelId: "800000000000000002" }))))).toBe(
+    expect(isEphemeral(await payloadOf(trivia.start(caller("1"))))).toBe(false);
+    expect((await payloadOf(trivia.start(caller("2")))).content).toMatch(/already running/);
+    expect(isEphemeral(await payloadOf(trivia.start(caller("2", { channelId: "800000000000000002" }))))).toBe(
       false,
     );
-    expect(payloadOf(trivia.stats(caller("1"))).content).toMatch(/not answered any trivia/);
+    expect((await payloadOf(trivia.stats(caller("1")))).content).toMatch(/not answered any trivia/);
   });
 
   it("lets only the starter or a manager stop a round", async () => {
     const { trivia } = setup();
-    trivia.start(caller("1"));
-    expect(payloadOf(await trivia.stop(caller("2"))).content).toMatch(/Only the person who started/);
-    const stopped = payloadOf(await trivia.stop(caller("3", { canManageGuild: true })));
+    await trivia.start(caller("1"));
+    expect((await payloadOf(await trivia.stop(caller("2")))).content).toMatch(/Only the person who started/);
+    const stopped = await payloadOf(await trivia.stop(caller("3", { canManageGuild: true })));
     expect(stopped.embeds?.[0]?.description).toMatch(/Round stopped by <@3>/);
-    expect(payloadOf(await trivia.stop(caller("1"))).content).toMatch(/No trivia round is running/);
+    expect((await payloadOf(await trivia.stop(caller("1")))).content).toMatch(/No trivia round is running/);
   });
 
-  it("counts simultaneous and repeated clicks exactly once", () => {
+  it("counts simultaneous and repeated clicks exactly once", async () => {
     const { trivia, store } = setup();
-    const askedId = askedIdOf(payloadOf(trivia.start(caller("1"), { questions: 1 })));
-    const results = Array.from({ length: 200 }, (_, i) =>
-      trivia.answer(caller(String(100 + (i % 50))), askedId, 0),
+    const askedId = askedIdOf(await payloadOf(trivia.start(caller("1"), { questions: 1 })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        payloadOf(trivia.answer(caller(String(100 + (i % 50))), askedId, 0)),
+      ),
     );
-    const locked = results.filter((r) => /Locked in/.test(payloadOf(r).content ?? ""));
+    const locked = results.filter((r) => /Locked in/.test(r.content ?? ""));
     expect(locked).toHaveLength(50);
     expect(store.answers(askedId)).toHaveLength(50);
     const total = store.leaderboard("900000000000000001", 100).reduce((n, r) => n + r.answered, 0);
@@ -196,9 +235,9 @@ describe("a round in a channel", () => {
   it("keeps every committed answer across a restart and closes the interrupted round cleanly", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "restart.sqlite");
     const before = setup(path);
-    const askedId = askedIdOf(payloadOf(before.trivia.start(caller("1"), { questions: 3 })));
+    const askedId = askedIdOf(await payloadOf(before.trivia.start(caller("1"), { questions: 3 })));
     const q = questionById(ds, before.store.asked(askedId)?.question_id ?? "");
-    before.trivia.answer(caller("1"), askedId, q?.answer ?? 0);
+    await before.trivia.answer(caller("1"), askedId, q?.answer ?? 0);
     before.trivia.shutdown();
     before.db.close();
 
@@ -206,7 +245,7 @@ describe("a round in a channel", () => {
     expect(await after.trivia.recover()).toBe(1);
     expect(after.messenger.sent[0]?.payload.content).toMatch(/restarted/);
     expect(after.store.score("900000000000000001", "1")).toMatchObject({ answered: 1, correct: 1 });
-    expect(isEphemeral(payloadOf(after.trivia.start(caller("2"))))).toBe(false);
+    expect(isEphemeral(await payloadOf(after.trivia.start(caller("2"))))).toBe(false);
   });
 
   it("gives a speed bonus of up to 5 points", () => {
@@ -219,30 +258,22 @@ describe("a round in a channel", () => {
 describe("leaderboard and reset", () => {
   it("ranks by points and resets only after a manager confirms", async () => {
     const { trivia, clock } = setup();
-    const askedId = askedIdOf(payloadOf(trivia.start(caller("1"), { questions: 1 })));
-    trivia.answer(caller("1"), askedId, 0);
-    trivia.answer(caller("2"), askedId, 1);
+    const askedId = askedIdOf(await payloadOf(trivia.start(caller("1"), { questions: 1 })));
+    await trivia.answer(caller("1"), askedId, 0);
+    await trivia.answer(caller("2"), askedId, 1);
     await clock.advance(60_000);
-    const board = payloadOf(trivia.leaderboard(caller("1")));
+    const board = await payloadOf(trivia.leaderboard(caller("1")));
     expect(board.embeds?.[0]?.description).toMatch(/\*\*1\.\*\*/);
-    expect(payloadOf(trivia.resetPrompt(caller("1"))).content).toMatch(/Only someone with Manage Server/);
-    const prompt = payloadOf(trivia.resetPrompt(caller("9", { canManageGuild: true })));
+    expect((await payloadOf(trivia.resetPrompt(caller("1")))).content).toMatch(
+      /Only someone with Manage Server/,
+    );
+    const prompt = await payloadOf(trivia.resetPrompt(caller("9", { canManageGuild: true })));
     const customId = buttonsOf(prompt)[0] ?? "";
-    const other = trivia.component({
-      type: "component",
-      customId,
-      values: [],
-      caller: caller("8", { canManageGuild: true }),
-    });
-    expect(other && payloadOf(other).content).toMatch(/Only the person who asked/);
-    const done = trivia.component({
-      type: "component",
-      customId,
-      values: [],
-      caller: caller("9", { canManageGuild: true }),
-    });
-    expect(done && payloadOf(done).content).toMatch(/reset \(2 scores removed\)/);
-    expect(payloadOf(trivia.leaderboard(caller("1"))).content).toMatch(/No scores yet/);
+    const other = await payloadOf(trivia.click(caller("8", { canManageGuild: true }), customId));
+    expect(other.content).toMatch(/Only the person who asked/);
+    const done = await payloadOf(trivia.click(caller("9", { canManageGuild: true }), customId));
+    expect(done.content).toMatch(/reset \(2 scores removed\)/);
+    expect((await payloadOf(trivia.leaderboard(caller("1")))).content).toMatch(/No scores yet/);
   });
 });
 
@@ -250,29 +281,19 @@ describe("study", () => {
   it("is private and brings missed questions back before new ones", async () => {
     const { trivia, clock } = setup();
     const me = caller("5");
-    const first = payloadOf(trivia.study(me));
+    const first = await payloadOf(trivia.study(me));
     expect(isEphemeral(first)).toBe(true);
     const [qid] = (buttonsOf(first)[0] ?? "").split("|").slice(2, 3);
     const q = questionById(ds, qid ?? "");
     if (!q) throw new Error("no question");
     const wrong = (q.answer + 1) % q.choices.length;
-    const missed = trivia.component({
-      type: "component",
-      customId: `v1|ts|${q.id}|${wrong}`,
-      values: [],
-      caller: me,
-    });
-    expect(missed && payloadOf(missed).embeds?.[0]?.description).toMatch(/Not quite/);
+    const missed = await payloadOf(trivia.click(me, `v1|ts|${q.id}|${wrong}`));
+    expect(missed.embeds?.[0]?.description).toMatch(/Not quite/);
     // Another new question first; once the missed one is due it comes back ahead of new ones.
     await clock.advance(61_000);
-    const again = payloadOf(trivia.study(me));
+    const again = await payloadOf(trivia.study(me));
     expect(buttonsOf(again)[0]).toContain(q.id);
-    const right = trivia.component({
-      type: "component",
-      customId: `v1|ts|${q.id}|${q.answer}`,
-      values: [],
-      caller: me,
-    });
-    expect(right && payloadOf(right).embeds?.[0]?.description).toMatch(/Right.*box 2/);
+    const right = await payloadOf(trivia.click(me, `v1|ts|${q.id}|${q.answer}`));
+    expect(right.embeds?.[0]?.description).toMatch(/Right.*box 2/);
   });
 });

@@ -14,14 +14,13 @@ import {
   type StringSelectMenuInteraction,
 } from "discord.js";
 import type { Logger } from "pino";
+import { COMMANDS, COMPONENTS } from "../../commands/index.js";
 import type { Engine } from "../app.js";
 import type { Config } from "../config.js";
+import { Router } from "../interactions/router.js";
+import { createTrivia, type Messenger } from "../interactions/trivia.js";
+import type { BotRequest, Caller, MessagePayload, OptionValue } from "../interactions/types.js";
 import { openDatabase } from "../storage/db.js";
-import { type Messenger, systemClock, Trivia } from "../trivia/service.js";
-import { TriviaStore } from "../trivia/store.js";
-import { COMMANDS } from "./commands.js";
-import { Router } from "./router.js";
-import type { BotRequest, Caller, MessagePayload, OptionValue } from "./types.js";
 
 /** Discord gives 3 s to answer; past this the bot defers and edits the reply later. */
 const DEFER_AFTER_MS = 2000;
@@ -196,14 +195,10 @@ export async function startBot(config: Config, engine: Engine, log: Logger): Pro
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
   const db = openDatabase(config.DATABASE_PATH);
-  const trivia = new Trivia(
-    engine.dataset,
-    new TriviaStore(db),
-    systemClock,
-    channelMessenger(client),
-    log.child({ module: "trivia" }),
-  );
-  const router = new Router({ ...engine, trivia }, COMMANDS, log.child({ module: "router" }));
+  const trivia = createTrivia(engine.dataset, db, channelMessenger(client), {
+    log: log.child({ module: "trivia" }),
+  });
+  const router = new Router({ ...engine, trivia }, COMMANDS, COMPONENTS, log.child({ module: "router" }));
   // Answers still being worked on, so that a shutdown finishes them before it disconnects.
   const inFlight = new Set<Promise<void>>();
   const onInteraction = (interaction: Interaction) => {

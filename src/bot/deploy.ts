@@ -1,8 +1,8 @@
 // Registers the slash commands: to one server when DISCORD_GUILD_ID is set (instant, for
 // development), otherwise globally. A bulk overwrite, so running it twice changes nothing.
 import { REST, Routes } from "discord.js";
+import { COMMANDS } from "../../commands/index.js";
 import { configOrMessage } from "../config.js";
-import { COMMANDS } from "./commands.js";
 
 async function main(): Promise<number> {
   const { config, message } = configOrMessage();

@@ -1,10 +1,10 @@
-import type { APIButtonComponent, APIEmbed } from "discord.js";
-import { ButtonStyle, ComponentType } from "discord.js";
+import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
+import { ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Term } from "../data/schema.js";
 import { describeTermLength } from "../dates/duration.js";
 import { formatDate, type Lang, localiseDuration, t } from "../i18n/index.js";
-import { type CardTarget, cardId } from "./ids.js";
+import { type CardTarget, cardId } from "../interactions/custom-id.js";
 import { clip, LIMITS } from "./limits.js";
 
 export const COLOURS = {

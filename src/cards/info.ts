@@ -1,4 +1,4 @@
-import type { APIEmbed } from "discord.js";
+import type { APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { claimBounds } from "../dates/calendar.js";
 import { formatDate, type Lang, t } from "../i18n/index.js";

@@ -1,4 +1,4 @@
-import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { APIEmbed, APIEmbedField } from "discord-api-types/v10";
 
 /** Discord's documented embed limits. */
 export const LIMITS = {

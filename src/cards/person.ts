@@ -1,5 +1,10 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from "discord.js";
-import { ComponentType } from "discord.js";
+import type {
+  APIActionRowComponent,
+  APIButtonComponent,
+  APIEmbed,
+  APIEmbedField,
+} from "discord-api-types/v10";
+import { ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Person, Term } from "../data/schema.js";
 import { formatDate, type Lang, t } from "../i18n/index.js";

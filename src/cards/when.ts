@@ -1,5 +1,5 @@
-import type { APIButtonComponent, APIEmbedField } from "discord.js";
-import { ComponentType } from "discord.js";
+import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
+import { ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { formatDate, type Lang, precisionName, t } from "../i18n/index.js";
 import type { WhenAnswer } from "../query/when.js";

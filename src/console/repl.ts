@@ -1,10 +1,10 @@
 import { createInterface } from "node:readline";
+import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import type { Engine } from "../app.js";
-import type { Router } from "../bot/router.js";
-import type { MessagePayload } from "../bot/types.js";
+import type { Router } from "../interactions/router.js";
+import { createTrivia } from "../interactions/trivia.js";
+import type { MessagePayload } from "../interactions/types.js";
 import { openDatabase } from "../storage/db.js";
-import { systemClock, Trivia } from "../trivia/service.js";
-import { TriviaStore } from "../trivia/store.js";
 import { createRouter, runSlash } from "./run.js";
 import { CONSOLE_CALLER } from "./slash.js";
 import { componentAt, payloadToText } from "./text.js";
@@ -47,8 +47,21 @@ function completer(engine: Engine, router: Router) {
       return [[], line];
     }
     const def = commands.find((c) => line.startsWith(`/${c.name} `));
-    const options = (def?.options ?? []).map((o) => `${o.name}:`);
-    const last = line.split(" ").at(-1) ?? "";
+    // A subcommand is a word of its own ("/trivia start "); options take a value ("questions:").
+    const words = line.split(" ");
+    const subcommands = (def?.options ?? []).filter(
+      (o) => o.type === ApplicationCommandOptionType.Subcommand,
+    );
+    const chosen = subcommands.find((o) => words[1] === o.name && words.length > 2);
+    const options =
+      subcommands.length === 0
+        ? (def?.options ?? []).map((o) => `${o.name}:`)
+        : chosen
+          ? ("options" in chosen ? (chosen.options ?? []) : []).map((o) => `${o.name}:`)
+          : words.length === 2
+            ? subcommands.map((o) => `${o.name} `)
+            : [];
+    const last = words.at(-1) ?? "";
     const head = line.slice(0, line.length - last.length);
     return [options.filter((o) => o.startsWith(last)).map((o) => `${head}${o}`), line];
   };
@@ -57,16 +70,26 @@ function completer(engine: Engine, router: Router) {
 /** The interactive console `npm start` opens when there is no token and a person at a terminal. */
 export async function startConsole(engine: Engine, databasePath?: string): Promise<void> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  // Trivia in the console posts its reveals straight to the terminal.
+  let last: MessagePayload | null = null;
+  /** The newest message with buttons or a menu: what a typed number presses. */
+  const remember = (payload: MessagePayload) => {
+    if (payload.components?.length) last = payload;
+  };
   const db = openDatabase(databasePath);
-  const trivia = new Trivia(engine.dataset, new TriviaStore(db), systemClock, {
+  // Trivia in the console posts its reveals and next questions straight to the terminal, above the
+  // prompt, which is then drawn again with whatever the user had typed.
+  let rl: ReturnType<typeof createInterface> | undefined;
+  const trivia = createTrivia(engine.dataset, db, {
     send: async (_channel, payload) => {
-      out(`\n${payloadToText(payload)}`);
+      remember(payload);
+      if (rl) process.stdout.write("\r\x1b[K");
+      out(payloadToText(payload));
+      rl?.prompt(true);
     },
   });
   await trivia.recover();
   const router = createRouter({ ...engine, trivia });
-  const rl = createInterface({
+  rl = createInterface({
     input: process.stdin,
     output: process.stdout,
     completer: completer(engine, router),
@@ -75,12 +98,11 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
   });
   // A supervisor's or a terminal's signal ends the console as "exit" does: trivia stopped, the
   // database closed.
-  const leave = () => rl.close();
+  const leave = () => rl?.close();
   process.once("SIGTERM", leave);
   process.once("SIGHUP", leave);
   process.once("SIGINT", leave);
   out(BANNER);
-  let last: MessagePayload | null = null;
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
@@ -95,7 +117,7 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
       else {
         const response = await router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
         if (response.type !== "choices") {
-          last = response.payload;
+          remember(response.payload);
           out(payloadToText(response.payload));
         }
       }
@@ -105,7 +127,7 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
     const result = await runSlash(router, line.startsWith("/") ? line : `/${line}`);
     if (!result.ok) out(result.error);
     else if (result.response.type !== "choices") {
-      last = result.response.payload;
+      remember(result.response.payload);
       out(payloadToText(result.response.payload));
     }
     rl.prompt();

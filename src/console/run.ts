@@ -1,12 +1,12 @@
+import { COMMANDS, COMPONENTS } from "../../commands/index.js";
 import type { Engine } from "../app.js";
-import { COMMANDS } from "../bot/commands.js";
-import { Router } from "../bot/router.js";
-import type { BotResponse, MessagePayload } from "../bot/types.js";
+import { Router } from "../interactions/router.js";
+import type { BotResponse, MessagePayload } from "../interactions/types.js";
 import { parseSlash } from "./slash.js";
 
-/** A router over the real commands, as the Discord client builds it. */
+/** A router over the real commands and component handlers, as the Discord client builds it. */
 export function createRouter(engine: Engine): Router {
-  return new Router(engine, COMMANDS);
+  return new Router(engine, COMMANDS, COMPONENTS);
 }
 
 /** Runs one typed slash command through the router; the error case is what the console prints. */

@@ -1,9 +1,9 @@
 import type {
   APIApplicationCommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
-import { ApplicationCommandOptionType } from "discord.js";
-import type { Caller, CommandRequest, OptionValue } from "../bot/types.js";
+} from "discord-api-types/v10";
+import { ApplicationCommandOptionType } from "discord-api-types/v10";
+import type { Caller, CommandRequest, OptionValue } from "../interactions/types.js";
 
 export type ParsedSlash = { ok: true; request: CommandRequest } | { ok: false; error: string };
 

@@ -1,6 +1,6 @@
-import type { APIEmbed } from "discord.js";
-import { ComponentType, MessageFlags } from "discord.js";
-import type { MessagePayload } from "../bot/types.js";
+import type { APIEmbed } from "discord-api-types/v10";
+import { ComponentType, MessageFlags } from "discord-api-types/v10";
+import type { MessagePayload } from "../interactions/types.js";
 
 const plain = (s: string) =>
   s

@@ -15,9 +15,29 @@ export interface DateReading extends DayInterval {
   label: string;
 }
 
+/**
+ * What was wrong with a date, as a code and its values; `src/i18n/dates.ts` words it in the user's
+ * language. `understood` is the tidied text the parser read.
+ */
+export type DateProblemInfo =
+  | { code: "empty" }
+  | { code: "too-long" }
+  | { code: "unreadable"; text: string }
+  | { code: "not-a-month"; understood: string; month: number }
+  | { code: "not-a-real-day"; understood: string; iso: string; year: number; month: number; days: number }
+  | { code: "not-a-real-numeric-date"; understood: string; text: string }
+  | { code: "month-without-year"; understood: string; month: number }
+  | { code: "range-backwards"; understood: string; from: DateReading; to: DateReading };
+
+type ProblemDetail = DateProblemInfo extends infer P
+  ? P extends { understood: string }
+    ? Omit<P, "understood">
+    : never
+  : never;
+
 export type ParsedDate =
   | { ok: true; query: string; readings: DateReading[]; ambiguous: boolean }
-  | { ok: false; query: string; error: string };
+  | { ok: false; query: string; problem: DateProblemInfo };
 
 export const MONTHS_EN = [
   "January",
@@ -91,11 +111,11 @@ const SEASON_WORDS: ReadonlyMap<string, Season> = new Map([
   ["зимой", "winter"],
 ]);
 
-export const FORMS_HELP =
-  "Forms that work: `10 November 1982`, `1982-11-10`, `10.11.1982`, `Nov 10 1982`, `May 1983`, `1983`, " +
-  "`the 1970s`, `spring 1984`, `1964-1966`, `between 1953 and 1955`, `12 ноября 1982`.";
-
-class DateProblem extends Error {}
+class DateProblem extends Error {
+  constructor(readonly detail: ProblemDetail) {
+    super(detail.code);
+  }
+}
 
 const ROMAN: Record<string, string> = {
   i: "1",
@@ -147,18 +167,17 @@ function part(which: string, reading: DateReading): DateReading {
 const dayLabel = (y: number, m: number, d: number) => `${d} ${MONTHS_EN[m - 1]} ${y}`;
 
 function day(y: number, m: number, d: number): DateReading {
-  if (m < 1 || m > 12) throw new DateProblem(`${m} is not a month (months run from 1 to 12).`);
+  if (m < 1 || m > 12) throw new DateProblem({ code: "not-a-month", month: m });
   if (d < 1 || !isRealDay(y, m, d)) {
-    throw new DateProblem(
-      `${d} ${MONTHS_EN[m - 1]} ${y} is not a real date: ${MONTHS_EN[m - 1]} ${y} has ${lastDayOfMonth(y, m)} days.`,
-    );
+    const iso = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    throw new DateProblem({ code: "not-a-real-day", iso, year: y, month: m, days: lastDayOfMonth(y, m) });
   }
   const iso = isoDay(y, m, d);
   return { from: iso, to: iso, precision: "day", label: dayLabel(y, m, d) };
 }
 
 function month(y: number, m: number): DateReading {
-  if (m < 1 || m > 12) throw new DateProblem(`${m} is not a month (months run from 1 to 12).`);
+  if (m < 1 || m > 12) throw new DateProblem({ code: "not-a-month", month: m });
   return { ...monthInterval(y, m), precision: "month", label: `${MONTHS_EN[m - 1]} ${y}` };
 }
 
@@ -262,7 +281,7 @@ function parsePoint(t: string): DateReading[] | null {
     if (dayFirst && monthFirst && a !== b) return [day(y, b, a), day(y, a, b)];
     if (dayFirst) return [day(y, b, a)];
     if (monthFirst) return [day(y, a, b)];
-    throw new DateProblem(`${a}/${b}/${y} is not a real date, read either day-first or month-first.`);
+    throw new DateProblem({ code: "not-a-real-numeric-date", text: `${a}/${b}/${y}` });
   }
   // 10 November 1982, 10 nov 1982, 12 ноября 1982
   if ((m = t.match(new RegExp(`^(\\d{1,2}) ${WORD} (\\d{4})$`, "u")))) {
@@ -331,7 +350,7 @@ function parsePoint(t: string): DateReading[] | null {
   if ((m = t.match(/^(\d{4})$/))) return [year(+m[1]!)];
   // A month name with a day but no year, or a bare month, are not enough.
   if ((m = t.match(new RegExp(`^(?:\\d{1,2} )?${WORD}(?: \\d{1,2})?$`, "u"))) && monthWord(m[1]!)) {
-    throw new DateProblem(`I read a month (${MONTHS_EN[monthWord(m[1]!)! - 1]}) but no year.`);
+    throw new DateProblem({ code: "month-without-year", month: monthWord(m[1]!)! });
   }
   return null;
 }
@@ -394,7 +413,7 @@ function parseRange(t: string): DateReading[] | null {
 
 function joinRange(a: DateReading, b: DateReading): DateReading {
   if (b.to < a.from) {
-    throw new DateProblem(`the range ends (${b.label}) before it starts (${a.label}).`);
+    throw new DateProblem({ code: "range-backwards", from: a, to: b });
   }
   return { from: a.from, to: b.to, precision: "range", label: spanLabel(a, b) };
 }
@@ -407,8 +426,8 @@ function joinRange(a: DateReading, b: DateReading): DateReading {
 export function parseFuzzyDate(text: string): ParsedDate {
   const query = text;
   const t = tidy(text);
-  if (t.length === 0) return { ok: false, query, error: `Please give a date. ${FORMS_HELP}` };
-  if (t.length > 100) return { ok: false, query, error: `That is too long to be a date. ${FORMS_HELP}` };
+  if (t.length === 0) return { ok: false, query, problem: { code: "empty" } };
+  if (t.length > 100) return { ok: false, query, problem: { code: "too-long" } };
   try {
     // "1964-66" is a range of years; "1984-02" is a month (ISO wins when it could be one).
     const short = t.match(/^\d{4} ?- ?(\d{2})$/);
@@ -420,13 +439,13 @@ export function parseFuzzyDate(text: string): ParsedDate {
     if (span) return { ok: true, query, readings: span, ambiguous: false };
   } catch (err) {
     if (err instanceof DateProblem) {
-      return { ok: false, query, error: `I understood "${t}", but ${err.message} ${FORMS_HELP}` };
+      return { ok: false, query, problem: { ...err.detail, understood: t } as DateProblemInfo };
     }
     throw err;
   }
   return {
     ok: false,
     query,
-    error: `I couldn't read "${text.trim().slice(0, 80)}" as a date. ${FORMS_HELP}`,
+    problem: { code: "unreadable", text: text.trim().slice(0, 80) },
   };
 }

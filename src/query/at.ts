@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/load.js";
 import type { Basis } from "../data/schema.js";
+import { dateProblemText } from "../i18n/dates.js";
 import { answerWhen, type HolderHit, type WhenAnswer, type WhenOptions } from "./when.js";
 
 /** One holder in the `at` contract; fields after `basis` extend the contract. */
@@ -48,7 +49,7 @@ function toAtHolder(h: HolderHit): AtHolder {
 /** The CLI's `at` answer: the contract's JSON object for one query. */
 export function atAnswer(ds: Dataset, query: string, options: WhenOptions = {}): AtAnswer {
   const { parsed, answers } = answerWhen(ds, query, options);
-  if (!parsed.ok) return { query, ok: false, error: parsed.error };
+  if (!parsed.ok) return { query, ok: false, error: dateProblemText("en", parsed.problem) };
   const first = answers[0] as WhenAnswer;
   if (answers.length === 1) {
     return {

@@ -73,6 +73,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX study_due ON study(user_id, due_at);
   `,
+  // 3: the language of the person who started a round, for the messages the round posts by itself.
+  `
+  ALTER TABLE rounds ADD COLUMN locale TEXT NOT NULL DEFAULT 'en-US';
+  `,
 ];
 
 export class DatabaseOpenError extends Error {

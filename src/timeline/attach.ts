@@ -1,9 +1,9 @@
-import type { APIEmbed } from "discord.js";
-import type { MessagePayload } from "../bot/types.js";
+import type { APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { shiftDay } from "../dates/calendar.js";
 import type { DateReading } from "../dates/parse.js";
 import type { Lang } from "../i18n/index.js";
+import type { MessagePayload } from "../interactions/types.js";
 import { renderTimelinePngAsync } from "./png.js";
 import type { TimelineOptions } from "./svg.js";
 

@@ -12,6 +12,8 @@ export interface RoundRow {
   started_at: number;
   ended_at: number | null;
   status: "running" | "finished" | "stopped" | "interrupted";
+  /** The starter's Discord locale: rounds post their reveals and standings in it. */
+  locale: string;
 }
 
 export interface AskedRow {
@@ -56,7 +58,7 @@ export class TriviaStore {
       running: db.prepare<[], RoundRow>("SELECT * FROM rounds WHERE status = 'running'"),
       round: db.prepare<[number], RoundRow>("SELECT * FROM rounds WHERE id = ?"),
       insertRound: db.prepare(
-        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       endRound: db.prepare("UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'"),
       insertAsked: db.prepare(
@@ -148,6 +150,7 @@ export class TriviaStore {
         r.total,
         r.seed,
         r.started_at,
+        r.locale,
       );
       return this.round(Number(info.lastInsertRowid)) ?? null;
     } catch (err) {

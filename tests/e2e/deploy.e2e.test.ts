@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ApplicationCommandType } from "discord-api-types/v10";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { COMMANDS } from "../../src/bot/commands.js";
+import { COMMANDS } from "../../commands/index.js";
 import { REPO_ROOT, runDeploy } from "../discord/bot-process.js";
 import { FakeDiscord, ROUTES } from "../discord/fake-discord.js";
 import { makeToken } from "../discord/fixtures.js";

@@ -1,4 +1,4 @@
-import { MessageFlags } from "discord.js";
+import { MessageFlags } from "discord-api-types/v10";
 import type { Card } from "../cards/person.js";
 import type { MessagePayload } from "./types.js";
 

@@ -1,6 +1,5 @@
-import { ComponentType, MessageFlags } from "discord.js";
+import { ComponentType, MessageFlags } from "discord-api-types/v10";
 import type { Engine } from "../app.js";
-import { type CardKind, type CardTarget, pickId } from "../cards/ids.js";
 import { clip, LIMITS } from "../cards/limits.js";
 import { officeCard } from "../cards/office.js";
 import { type Card, personCard } from "../cards/person.js";
@@ -9,6 +8,7 @@ import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { answerWhen } from "../query/when.js";
 import type { SearchHit } from "../search/index.js";
+import { type CardKind, type CardTarget, pickId } from "./custom-id.js";
 import { cardPayload, ephemeralText, NO_MENTIONS, quoteUserText } from "./payload.js";
 import type { MessagePayload } from "./types.js";
 

@@ -3,7 +3,7 @@ import type {
   APIComponentInMessageActionRow,
   APIEmbed,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+} from "discord-api-types/v10";
 import type { Engine } from "../app.js";
 
 /** Who is asking, and where: what every handler may need from an interaction. */
@@ -65,6 +65,13 @@ export type BotResponse =
   | { type: "reply"; payload: MessagePayload }
   | { type: "update"; payload: MessagePayload }
   | { type: "choices"; choices: Choice[] };
+
+/** A button or menu handler: owns the custom ids with its prefix (see custom-id.ts). */
+export interface ComponentHandler {
+  prefix: string;
+  /** `args` are the id's decoded arguments; ids it cannot use get a polite answer, never a throw. */
+  handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse | Promise<BotResponse>;
+}
 
 export interface CommandModule {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };

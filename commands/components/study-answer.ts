@@ -1,0 +1,19 @@
+// /study's buttons: `v1|ts|<question id>|<choice>` answers, `v1|ts|next` moves on.
+import type { Engine } from "../../src/app.js";
+import { studyMessage, TRIVIA_PREFIXES } from "../../src/cards/trivia.js";
+import { langOf, text } from "../../src/i18n/index.js";
+import { ephemeralText } from "../../src/interactions/payload.js";
+import type { BotResponse, ComponentRequest } from "../../src/interactions/types.js";
+
+export const prefix = TRIVIA_PREFIXES.study;
+
+export function handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse {
+  const lang = langOf(request.caller.locale);
+  if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).studyUnavailable) };
+  const [questionId = "", choice = ""] = args;
+  // Anything but a well-formed answer (an old "next" button, a forged id) shows the next question.
+  const state = /^\d$/.test(choice)
+    ? engine.trivia.studyAnswer(request.caller, questionId, Number(choice))
+    : engine.trivia.study(request.caller);
+  return { type: "update", payload: studyMessage(engine.dataset, lang, state) };
+}

@@ -1,0 +1,21 @@
+// A click on one of a trivia question's answer buttons: `v1|ta|<asked id>|<choice>`.
+import type { Engine } from "../../src/app.js";
+import { answerReply, TRIVIA_PREFIXES } from "../../src/cards/trivia.js";
+import { langOf, text } from "../../src/i18n/index.js";
+import { ephemeralText } from "../../src/interactions/payload.js";
+import { outdated } from "../../src/interactions/router.js";
+import type { BotResponse, ComponentRequest } from "../../src/interactions/types.js";
+
+export const prefix = TRIVIA_PREFIXES.answer;
+
+export function handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse {
+  const lang = langOf(request.caller.locale);
+  if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
+  const [asked, choice] = args;
+  if (args.length !== 2 || !/^\d{1,15}$/.test(asked ?? "") || !/^\d$/.test(choice ?? ""))
+    return outdated(request);
+  return {
+    type: "reply",
+    payload: answerReply(lang, engine.trivia.answer(request.caller, Number(asked), Number(choice))),
+  };
+}

@@ -1,0 +1,19 @@
+// The confirmation button of /trivia reset: `v1|tr|<server id>|<asker id>`.
+import type { Engine } from "../../src/app.js";
+import { resetDone, TRIVIA_PREFIXES } from "../../src/cards/trivia.js";
+import { langOf, text } from "../../src/i18n/index.js";
+import { ephemeralText } from "../../src/interactions/payload.js";
+import { outdated } from "../../src/interactions/router.js";
+import type { BotResponse, ComponentRequest } from "../../src/interactions/types.js";
+
+export const prefix = TRIVIA_PREFIXES.reset;
+
+export function handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse {
+  const lang = langOf(request.caller.locale);
+  if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
+  const [guildId, askerId] = args;
+  if (args.length !== 2 || !guildId || !askerId) return outdated(request);
+  const result = engine.trivia.reset(request.caller, guildId, askerId);
+  if (!result.ok) return { type: "reply", payload: ephemeralText(text(lang).resetNotYours) };
+  return { type: "update", payload: resetDone(lang, result.removed) };
+}

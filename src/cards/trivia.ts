@@ -1,0 +1,290 @@
+// Trivia and study as Discord messages (plain API JSON), in the reader's language: questions with
+// answer buttons, reveals, standings, stats, the leaderboard and the study card. The rules in
+// src/trivia/game.ts decide; this only shows.
+import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
+import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/v10";
+import type { Dataset } from "../data/load.js";
+import { type Lang, text } from "../i18n/index.js";
+import { encodeId } from "../interactions/custom-id.js";
+import { ephemeralText, NO_MENTIONS } from "../interactions/payload.js";
+import type { MessagePayload } from "../interactions/types.js";
+import type {
+  AnswerResult,
+  OpenedQuestion,
+  Reveal,
+  RoundEvent,
+  Standing,
+  StartResult,
+  StopResult,
+  StudyState,
+} from "../trivia/game.js";
+import type { Question } from "../trivia/questions.js";
+import type { ScoreRow } from "../trivia/store.js";
+import { sourceList } from "./common.js";
+import { clip, fitEmbed, joinLines, LIMITS } from "./limits.js";
+
+export const LETTERS = ["A", "B", "C", "D"] as const;
+const COLOUR = 0x2f855a;
+
+/** Custom-id prefixes of trivia's buttons; each has its handler in commands/components/. */
+export const TRIVIA_PREFIXES = { answer: "ta", reset: "tr", study: "ts" } as const;
+
+const mention = (id: string) => `<@${id}>`;
+const letter = (i: number) => LETTERS[i] ?? "?";
+
+function choicesText(q: Question): string {
+  return q.choices.map((c, i) => `**${letter(i)}.** ${c}`).join("\n");
+}
+
+function answerButtons(
+  q: Question,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary,
+  idFor: (i: number) => string,
+): APIButtonComponent[] {
+  return q.choices.map((c, i) => ({
+    type: ComponentType.Button,
+    style,
+    label: clip(`${letter(i)}. ${c}`, LIMITS.buttonLabel),
+    custom_id: idFor(i),
+  }));
+}
+
+export function questionMessage(lang: Lang, { round, asked, question }: OpenedQuestion): MessagePayload {
+  const words = text(lang);
+  const embed = fitEmbed({
+    title:
+      round.total > 1 ? words.questionOf({ n: asked.position + 1, total: round.total }) : words.quickQuestion,
+    description: `${question.prompt}\n\n${choicesText(question)}`,
+    color: COLOUR,
+    footer: {
+      text: words.questionFooter({
+        difficulty: words.difficulties[question.difficulty] ?? question.difficulty,
+        seconds: round.seconds,
+      }),
+    },
+  });
+  const buttons = answerButtons(question, ButtonStyle.Primary, (i) =>
+    encodeId(TRIVIA_PREFIXES.answer, [String(asked.id), String(i)]),
+  );
+  return {
+    embeds: [embed],
+    components: [{ type: ComponentType.ActionRow, components: buttons }],
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+export function revealMessage(
+  ds: Dataset,
+  lang: Lang,
+  { round, asked, question, answers }: Reveal,
+): MessagePayload {
+  const words = text(lang);
+  const right = answers.filter((a) => a.correct === 1);
+  const progress =
+    round.total > 1 ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · ` : "";
+  const embed = fitEmbed({
+    title: question
+      ? words.answerIs({ letter: letter(question.answer), answer: question.choices[question.answer] ?? "" })
+      : words.answer,
+    description: question?.explanation ?? "",
+    color: COLOUR,
+    fields: [
+      {
+        name: words.rightCount({ right: right.length, total: answers.length }),
+        value: right.length
+          ? joinLines(right.map((a) => `${mention(a.user_id)} +${a.points}`))
+          : words.nobodyRight,
+      },
+    ],
+    footer: { text: `${progress}${words.sources}: ${question ? sourceList(ds, question.sources) : "—"}` },
+  });
+  return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+}
+
+export function standingsMessage(lang: Lang, standings: Standing[], heading: string): MessagePayload {
+  const words = text(lang);
+  const lines = standings.map((r, i) =>
+    words.standingsLine({
+      rank: i + 1,
+      user: mention(r.user_id),
+      points: r.points,
+      correct: r.correct,
+      answered: r.answered,
+    }),
+  );
+  const embed = fitEmbed({
+    title: words.standings,
+    description: `${heading}\n\n${lines.length ? joinLines(lines, 3800) : words.nobodyAnswered}`,
+    color: COLOUR,
+    footer: { text: words.standingsFooter },
+  });
+  return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+}
+
+/** A message a round posts by itself (a reveal, its next question, its standings). */
+export function roundEventMessage(ds: Dataset, event: RoundEvent, lang: Lang): MessagePayload {
+  switch (event.kind) {
+    case "reveal":
+      return revealMessage(ds, lang, event.reveal);
+    case "question":
+      return questionMessage(lang, event.opened);
+    case "standings":
+      return standingsMessage(lang, event.standings, text(lang).lastQuestion);
+    case "interrupted":
+      return { content: text(lang).interrupted, allowed_mentions: NO_MENTIONS };
+  }
+}
+
+/** The reply to /trivia start and /trivia question. */
+export function startReply(lang: Lang, result: StartResult): MessagePayload {
+  const words = text(lang);
+  if (result.ok) return questionMessage(lang, result.opened);
+  switch (result.reason) {
+    case "no-channel":
+      return ephemeralText(words.noChannel);
+    case "busy":
+      return ephemeralText(words.roundBusy({ starter: mention(result.starterId) }));
+    case "no-questions":
+      return ephemeralText(words.noQuestions);
+    case "race":
+      return ephemeralText(words.roundRace);
+  }
+}
+
+export function stopReply(lang: Lang, result: StopResult, stoppedBy: string): MessagePayload {
+  const words = text(lang);
+  if (!result.ok) return ephemeralText(result.reason === "no-round" ? words.noRound : words.stopNotAllowed);
+  return standingsMessage(lang, result.standings, words.stoppedBy({ user: mention(stoppedBy) }));
+}
+
+export function answerReply(lang: Lang, result: AnswerResult): MessagePayload {
+  const words = text(lang);
+  switch (result.status) {
+    case "counted":
+      return ephemeralText(words.lockedIn({ letter: letter(result.choice) }));
+    case "duplicate":
+      return ephemeralText(words.duplicateAnswer);
+    case "closed":
+      return ephemeralText(words.tooLate);
+    case "gone":
+      return ephemeralText(words.questionGone);
+  }
+}
+
+const accuracyOf = (r: Pick<ScoreRow, "answered" | "correct">) =>
+  r.answered ? Math.round((100 * r.correct) / r.answered) : 0;
+
+export function statsMessage(lang: Lang, userId: string, score: (ScoreRow & { rank: number }) | undefined) {
+  const words = text(lang);
+  if (!score) return ephemeralText(words.noStats({ user: mention(userId) }));
+  const embed: APIEmbed = fitEmbed({
+    title: words.statsTitle,
+    description: words.statsRank({ user: mention(userId), rank: score.rank }),
+    color: COLOUR,
+    fields: [
+      { name: words.points, value: String(score.points), inline: true },
+      {
+        name: words.accuracy,
+        value: `${accuracyOf(score)}% (${score.correct}/${score.answered})`,
+        inline: true,
+      },
+      {
+        name: words.streak,
+        value: words.streakValue({ now: score.streak, best: score.best_streak }),
+        inline: true,
+      },
+    ],
+  });
+  return { embeds: [embed], allowed_mentions: NO_MENTIONS } satisfies MessagePayload;
+}
+
+export function leaderboardMessage(lang: Lang, rows: ScoreRow[], scope: "server" | "global"): MessagePayload {
+  const words = text(lang);
+  if (rows.length === 0) return ephemeralText(words.noScores);
+  const lines = rows.map((r, i) =>
+    words.leaderboardLine({
+      rank: i + 1,
+      user: mention(r.user_id),
+      points: r.points,
+      accuracy: accuracyOf(r),
+      best: r.best_streak,
+    }),
+  );
+  const embed = fitEmbed({
+    title: scope === "global" ? words.leaderboardGlobal : words.leaderboard,
+    description: joinLines(lines, 4096),
+    color: COLOUR,
+  });
+  return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+}
+
+/** The private confirmation before a reset, with the button that does it. */
+export function resetPrompt(lang: Lang, guildId: string, userId: string): MessagePayload {
+  const words = text(lang);
+  return {
+    content: words.resetConfirm,
+    flags: MessageFlags.Ephemeral,
+    allowed_mentions: NO_MENTIONS,
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Danger,
+            label: words.resetButton,
+            custom_id: encodeId(TRIVIA_PREFIXES.reset, [guildId, userId]),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function resetDone(lang: Lang, removed: number): MessagePayload {
+  return { content: text(lang).resetDone({ removed }), components: [], allowed_mentions: NO_MENTIONS };
+}
+
+/** /study's private card: the verdict on the last answer, then the next question with buttons. */
+export function studyMessage(ds: Dataset, lang: Lang, state: StudyState): MessagePayload {
+  const words = text(lang);
+  const embeds: APIEmbed[] = [];
+  const previous = state.previous;
+  if (previous) {
+    const q = previous.question;
+    const answer = { letter: letter(q.answer), answer: q.choices[q.answer] ?? "" };
+    const verdict = previous.correct
+      ? words.studyRight({ ...answer, box: previous.box })
+      : words.studyWrong({ ...answer, chosen: letter(previous.chosen) });
+    embeds.push(
+      fitEmbed({
+        description: `${verdict}\n\n${q.explanation}`,
+        color: COLOUR,
+        footer: { text: `${words.sources}: ${sourceList(ds, q.sources)}` },
+      }),
+    );
+  }
+  const next = state.next;
+  if (!next) {
+    embeds.push(fitEmbed({ title: words.study, description: words.studyAllSeen, color: COLOUR }));
+    return { embeds, components: [], flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
+  }
+  const boxes = state.boxes.map(([box, count]) => words.studyBox({ box, count })).join(" · ");
+  embeds.push(
+    fitEmbed({
+      title: words.studyTitle,
+      description: `${next.prompt}\n\n${choicesText(next)}`,
+      color: COLOUR,
+      footer: { text: boxes ? words.studyBoxes({ boxes }) : words.studyHint },
+    }),
+  );
+  const buttons = answerButtons(next, ButtonStyle.Secondary, (i) =>
+    encodeId(TRIVIA_PREFIXES.study, [next.id, String(i)]),
+  );
+  return {
+    embeds,
+    components: [{ type: ComponentType.ActionRow, components: buttons }],
+    flags: MessageFlags.Ephemeral,
+    allowed_mentions: NO_MENTIONS,
+  };
+}

@@ -1,0 +1,106 @@
+// The one module that words dates for people: sourced dates at their precision, day numbers in the
+// timeline, durations, the readings of what a user typed and what was wrong with it.
+import type { DateClaim } from "../data/schema.js";
+import type { DateProblemInfo, DateReading } from "../dates/parse.js";
+import { type Lang, text } from "./index.js";
+import { pluralRu } from "./ru.js";
+
+/** "10 November 1982", "March 1919", "1918" (or "10 ноября 1982 г."): a date at its own precision. */
+export function formatDate(lang: Lang, claim: Pick<DateClaim, "date" | "precision">): string {
+  const [y, m, d] = claim.date.split("-").map(Number) as [number, number?, number?];
+  const words = text(lang);
+  if (claim.precision === "year" || m === undefined) return `${y}${words.yearSuffix}`;
+  if (claim.precision === "month" || d === undefined) return `${words.months[m - 1]} ${y}${words.yearSuffix}`;
+  return `${d} ${words.monthsAfterDay[m - 1]} ${y}${words.yearSuffix}`;
+}
+
+/** An ISO day ("1982-11-10") in words. */
+export function formatIsoDay(lang: Lang, iso: string): string {
+  return formatDate(lang, { date: iso, precision: "day" });
+}
+
+/** "14 Mar 1953" / "14 мар. 1953": a compact day, for tight spaces such as the timeline's labels. */
+export function formatShortDay(lang: Lang, y: number, m: number, d: number): string {
+  return `${d} ${text(lang).monthsShortAfterDay[m - 1]} ${y}`;
+}
+
+/** "day", "месяц": a precision's name. */
+export function precisionName(lang: Lang, precision: string): string {
+  return text(lang).precisionNames[precision] ?? precision;
+}
+
+/**
+ * How a reading of the user's text is worded. English keeps the parser's own label ("spring
+ * 1984", "the 1970s"); Russian words the interval by its precision.
+ */
+export function readingLabel(lang: Lang, reading: DateReading): string {
+  if (lang === "en") return reading.label;
+  if (reading.precision === "day" || reading.precision === "month" || reading.precision === "year")
+    return formatDate(lang, { date: reading.from, precision: reading.precision });
+  if (reading.precision === "decade") return text(lang).decade({ decade: Number(reading.from.slice(0, 4)) });
+  return text(lang).dayRange({ from: formatIsoDay(lang, reading.from), to: formatIsoDay(lang, reading.to) });
+}
+
+/**
+ * What was wrong with a date the user typed, and which forms work, in the user's language. `quote`
+ * makes the user's own text safe to show (Discord markdown escaped where it is echoed).
+ */
+export function dateProblemText(
+  lang: Lang,
+  problem: DateProblemInfo,
+  quote: (userText: string) => string = (s) => s,
+): string {
+  const words = text(lang).dateProblem;
+  const month = (m: number) => text(lang).months[m - 1] ?? String(m);
+  let sentence: string;
+  switch (problem.code) {
+    case "empty":
+      sentence = words.empty;
+      break;
+    case "too-long":
+      sentence = words.tooLong;
+      break;
+    case "unreadable":
+      sentence = words.unreadable({ text: quote(problem.text) });
+      break;
+    default: {
+      const detail =
+        problem.code === "not-a-month"
+          ? words.notMonth({ month: problem.month })
+          : problem.code === "not-a-real-day"
+            ? words.notRealDay({
+                day: formatIsoDay(lang, problem.iso),
+                month: `${month(problem.month)} ${problem.year}${text(lang).yearSuffix}`,
+                days: problem.days,
+              })
+            : problem.code === "not-a-real-numeric-date"
+              ? words.notRealNumeric({ text: quote(problem.text) })
+              : problem.code === "month-without-year"
+                ? words.monthWithoutYear({ month: month(problem.month) })
+                : words.rangeBackwards({
+                    from: readingLabel(lang, problem.from),
+                    to: readingLabel(lang, problem.to),
+                  });
+      sentence = words.understoodBut({ text: quote(problem.understood), problem: detail });
+    }
+  }
+  return `${sentence} ${words.formsHelp}`;
+}
+
+/** "16 years, 216 days" → "16 лет, 216 дней". */
+export function localiseDuration(lang: Lang, english: string): string {
+  if (lang === "en") return english;
+  const forms: Record<string, [string, string, string]> = {
+    year: ["год", "года", "лет"],
+    month: ["месяц", "месяца", "месяцев"],
+    day: ["день", "дня", "дней"],
+  };
+  return english.replace(
+    /(\d+)(–\d+)? (years?|months?|days?)/g,
+    (_, n: string, range: string | undefined, unit: string) => {
+      const [one, few, many] = forms[unit.replace(/s$/, "")] as [string, string, string];
+      const last = range ? Number(range.slice(1)) : Number(n);
+      return `${n}${range ?? ""} ${pluralRu(last, one, few, many)}`;
+    },
+  );
+}

@@ -1,0 +1,252 @@
+// Every English text a user can see, in one table. ru.ts has the same keys and shapes: the type
+// checker refuses a Russian table with a key missing, extra or of another shape. Texts that take
+// values are functions of named parameters; the engine hands over codes and values, never prose.
+
+import { MONTHS_EN } from "../dates/parse.js";
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const en = {
+  // — cards —
+  offices: "Offices held",
+  roles: "Other roles",
+  facts: "Facts",
+  disputes: "Where the sources disagree",
+  characterisations: "How the sources characterise it",
+  holders: "Holders in order",
+  purpose: "Purpose",
+  existed: "Existed",
+  titles: "Titles",
+  infobox: "In brief",
+  predecessor: "Preceded by",
+  successor: "Succeeded by",
+  followedBy: "Became",
+  precededByOffice: "Grew out of",
+  diedInOffice: "died in office",
+  deFacto: "de facto",
+  acting: "acting",
+  endUnknown: "end not given by the sources",
+  sources: "Sources",
+  matched: "Matched",
+  interpretation: "Read as",
+  precision: "precision",
+  vacant: "Vacant",
+  aroundThen: "Around then",
+  noHolder: "No one held the office",
+  whoLed: "Who led the party",
+  used: "used by default",
+  died: "Died",
+  membersUndated: "Members and holders (undated)",
+  datesImprecise: " (dates imprecise)",
+  or: " or ",
+  readTwoWays: (p: { query: string; readings: string }) =>
+    `"${p.query}" can be read two ways: ${p.readings}. Both are answered below.`,
+  statedMismatch: (p: { stated: string; sources: string }) =>
+    `Stated as "${p.stated}" by ${p.sources}, which does not match the dates.`,
+  timelineTitle: "The party's leaders, 1917–1991",
+  noTermsInRange: "No one held the office in this range.",
+  sourcesTitle: "Where the answers come from",
+  sourcesIntro:
+    "Every fact the bot states names one of these documents. Characterisations from the partisan source are attributed, never stated as the bot's own.",
+  disputesIntro:
+    "The bot keeps every claimed value with its sources; “used by default” marks the one answers use.",
+  sourceKinds: {} as Record<string, string>,
+  help: {
+    title: "Apparat — the CPSU Secretariat and its leaders, 1917–1991",
+    description:
+      "Look up the party's Technical and Responsible Secretaries, General and First Secretaries by name or by date. Names are forgiving: any spelling, Cyrillic, typos. Every answer cites its sources.",
+    fields: [
+      {
+        name: "/who — a person",
+        value: "`/who name:krushchev` · `/who name:Горбачёв` · `/who name:K. Chernenko`",
+      },
+      {
+        name: "/office — an office and its holders",
+        value: "`/office title:gensec` · `/office title:Responsible Secretary`",
+      },
+      {
+        name: "/when — who held office at a date or in a period",
+        value:
+          "`/when date:May 1983` · `/when date:10th November 1982` · `/when date:the 1970s` · `/when date:1953 office:First Secretary`",
+      },
+      { name: "/timeline — every leader in order", value: "`/timeline`" },
+      { name: "/sources — the documents and where they disagree", value: "`/sources`" },
+      {
+        name: "/trivia, /leaderboard, /study — quizzes",
+        value:
+          "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner)",
+      },
+      { name: "Privacy", value: "The bot reads only the commands you send it. It never pings anyone." },
+    ] as { name: string; value: string }[],
+  },
+
+  // — the timeline picture —
+  timeline: {
+    leaders: "The party's leaders",
+    deJure: "de jure",
+    deFacto: "de facto",
+    acting: "acting",
+    imprecise: "date known only to the month or year",
+    died: "died in office",
+    disputed: "start date disputed",
+    vacant: "vacant",
+    outside: "no party leadership",
+    beforeFounding: "before the Secretariat",
+    suspended: "party suspended",
+    afterBan: "party banned",
+    noTerms: "No terms in this range",
+    reversed: "The start of the range is after its end.",
+    badDate: (p: { text: string }) => `“${p.text}” is not a date of the form YYYY-MM-DD.`,
+    unknownOffice: (p: { office: string }) => `There is no office “${p.office}”.`,
+    beforeFoundingNote: (p: { date: string }) => `The Secretariat was established on ${p.date}.`,
+    afterNote: (p: { date: string }) => `The party was banned on ${p.date}.`,
+    officeShort: {
+      "technical-secretary": "Technical Secretary",
+      "chairman-of-the-secretariat": "Chairman",
+      "responsible-secretary": "Responsible Secretary",
+      "general-secretary": "General Secretary",
+      "first-secretary": "First Secretary",
+    } as Record<string, string>,
+  },
+
+  // — how dates are worded (see dates.ts) —
+  months: [...MONTHS_EN] as string[],
+  /** Month names after a day number ("10 November"; Russian uses the genitive). */
+  monthsAfterDay: [...MONTHS_EN] as string[],
+  monthsShort: [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+  ] as string[],
+  /** Short month names after a day number ("14 Mar 1953"). */
+  monthsShortAfterDay: [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+  ] as string[],
+  yearSuffix: "",
+  decade: (p: { decade: number }) => `the ${p.decade}s`,
+  dayRange: (p: { from: string; to: string }) => `${p.from} – ${p.to}`,
+
+  // — the router and lookups —
+  notFound: "I couldn't find",
+  didYouMean: "Did you mean one of these?",
+  pick: "Choose an entry…",
+  error: "Sorry — something went wrong on my side while answering. Please try again in a moment.",
+  notYours: "These buttons belong to someone else's card, so here is your own copy.",
+  unknownCommand: (p: { name: string }) => `I don't know the command /${p.name}. Try /help.`,
+  outdatedButton: "That button is from an older version of the bot. Please run the command again.",
+  entryGone: "That entry no longer exists. Please search again.",
+  officeHint: "Try “general secretary”, “first secretary”, or start typing and pick from the list.",
+  personHint:
+    "The sources don't name anyone like that. Start typing a name and pick from the list, or see `/timeline`.",
+  unknownOffice: (p: { office: string }) => `I don't know the office “${p.office}”. Pick one from the list.`,
+  timelineAround: (p: { label: string }) => `Timeline around ${p.label}`,
+  timelineAlt: "Timeline of the party's leaders",
+  timelineBackwards: "The view ends before it starts: swap `from` and `to`.",
+
+  // — dates the user typed —
+  dateProblem: {
+    formsHelp:
+      "Forms that work: `10 November 1982`, `1982-11-10`, `10.11.1982`, `Nov 10 1982`, `May 1983`, `1983`, " +
+      "`the 1970s`, `spring 1984`, `1964-1966`, `between 1953 and 1955`, `12 ноября 1982`.",
+    empty: "Please give a date.",
+    tooLong: "That is too long to be a date.",
+    unreadable: (p: { text: string }) => `I couldn't read "${p.text}" as a date.`,
+    understoodBut: (p: { text: string; problem: string }) => `I understood "${p.text}", but ${p.problem}`,
+    notMonth: (p: { month: number }) => `${p.month} is not a month (months run from 1 to 12).`,
+    notRealDay: (p: { day: string; month: string; days: number }) =>
+      `${p.day} is not a real date: ${p.month} has ${p.days} days.`,
+    notRealNumeric: (p: { text: string }) =>
+      `${p.text} is not a real date, read either day-first or month-first.`,
+    monthWithoutYear: (p: { month: string }) => `I read a month (${p.month}) but no year.`,
+    rangeBackwards: (p: { from: string; to: string }) =>
+      `the range ends (${p.to}) before it starts (${p.from}).`,
+  },
+  precisionNames: {} as Record<string, string>,
+
+  // — trivia —
+  triviaUnavailable: "Trivia is not available here (it needs the bot's database).",
+  studyUnavailable: "Study needs the bot's database, which is not available here.",
+  triviaUsage: "Use /trivia start, stop, question, stats or reset.",
+  noChannel: "Trivia rounds run in a channel.",
+  roundBusy: (p: { starter: string }) =>
+    `A round is already running here (started by ${p.starter}). Wait for it to end, or ask them to /trivia stop.`,
+  noQuestions: "I couldn't make questions for that difficulty.",
+  roundRace: "A round has just started here. Join in!",
+  noRound: "No trivia round is running in this channel.",
+  stopNotAllowed: "Only the person who started this round, or someone with Manage Server, can stop it.",
+  stoppedBy: (p: { user: string }) => `Round stopped by ${p.user}.`,
+  lastQuestion: "That was the last question.",
+  interrupted:
+    "The bot restarted, so the trivia round here was closed. Every answer given before the restart is counted.",
+  questionGone: "That question no longer exists.",
+  lockedIn: (p: { letter: string }) =>
+    `Locked in: **${p.letter}**. The answer is revealed when the question closes.`,
+  duplicateAnswer: "You have already answered this question; your first answer counts.",
+  tooLate: "Too late: this question has closed.",
+  questionOf: (p: { n: number; total: number }) => `Question ${p.n} of ${p.total}`,
+  quickQuestion: "Quick question",
+  difficulties: { easy: "easy", medium: "medium", hard: "hard" } as Record<string, string>,
+  questionFooter: (p: { difficulty: string; seconds: number }) =>
+    `${p.difficulty} · ${p.seconds} seconds · everyone may answer once`,
+  answerIs: (p: { letter: string; answer: string }) => `Answer: ${p.letter}. ${p.answer}`,
+  answer: "Answer",
+  rightCount: (p: { right: number; total: number }) => `Right (${p.right} of ${p.total})`,
+  nobodyRight: "Nobody this time.",
+  standings: "Standings",
+  standingsLine: (p: { rank: number; user: string; points: number; correct: number; answered: number }) =>
+    `**${p.rank}.** ${p.user} — ${p.points} points (${p.correct}/${p.answered} right)`,
+  nobodyAnswered: "Nobody answered.",
+  standingsFooter: "Scores are kept per server: /leaderboard and /trivia stats",
+  noStats: (p: { user: string }) => `${p.user} has not answered any trivia here yet.`,
+  statsTitle: "Trivia stats",
+  statsRank: (p: { user: string; rank: number }) => `${p.user} — rank #${p.rank} on this server`,
+  points: "Points",
+  accuracy: "Accuracy",
+  streak: "Streak",
+  streakValue: (p: { now: number; best: number }) => `${p.now} now · best ${p.best}`,
+  noScores: "No scores yet. Start a round with /trivia start.",
+  leaderboard: "Leaderboard",
+  leaderboardGlobal: "Leaderboard — all servers",
+  leaderboardLine: (p: { rank: number; user: string; points: number; accuracy: number; best: number }) =>
+    `**${p.rank}.** ${p.user} — ${p.points} points · ${p.accuracy}% · best streak ${p.best}`,
+  resetNotAllowed: "Only someone with Manage Server can reset this server's leaderboard.",
+  resetConfirm: "Reset this server's trivia leaderboard? Every score here is deleted; this cannot be undone.",
+  resetButton: "Reset the leaderboard",
+  resetNotYours: "Only the person who asked for the reset can confirm it.",
+  resetDone: (p: { removed: number }) =>
+    `The leaderboard was reset (${plural(p.removed, "score", "scores")} removed).`,
+
+  // — study —
+  studyRight: (p: { letter: string; answer: string; box: number }) =>
+    `✅ Right — **${p.letter}. ${p.answer}**. This question moves to box ${p.box}.`,
+  studyWrong: (p: { chosen: string; letter: string; answer: string }) =>
+    `❌ Not quite: you chose ${p.chosen}; the answer is **${p.letter}. ${p.answer}**. It will come back soon.`,
+  study: "Study",
+  studyAllSeen: "You have seen every question, and none is due yet. Come back later!",
+  studyTitle: "Study — just for you",
+  studyBox: (p: { box: number; count: number }) => `box ${p.box}: ${p.count}`,
+  studyBoxes: (p: { boxes: string }) => `Your boxes — ${p.boxes}. Questions you miss come back sooner.`,
+  studyHint: "Questions you miss come back sooner.",
+};
+
+export type Messages = typeof en;

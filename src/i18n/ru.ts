@@ -1,0 +1,279 @@
+// Every Russian text a user can see: the same keys and shapes as en.ts (the type checker holds
+// the two tables to one shape).
+import type { Messages } from "./en.js";
+
+/** "1 очко", "2 очка", "5 очков": Russian plural forms chosen by the number. */
+export function pluralRu(n: number, one: string, few: string, many: string): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+const points = (n: number) => `${n} ${pluralRu(n, "очко", "очка", "очков")}`;
+
+const MONTHS_GENITIVE = [
+  "января",
+  "февраля",
+  "марта",
+  "апреля",
+  "мая",
+  "июня",
+  "июля",
+  "августа",
+  "сентября",
+  "октября",
+  "ноября",
+  "декабря",
+];
+
+export const ru: Messages = {
+  // — cards —
+  offices: "Должности",
+  roles: "Другие роли",
+  facts: "Факты",
+  disputes: "Где источники расходятся",
+  characterisations: "Оценки источников",
+  holders: "Занимали должность",
+  purpose: "Назначение",
+  existed: "Существовала",
+  titles: "Названия",
+  infobox: "Кратко",
+  predecessor: "Предшественник",
+  successor: "Преемник",
+  followedBy: "Стала",
+  precededByOffice: "Выросла из",
+  diedInOffice: "умер в должности",
+  deFacto: "де-факто",
+  acting: "и. о.",
+  endUnknown: "дата окончания не указана в источниках",
+  sources: "Источники",
+  matched: "Найдено по",
+  interpretation: "Понято как",
+  precision: "точность",
+  vacant: "Вакантно",
+  aroundThen: "События рядом",
+  noHolder: "Должность никто не занимал",
+  whoLed: "Кто руководил партией",
+  used: "используется по умолчанию",
+  died: "Умер",
+  membersUndated: "Члены и носители (без дат)",
+  datesImprecise: " (даты неточны)",
+  or: " или ",
+  readTwoWays: (p) => `«${p.query}» можно прочитать двумя способами: ${p.readings}. Ниже ответ для обоих.`,
+  statedMismatch: (p) => `В источнике указано «${p.stated}» (${p.sources}), что не совпадает с датами.`,
+  timelineTitle: "Руководители партии, 1917–1991",
+  noTermsInRange: "В этом промежутке никто не занимал должность.",
+  sourcesTitle: "Источники",
+  sourcesIntro:
+    "Каждый факт в ответах бота ссылается на один из этих документов. Оценки партийного источника приводятся с указанием автора.",
+  disputesIntro: "Бот хранит все версии с их источниками; «по умолчанию» — та, что используется в ответах.",
+  sourceKinds: {
+    "current encyclopedia article": "текущая статья энциклопедии",
+    "old encyclopedia revision": "старая версия статьи энциклопедии",
+    "partisan wiki": "партийная вики",
+    editorial: "редакция Apparat",
+  },
+  help: {
+    title: "Apparat — Секретариат ЦК КПСС, 1917–1991",
+    description:
+      "Справочник и викторина о секретарях ЦК: от технического секретаря до генерального. Имена можно писать как угодно: латиницей, кириллицей, с опечатками.",
+    fields: [
+      { name: "/who", value: "Карточка человека: `/who name:Хрущёв`, `/who name:krushchev`" },
+      { name: "/office", value: "Карточка должности: `/office title:генсек`" },
+      {
+        name: "/when",
+        value: "Кто руководил: `/when date:май 1983`, `/when date:12 ноября 1982`, `/when date:1970-е`",
+      },
+      { name: "/timeline", value: "Все руководители по порядку" },
+      { name: "/sources", value: "Источники и расхождения между ними" },
+      {
+        name: "/trivia, /leaderboard, /study",
+        value: "Викторина в канале, таблица лидеров и тренировка в одиночку",
+      },
+    ],
+  },
+
+  // — the timeline picture —
+  timeline: {
+    leaders: "Руководители партии",
+    deJure: "де-юре",
+    deFacto: "де-факто",
+    acting: "и. о.",
+    imprecise: "дата известна лишь с точностью до месяца или года",
+    died: "умер в должности",
+    disputed: "дата начала оспаривается",
+    vacant: "вакансия",
+    outside: "нет руководства партии",
+    beforeFounding: "до Секретариата",
+    suspended: "КПСС приостановлена",
+    afterBan: "КПСС запрещена",
+    noTerms: "В этом промежутке никто не занимал должность",
+    reversed: "Начало промежутка позже его конца.",
+    badDate: (p) => `«${p.text}» — не дата вида ГГГГ-ММ-ДД.`,
+    unknownOffice: (p) => `Должности «${p.office}» нет.`,
+    beforeFoundingNote: (p) => `Секретариат образован ${p.date}.`,
+    afterNote: (p) => `Партия запрещена ${p.date}.`,
+    officeShort: {
+      "technical-secretary": "техсекретарь",
+      "chairman-of-the-secretariat": "председатель Секретариата",
+      "responsible-secretary": "ответсекретарь",
+      "general-secretary": "генсек",
+      "first-secretary": "первый секретарь",
+    },
+  },
+
+  // — how dates are worded (see dates.ts) —
+  months: [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+  ],
+  monthsAfterDay: MONTHS_GENITIVE,
+  monthsShort: [
+    "янв.",
+    "февр.",
+    "март",
+    "апр.",
+    "май",
+    "июнь",
+    "июль",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+  ],
+  monthsShortAfterDay: [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июня",
+    "июля",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+  ],
+  yearSuffix: " г.",
+  decade: (p) => `${p.decade}-е годы`,
+  dayRange: (p) => `${p.from} – ${p.to}`,
+
+  // — the router and lookups —
+  notFound: "Не нашёл",
+  didYouMean: "Возможно, вы имели в виду:",
+  pick: "Выберите…",
+  error: "Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.",
+  notYours: "Эти кнопки относятся к чужой карточке, поэтому вот ваша копия.",
+  unknownCommand: (p) => `Я не знаю команды /${p.name}. Попробуйте /help.`,
+  outdatedButton: "Эта кнопка устарела. Повторите команду.",
+  entryGone: "Этой записи больше нет. Поищите ещё раз.",
+  officeHint: "Попробуйте «генсек», «первый секретарь» или начните печатать и выберите из списка.",
+  personHint:
+    "В источниках нет такого человека. Начните печатать имя и выберите из списка, или посмотрите `/timeline`.",
+  unknownOffice: (p) => `Я не знаю должности «${p.office}». Выберите её из списка.`,
+  timelineAround: (p) => `Шкала времени около: ${p.label}`,
+  timelineAlt: "Шкала времени руководителей партии",
+  timelineBackwards: "Промежуток кончается раньше, чем начинается: поменяйте местами `from` и `to`.",
+
+  // — dates the user typed —
+  dateProblem: {
+    formsHelp:
+      "Подходят такие формы: `12 ноября 1982`, `1982-11-10`, `10.11.1982`, `май 1983`, `1983`, `1970-е`, " +
+      "`весна 1984`, `1964-1966`, `10 November 1982`, `May 1983`.",
+    empty: "Укажите дату.",
+    tooLong: "Это слишком длинно для даты.",
+    unreadable: (p) => `Не могу прочитать «${p.text}» как дату.`,
+    understoodBut: (p) => `Я понял «${p.text}», но ${p.problem}`,
+    notMonth: (p) => `${p.month} — не месяц (месяцы нумеруются от 1 до 12).`,
+    notRealDay: (p) => `такой даты нет: ${p.day} — в месяце «${p.month}» ${p.days} дн.`,
+    notRealNumeric: (p) => `${p.text} — не настоящая дата ни при порядке «день/месяц», ни при «месяц/день».`,
+    monthWithoutYear: (p) => `вижу месяц (${p.month}), но нет года.`,
+    rangeBackwards: (p) => `промежуток кончается (${p.to}) раньше, чем начинается (${p.from}).`,
+  },
+  precisionNames: {
+    day: "день",
+    month: "месяц",
+    year: "год",
+    season: "сезон",
+    decade: "десятилетие",
+    range: "промежуток",
+  },
+
+  // — trivia —
+  triviaUnavailable: "Викторина здесь недоступна (ей нужна база данных бота).",
+  studyUnavailable: "Для тренировки нужна база данных бота, а здесь её нет.",
+  triviaUsage: "Используйте /trivia start, stop, question, stats или reset.",
+  noChannel: "Раунды викторины проходят в канале.",
+  roundBusy: (p) =>
+    `Здесь уже идёт раунд (его начал ${p.starter}). Дождитесь конца или попросите начавшего сделать /trivia stop.`,
+  noQuestions: "Не получилось составить вопросы такой сложности.",
+  roundRace: "Раунд здесь только что начался. Присоединяйтесь!",
+  noRound: "В этом канале раунд не идёт.",
+  stopNotAllowed:
+    "Остановить раунд может только тот, кто его начал, или участник с правом «Управлять сервером».",
+  stoppedBy: (p) => `Раунд остановил ${p.user}.`,
+  lastQuestion: "Это был последний вопрос.",
+  interrupted:
+    "Бот перезапустился, поэтому раунд здесь закрыт. Все ответы, данные до перезапуска, засчитаны.",
+  questionGone: "Этого вопроса больше нет.",
+  lockedIn: (p) => `Ответ принят: **${p.letter}**. Правильный ответ откроется, когда вопрос закроется.`,
+  duplicateAnswer: "Вы уже ответили на этот вопрос; засчитывается первый ответ.",
+  tooLate: "Поздно: вопрос уже закрыт.",
+  questionOf: (p) => `Вопрос ${p.n} из ${p.total}`,
+  quickQuestion: "Быстрый вопрос",
+  difficulties: { easy: "лёгкий", medium: "средний", hard: "сложный" },
+  questionFooter: (p) =>
+    `${p.difficulty} · ${p.seconds} ${pluralRu(p.seconds, "секунда", "секунды", "секунд")} · каждый отвечает один раз`,
+  answerIs: (p) => `Ответ: ${p.letter}. ${p.answer}`,
+  answer: "Ответ",
+  rightCount: (p) => `Верно (${p.right} из ${p.total})`,
+  nobodyRight: "На этот раз никто.",
+  standings: "Итоги",
+  standingsLine: (p) =>
+    `**${p.rank}.** ${p.user} — ${points(p.points)} (верно ${p.correct} из ${p.answered})`,
+  nobodyAnswered: "Никто не ответил.",
+  standingsFooter: "Очки ведутся по серверам: /leaderboard и /trivia stats",
+  noStats: (p) => `${p.user} ещё не отвечал на вопросы викторины здесь.`,
+  statsTitle: "Статистика викторины",
+  statsRank: (p) => `${p.user} — место №${p.rank} на этом сервере`,
+  points: "Очки",
+  accuracy: "Точность",
+  streak: "Серия",
+  streakValue: (p) => `сейчас ${p.now} · лучшая ${p.best}`,
+  noScores: "Очков пока нет. Начните раунд: /trivia start.",
+  leaderboard: "Таблица лидеров",
+  leaderboardGlobal: "Таблица лидеров — все серверы",
+  leaderboardLine: (p) =>
+    `**${p.rank}.** ${p.user} — ${points(p.points)} · ${p.accuracy}% · лучшая серия ${p.best}`,
+  resetNotAllowed: "Сбросить таблицу лидеров сервера может только участник с правом «Управлять сервером».",
+  resetConfirm: "Сбросить таблицу лидеров викторины на этом сервере? Все очки будут удалены безвозвратно.",
+  resetButton: "Сбросить таблицу",
+  resetNotYours: "Подтвердить сброс может только тот, кто его запросил.",
+  resetDone: (p) =>
+    `Таблица лидеров сброшена (${pluralRu(p.removed, "удалена", "удалены", "удалено")} ${p.removed} ${pluralRu(p.removed, "запись", "записи", "записей")}).`,
+
+  // — study —
+  studyRight: (p) => `✅ Верно — **${p.letter}. ${p.answer}**. Вопрос переходит в коробку ${p.box}.`,
+  studyWrong: (p) =>
+    `❌ Не совсем: вы выбрали ${p.chosen}; правильный ответ — **${p.letter}. ${p.answer}**. Этот вопрос скоро вернётся.`,
+  study: "Тренировка",
+  studyAllSeen: "Вы видели все вопросы, и повторять пока нечего. Загляните позже!",
+  studyTitle: "Тренировка — только для вас",
+  studyBox: (p) => `коробка ${p.box}: ${p.count}`,
+  studyBoxes: (p) => `Ваши коробки — ${p.boxes}. Вопросы с ошибками возвращаются раньше.`,
+  studyHint: "Вопросы с ошибками возвращаются раньше.",
+};

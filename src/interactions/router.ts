@@ -1,0 +1,108 @@
+import type { Logger } from "pino";
+import type { Engine } from "../app.js";
+import { langOf, text } from "../i18n/index.js";
+import { silentLogger } from "../log.js";
+import { decodeId } from "./custom-id.js";
+import { ephemeralText } from "./payload.js";
+import type {
+  AutocompleteRequest,
+  BotRequest,
+  BotResponse,
+  CommandModule,
+  CommandRequest,
+  ComponentHandler,
+  ComponentRequest,
+} from "./types.js";
+
+/**
+ * The one entry point for every interaction: slash commands, autocomplete, buttons and menus.
+ * The Discord client, the console, the CLI and the tests all call `handle`, so they see the same
+ * answers. Every call is timed and logged, and any failure becomes a polite ephemeral reply.
+ * Commands are found by name and components by their custom id's prefix; nothing is special-cased.
+ */
+export class Router {
+  private readonly commands: ReadonlyMap<string, CommandModule>;
+  private readonly components: ReadonlyMap<string, ComponentHandler>;
+
+  constructor(
+    private readonly engine: Engine,
+    commands: readonly CommandModule[],
+    components: readonly ComponentHandler[],
+    private readonly log: Logger = silentLogger,
+  ) {
+    this.commands = new Map(commands.map((c) => [c.data.name, c]));
+    const byPrefix = new Map<string, ComponentHandler>();
+    for (const c of components) {
+      if (byPrefix.has(c.prefix)) throw new Error(`two component handlers claim the prefix ${c.prefix}`);
+      byPrefix.set(c.prefix, c);
+    }
+    this.components = byPrefix;
+  }
+
+  get definitions() {
+    return [...this.commands.values()].map((c) => c.data.toJSON());
+  }
+
+  async handle(request: BotRequest): Promise<BotResponse> {
+    const started = performance.now();
+    try {
+      const response = await this.dispatch(request);
+      if (this.log.isLevelEnabled("debug"))
+        this.log.debug(
+          { ...describe(request), ms: +(performance.now() - started).toFixed(2), response: response.type },
+          "handled",
+        );
+      return response;
+    } catch (err) {
+      this.log.error(
+        { ...describe(request), err, ms: +(performance.now() - started).toFixed(2) },
+        "handler failed",
+      );
+      if (request.type === "autocomplete") return { type: "choices", choices: [] };
+      return { type: "reply", payload: ephemeralText(text(langOf(request.caller.locale)).error) };
+    }
+  }
+
+  private async dispatch(request: BotRequest): Promise<BotResponse> {
+    switch (request.type) {
+      case "command":
+        return this.command(request);
+      case "autocomplete":
+        return this.autocomplete(request);
+      case "component":
+        return this.component(request);
+    }
+  }
+
+  private command(request: CommandRequest): BotResponse | Promise<BotResponse> {
+    const command = this.commands.get(request.command);
+    if (!command) {
+      const words = text(langOf(request.caller.locale));
+      return { type: "reply", payload: ephemeralText(words.unknownCommand({ name: request.command })) };
+    }
+    return command.execute(this.engine, request);
+  }
+
+  private autocomplete(request: AutocompleteRequest): BotResponse {
+    const command = this.commands.get(request.command);
+    return { type: "choices", choices: command?.autocomplete?.(this.engine, request) ?? [] };
+  }
+
+  private component(request: ComponentRequest): BotResponse | Promise<BotResponse> {
+    const decoded = decodeId(request.customId);
+    const handler = decoded ? this.components.get(decoded.prefix) : undefined;
+    if (!decoded || !handler) return outdated(request);
+    return handler.handle(this.engine, request, decoded.args);
+  }
+}
+
+/** The answer to a button or menu whose id this version of the bot cannot use. */
+export function outdated(request: ComponentRequest): BotResponse {
+  return { type: "reply", payload: ephemeralText(text(langOf(request.caller.locale)).outdatedButton) };
+}
+
+function describe(request: BotRequest) {
+  const base = { kind: request.type, user: request.caller.userId, guild: request.caller.guildId };
+  if (request.type === "component") return { ...base, customId: request.customId };
+  return { ...base, command: request.command, subcommand: request.subcommand };
+}

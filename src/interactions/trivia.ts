@@ -1,0 +1,54 @@
+// The one factory that wires trivia for the bot, the console and the CLI: the rules
+// (src/trivia/game.ts) over the store, with the messages a round posts by itself rendered in the
+// starter's language and handed to whatever can post to a channel there.
+import type { Logger } from "pino";
+import { roundEventMessage } from "../cards/trivia.js";
+import type { Dataset } from "../data/load.js";
+import { langOf } from "../i18n/index.js";
+import { silentLogger } from "../log.js";
+import type { DB } from "../storage/db.js";
+import { type Clock, type Player, type RoundEvent, systemClock, TriviaGame } from "../trivia/game.js";
+import { TriviaStore } from "../trivia/store.js";
+import type { MessagePayload } from "./types.js";
+
+/** Posts to a channel outside an interaction (reveals, next questions, standings). */
+export interface Messenger {
+  send(channelId: string, payload: MessagePayload): Promise<void>;
+}
+
+export interface TriviaWiring {
+  clock?: Clock;
+  log?: Logger;
+  seedFor?: (player: Player) => number;
+}
+
+function roundOf(event: RoundEvent) {
+  switch (event.kind) {
+    case "reveal":
+      return event.reveal.round;
+    case "question":
+      return event.opened.round;
+    default:
+      return event.round;
+  }
+}
+
+export function createTrivia(
+  ds: Dataset,
+  db: DB,
+  messenger: Messenger,
+  wiring: TriviaWiring = {},
+): TriviaGame {
+  const events = {
+    publish: (channelId: string, event: RoundEvent) =>
+      messenger.send(channelId, roundEventMessage(ds, event, langOf(roundOf(event).locale))),
+  };
+  return new TriviaGame(
+    ds,
+    new TriviaStore(db),
+    wiring.clock ?? systemClock,
+    events,
+    wiring.log ?? silentLogger,
+    wiring.seedFor,
+  );
+}

@@ -1,0 +1,337 @@
+// The rules of trivia: rounds in channels, quick questions, scoring, leaderboards and solo study
+// with Leitner boxes. It knows nothing of Discord or of how messages look: it returns outcomes,
+// and what happens when a question's time is up goes out as events (see RoundEvents), which the
+// wiring in ./wiring.ts renders and posts. State lives in the store; timers only decide when a
+// question closes, so a restart loses no committed answer.
+import type { Logger } from "pino";
+import type { Dataset } from "../data/load.js";
+import { silentLogger } from "../log.js";
+import {
+  allQuestions,
+  type Difficulty,
+  generateQuestions,
+  type Question,
+  questionById,
+} from "./questions.js";
+import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
+
+/** Time, injectable so tests drive rounds without waiting. */
+export interface Clock {
+  now(): number;
+  setTimer(ms: number, fn: () => void): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer: (ms, fn) => setTimeout(fn, ms),
+  clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Who is playing, and where. */
+export interface Player {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+  /** The player's locale, kept with a round they start (its posts use it). */
+  locale: string;
+  canManageGuild?: boolean;
+}
+
+export interface StartOptions {
+  questions?: number;
+  seconds?: number;
+  difficulty?: Difficulty;
+}
+
+/** A question just opened in a round. */
+export interface OpenedQuestion {
+  round: RoundRow;
+  asked: AskedRow;
+  question: Question;
+}
+
+/** A closed question: the right answer and who got it. */
+export interface Reveal {
+  round: RoundRow;
+  asked: AskedRow;
+  question: Question | undefined;
+  answers: { user_id: string; correct: number; points: number }[];
+}
+
+export interface Standing {
+  user_id: string;
+  points: number;
+  correct: number;
+  answered: number;
+}
+
+/** What a round does by itself, when a timer fires or at start-up; the wiring posts it. */
+export type RoundEvent =
+  | { kind: "reveal"; reveal: Reveal }
+  | { kind: "question"; opened: OpenedQuestion }
+  | { kind: "standings"; round: RoundRow; standings: Standing[] }
+  | { kind: "interrupted"; round: RoundRow };
+
+export interface RoundEvents {
+  publish(channelId: string, event: RoundEvent): Promise<void>;
+}
+
+export type StartResult =
+  | { ok: true; opened: OpenedQuestion }
+  | { ok: false; reason: "no-channel" | "no-questions" | "race" }
+  | { ok: false; reason: "busy"; starterId: string };
+
+export type StopResult =
+  | { ok: false; reason: "no-round" | "not-allowed" }
+  | { ok: true; round: RoundRow; standings: Standing[] };
+
+export type AnswerResult = { status: "counted" | "duplicate" | "closed" | "gone"; choice: number };
+
+export type StudyState = {
+  next: Question | undefined;
+  previous?: { question: Question; chosen: number; correct: boolean; box: number };
+  /** Question counts per Leitner box, by box. */
+  boxes: [number, number][];
+};
+
+const BASE_POINTS = 10;
+const MAX_SPEED_BONUS = 5;
+
+/** Points for a right answer: 10, plus up to 5 for answering early. */
+export function pointsFor(
+  correct: boolean,
+  asked: Pick<AskedRow, "opened_at" | "closes_at">,
+  now: number,
+): number {
+  if (!correct) return 0;
+  const total = Math.max(1, asked.closes_at - asked.opened_at);
+  const left = Math.max(0, asked.closes_at - now);
+  return BASE_POINTS + Math.round((MAX_SPEED_BONUS * left) / total);
+}
+
+/** Scores are kept per server; outside one (a DM), per channel. */
+export const scopeOf = (p: Pick<Player, "guildId" | "channelId" | "userId">) =>
+  p.guildId ?? `dm:${p.channelId ?? p.userId}`;
+
+export class TriviaGame {
+  private readonly timers = new Map<number, unknown>();
+
+  constructor(
+    private readonly ds: Dataset,
+    private readonly store: TriviaStore,
+    private readonly clock: Clock,
+    private readonly events: RoundEvents,
+    private readonly log: Logger = silentLogger,
+    private readonly seedFor: (player: Player) => number = () => clock.now() % 2_147_483_647,
+  ) {}
+
+  /** Closes rounds a previous process left running, telling their channels; returns how many. */
+  async recover(): Promise<number> {
+    const stale = this.store.runningRounds();
+    for (const round of stale) {
+      this.store.endRound(round.id, "interrupted", this.clock.now());
+      await this.events
+        .publish(round.channel_id, { kind: "interrupted", round })
+        .catch((err: unknown) =>
+          this.log.warn({ err, round: round.id }, "could not announce an interrupted round"),
+        );
+    }
+    return stale.length;
+  }
+
+  shutdown(): void {
+    for (const handle of this.timers.values()) this.clock.clearTimer(handle);
+    this.timers.clear();
+  }
+
+  start(player: Player, options: StartOptions = {}): StartResult {
+    if (!player.channelId) return { ok: false, reason: "no-channel" };
+    const total = Math.min(Math.max(Math.trunc(options.questions ?? 5), 1), 20);
+    const seconds = Math.min(Math.max(Math.trunc(options.seconds ?? 20), 10), 120);
+    const existing = this.store.runningRound(player.channelId);
+    if (existing) return { ok: false, reason: "busy", starterId: existing.starter_id };
+    const seed = this.seedFor(player);
+    const questions = generateQuestions(this.ds, {
+      seed,
+      count: total,
+      ...(options.difficulty ? { difficulty: options.difficulty } : {}),
+    });
+    if (questions.length === 0) return { ok: false, reason: "no-questions" };
+    const round = this.store.createRound({
+      guild_id: player.guildId,
+      channel_id: player.channelId,
+      starter_id: player.userId,
+      difficulty: options.difficulty ?? null,
+      seconds,
+      total: questions.length,
+      seed,
+      started_at: this.clock.now(),
+      locale: player.locale,
+    });
+    if (!round) return { ok: false, reason: "race" };
+    return { ok: true, opened: this.openNext(round, 0, questions) };
+  }
+
+  /** One quick question: a round of one. */
+  quick(player: Player): StartResult {
+    return this.start(player, { questions: 1, seconds: 30 });
+  }
+
+  /** Stops the channel's round: its open question is revealed (an event), the standings returned. */
+  async stop(player: Player): Promise<StopResult> {
+    const round = player.channelId ? this.store.runningRound(player.channelId) : undefined;
+    if (!round) return { ok: false, reason: "no-round" };
+    if (round.starter_id !== player.userId && !player.canManageGuild)
+      return { ok: false, reason: "not-allowed" };
+    const open = this.store.currentQuestion(round.id);
+    if (open) this.clearTimer(open.id);
+    const reveal =
+      open && this.store.closeQuestion(open.id, this.clock.now()) ? this.reveal(round, open) : null;
+    this.store.endRound(round.id, "stopped", this.clock.now());
+    const standings = this.store.roundStandings(round.id);
+    if (reveal)
+      await this.events
+        .publish(round.channel_id, { kind: "reveal", reveal })
+        .catch((err: unknown) => this.log.warn({ err }, "reveal failed"));
+    return { ok: true, round, standings };
+  }
+
+  /** A click on an answer: committed before it is acknowledged; only the first counts. */
+  answer(player: Player, askedId: number, choice: number): AnswerResult {
+    const asked = this.store.asked(askedId);
+    const question = asked ? questionById(this.ds, asked.question_id) : undefined;
+    if (!asked || !question || !Number.isInteger(choice) || choice < 0 || choice >= question.choices.length)
+      return { status: "gone", choice };
+    const now = this.clock.now();
+    const correct = choice === question.answer;
+    const outcome = this.store.recordAnswer({
+      askedId,
+      userId: player.userId,
+      guildId: scopeOf(player),
+      choice,
+      correct,
+      points: pointsFor(correct, asked, now),
+      now,
+    });
+    const status =
+      outcome.status === "counted" || outcome.status === "duplicate" || outcome.status === "closed";
+    return { status: status ? outcome.status : "gone", choice } as AnswerResult;
+  }
+
+  /** A player's score on this server (or DM scope), with their rank; undefined before any answer. */
+  stats(player: Player, userId = player.userId): (ScoreRow & { rank: number }) | undefined {
+    return this.store.score(scopeOf(player), userId);
+  }
+
+  leaderboard(player: Player, scope: "server" | "global", limit = 10) {
+    return this.store.leaderboard(scope === "global" ? "global" : scopeOf(player), limit);
+  }
+
+  /** Whether this player may reset the leaderboard of the server they are in. */
+  mayReset(player: Player): boolean {
+    return Boolean(player.canManageGuild && player.guildId);
+  }
+
+  /** The confirmed reset: only by the player who asked, in that server, still allowed to. */
+  reset(player: Player, guildId: string, askerId: string): { ok: true; removed: number } | { ok: false } {
+    if (askerId !== player.userId || guildId !== player.guildId || !this.mayReset(player))
+      return { ok: false };
+    return { ok: true, removed: this.store.resetGuild(guildId) };
+  }
+
+  /** The player's next study question (and their boxes), or none when nothing is due. */
+  study(player: Player): StudyState {
+    return this.studyState(player);
+  }
+
+  /** Records a study answer and moves on; an unknown question just shows the next one. */
+  studyAnswer(player: Player, questionId: string, choice: number): StudyState {
+    const question = questionById(this.ds, questionId);
+    if (!question || !Number.isInteger(choice) || choice < 0 || choice >= question.choices.length)
+      return this.studyState(player);
+    const correct = choice === question.answer;
+    const { box } = this.store.recordStudy(player.userId, question.id, correct, this.clock.now());
+    return { ...this.studyState(player), previous: { question, chosen: choice, correct, box } };
+  }
+
+  /** Closes a question when its time is up: reveal, then the next question or the standings. */
+  async close(roundId: number, askedId: number): Promise<void> {
+    this.clearTimer(askedId);
+    const round = this.store.round(roundId);
+    const asked = this.store.asked(askedId);
+    if (!round || !asked || round.status !== "running") return;
+    if (!this.store.closeQuestion(askedId, this.clock.now())) return;
+    await this.events.publish(round.channel_id, { kind: "reveal", reveal: this.reveal(round, asked) });
+    const next = asked.position + 1;
+    if (next < round.total) {
+      await this.events.publish(round.channel_id, { kind: "question", opened: this.openNext(round, next) });
+      return;
+    }
+    this.store.endRound(round.id, "finished", this.clock.now());
+    await this.events.publish(round.channel_id, {
+      kind: "standings",
+      round,
+      standings: this.store.roundStandings(round.id),
+    });
+  }
+
+  // — internals —
+
+  private openNext(round: RoundRow, position: number, questions?: Question[]): OpenedQuestion {
+    const list =
+      questions ??
+      generateQuestions(this.ds, {
+        seed: round.seed,
+        count: round.total,
+        ...(round.difficulty ? { difficulty: round.difficulty as Difficulty } : {}),
+      });
+    const question = list[position] as Question;
+    const now = this.clock.now();
+    const asked = this.store.openQuestion(round.id, question.id, position, now, now + round.seconds * 1000);
+    this.timers.set(
+      asked.id,
+      this.clock.setTimer(round.seconds * 1000, () => {
+        this.close(round.id, asked.id).catch((err: unknown) =>
+          this.log.error({ err, round: round.id }, "closing a question failed"),
+        );
+      }),
+    );
+    return { round, asked, question };
+  }
+
+  private clearTimer(askedId: number): void {
+    const handle = this.timers.get(askedId);
+    if (handle !== undefined) this.clock.clearTimer(handle);
+    this.timers.delete(askedId);
+  }
+
+  private reveal(round: RoundRow, asked: AskedRow): Reveal {
+    return {
+      round,
+      asked,
+      question: questionById(this.ds, asked.question_id),
+      answers: this.store.answers(asked.id),
+    };
+  }
+
+  private studyState(player: Player): StudyState {
+    const pool = allQuestions(this.ds).map((q) => q.id);
+    const order = shuffleBySeed(pool, Number.parseInt(player.userId.slice(-6), 10) || 1);
+    const nextId = this.store.nextStudyQuestion(player.userId, this.clock.now(), order);
+    const boxes = [...this.store.studySummary(player.userId).entries()].sort((a, b) => a[0] - b[0]);
+    return { next: nextId ? questionById(this.ds, nextId) : undefined, boxes };
+  }
+}
+
+/** A stable per-user order of the question pool, so new questions do not always come in one order. */
+function shuffleBySeed<T>(items: readonly T[], seed: number): T[] {
+  const out = items.slice();
+  let s = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s ^ (s >>> 15), 1 | s) + 0x6d2b79f5) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
