@@ -3,7 +3,7 @@ import { ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Term } from "../data/schema.js";
 import { describeTermLength } from "../dates/duration.js";
-import { formatDate, type Lang, localiseDuration, t } from "../i18n/index.js";
+import { formatDate, type Lang, localiseDuration, t, text } from "../i18n/index.js";
 import { type CardTarget, cardId } from "../interactions/custom-id.js";
 import { clip, LIMITS } from "./limits.js";
 
@@ -60,11 +60,7 @@ export function statedDurationNotes(ds: Dataset, term: Term, lang: Lang): string
   const computed = describeTermLength(term.start, term.end).replace(/,/g, "");
   return term.statedDurations
     .filter((s) => s.text.replace(/,/g, "") !== computed)
-    .map((s) =>
-      lang === "ru"
-        ? `В источнике указано «${s.text}» (${sourceList(ds, s.sources)}), что не совпадает с датами.`
-        : `Stated as "${s.text}" by ${sourceList(ds, s.sources)}, which does not match the dates.`,
-    );
+    .map((s) => text(lang).statedMismatch({ stated: s.text, sources: sourceList(ds, s.sources) }));
 }
 
 /** One dispute as bullet lines: every claimed value with its sources. */

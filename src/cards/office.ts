@@ -2,7 +2,7 @@ import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
 import { ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Office } from "../data/schema.js";
-import { formatDate, type Lang, t } from "../i18n/index.js";
+import { formatDate, type Lang, t, text } from "../i18n/index.js";
 import {
   basisLabel,
   COLOURS,
@@ -79,7 +79,7 @@ export function officeCard(
   const roleHolders = ds.people.filter((p) => p.roles.some((r) => r.office === office.id));
   if (roleHolders.length > 0) {
     fields.push({
-      name: lang === "ru" ? "Члены и носители (без дат)" : "Members and holders (undated)",
+      name: text(lang).membersUndated,
       value: joinLines(
         roleHolders.map((p) => {
           const role = p.roles.find((r) => r.office === office.id);

@@ -7,7 +7,7 @@ import type {
 import { ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Person, Term } from "../data/schema.js";
-import { formatDate, type Lang, t } from "../i18n/index.js";
+import { formatDate, type Lang, localName, t } from "../i18n/index.js";
 import {
   basisLabel,
   COLOURS,
@@ -28,7 +28,7 @@ export interface Card {
 function officeName(ds: Dataset, term: Term, lang: Lang): string {
   const office = ds.officeById.get(term.office);
   if (!office) return term.office;
-  return lang === "ru" ? office.nameRu : office.name;
+  return localName(lang, office);
 }
 
 /** The person's first and last terms in the party's leading office chain. */
@@ -147,7 +147,7 @@ export function personCard(
     if (office)
       buttons.push(
         openButton(
-          lang === "ru" ? office.nameRu : office.name,
+          localName(lang, office),
           { kind: "office", id: office.id, asker: options.asker, slot: 2 + i },
           "🏛️",
         ),

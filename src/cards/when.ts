@@ -1,13 +1,31 @@
 import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
 import { ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
-import { formatDate, type Lang, precisionName, t } from "../i18n/index.js";
+import { readingLabel } from "../i18n/dates.js";
+import { formatDate, type Lang, localName, precisionName, t, text } from "../i18n/index.js";
+import { quoteUserText } from "../interactions/payload.js";
 import type { WhenAnswer } from "../query/when.js";
 import { basisLabel, COLOURS, openButton, sourcesFooter, termSpan } from "./common.js";
 import { fitEmbed, joinLines } from "./limits.js";
 import type { Card } from "./person.js";
 
 const day = (lang: Lang, date: string) => formatDate(lang, { date, precision: "day" });
+
+/** Why an answer may surprise: imprecise dates, a time before the Secretariat or after the party. */
+function contextLines(ds: Dataset, a: WhenAnswer, lang: Lang): string[] {
+  const words = text(lang);
+  const span = ds.leadershipSpan;
+  const lines = a.holders.some((h) => !h.certain) ? [words.contextImprecise] : [];
+  for (const o of a.outside) {
+    if (o.kind === "before-founding") lines.push(words.contextBeforeFounding({ date: day(lang, span.from) }));
+    else if (o.kind === "suspended")
+      lines.push(
+        words.contextSuspended({ suspended: day(lang, span.suspended), banned: day(lang, span.banned) }),
+      );
+    else lines.push(words.contextAfterBan({ date: day(lang, span.banned) }));
+  }
+  return lines;
+}
 
 /** The answer to /when: how the date was read, the holders, vacancies and events around then. */
 export function whenCard(
@@ -23,21 +41,22 @@ export function whenCard(
   const office = options.office ? ds.officeById.get(options.office) : undefined;
 
   for (const a of answers) {
-    const heading = ambiguous ? `${a.reading.label}: ` : "";
+    const heading = ambiguous ? `${readingLabel(lang, a.reading)}: ` : "";
     const lines = a.holders.map((h) => {
       for (const s of h.term.sources) cited.add(s);
-      const unsure = h.certain ? "" : lang === "ru" ? " (даты неточны)" : " (dates imprecise)";
-      return `• **${h.person.name}** — ${lang === "ru" ? h.office.nameRu : h.office.name}${basisLabel(lang, h.term)}\n  ${termSpan(lang, h.term)}${unsure}`;
+      const unsure = h.certain ? "" : text(lang).datesImprecise;
+      return `• **${h.person.name}** — ${localName(lang, h.office)}${basisLabel(lang, h.term)}\n  ${termSpan(lang, h.term)}${unsure}`;
     });
     for (const v of a.vacancies) {
       const range = v.from === v.to ? day(lang, v.from) : `${day(lang, v.from)} – ${day(lang, v.to)}`;
       lines.push(`• ${t(lang, "vacant")}: ${range}`);
     }
     if (lines.length === 0) lines.push(t(lang, "noHolder"));
-    fields.push({ name: `${heading}${office ? office.name : t(lang, "whoLed")}`, value: joinLines(lines) });
-    const context = a.note
-      .split(/(?<=\.) /)
-      .filter((s) => /did not exist|suspended|imprecise|known only/.test(s));
+    fields.push({
+      name: `${heading}${office ? localName(lang, office) : t(lang, "whoLed")}`,
+      value: joinLines(lines),
+    });
+    const context = contextLines(ds, a, lang);
     if (context.length > 0) fields.push({ name: "ℹ️", value: joinLines(context) });
   }
 
@@ -55,12 +74,13 @@ export function whenCard(
   }
 
   const readings = answers
-    .map((a) => `${a.reading.label} (${precisionName(lang, a.reading.precision)} ${t(lang, "precision")})`)
-    .join(lang === "ru" ? " или " : " or ");
+    .map(
+      (a) =>
+        `${readingLabel(lang, a.reading)} (${precisionName(lang, a.reading.precision)} ${t(lang, "precision")})`,
+    )
+    .join(text(lang).or);
   const description = ambiguous
-    ? lang === "ru"
-      ? `«${query.trim()}» можно прочитать двумя способами: ${readings}. Ниже ответ для обоих.`
-      : `"${query.trim()}" can be read two ways: ${readings}. Both are answered below.`
+    ? text(lang).readTwoWays({ query: quoteUserText(query), readings })
     : `${t(lang, "interpretation")}: ${readings}`;
 
   const embed = fitEmbed({

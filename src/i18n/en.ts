@@ -43,6 +43,14 @@ export const en = {
     `"${p.query}" can be read two ways: ${p.readings}. Both are answered below.`,
   statedMismatch: (p: { stated: string; sources: string }) =>
     `Stated as "${p.stated}" by ${p.sources}, which does not match the dates.`,
+  contextImprecise:
+    "Some of these dates are known only to the month or year, so those holdings may not cover every day asked.",
+  contextBeforeFounding: (p: { date: string }) =>
+    `The office did not exist before the Secretariat was established on ${p.date}.`,
+  contextSuspended: (p: { suspended: string; banned: string }) =>
+    `No one held the office after the party's activities were suspended on ${p.suspended}; the party was banned on ${p.banned}.`,
+  contextAfterBan: (p: { date: string }) =>
+    `The office did not exist after the party was banned on ${p.date}.`,
   timelineTitle: "The party's leaders, 1917–1991",
   noTermsInRange: "No one held the office in this range.",
   sourcesTitle: "Where the answers come from",

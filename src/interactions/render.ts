@@ -5,7 +5,7 @@ import { officeCard } from "../cards/office.js";
 import { type Card, personCard } from "../cards/person.js";
 import { whenCard } from "../cards/when.js";
 import type { Lang } from "../i18n/index.js";
-import { t } from "../i18n/index.js";
+import { t, text } from "../i18n/index.js";
 import { answerWhen } from "../query/when.js";
 import type { SearchHit } from "../search/index.js";
 import { type CardKind, type CardTarget, pickId } from "./custom-id.js";
@@ -55,14 +55,7 @@ export function didYouMean(
   const quoted = quoteUserText(query);
   const head = `${t(lang, "notFound")} “${quoted}”.`;
   if (hits.length === 0) {
-    const hint =
-      kind === "office"
-        ? lang === "ru"
-          ? "Попробуйте «генсек», «первый секретарь» или начните печатать и выберите из списка."
-          : "Try “general secretary”, “first secretary”, or start typing and pick from the list."
-        : lang === "ru"
-          ? "В источниках нет такого человека. Начните печатать имя и выберите из списка, или посмотрите `/timeline`."
-          : "The sources don't name anyone like that. Start typing a name and pick from the list, or see `/timeline`.";
+    const hint = kind === "office" ? text(lang).officeHint : text(lang).personHint;
     return ephemeralText(`${head} ${hint}`);
   }
   return {
