@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { z } from "zod";
+import { projectPath } from "./paths.js";
 
 const Snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17–20 digits)");
 
@@ -19,19 +19,34 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Reads KEY=value lines; the real environment wins over the file. */
-export function readDotEnv(path = resolve(process.cwd(), ".env")): Record<string, string> {
+/** Variables whose values are secret: a message about them never shows what was read. */
+const SECRETS = new Set(["DISCORD_TOKEN"]);
+
+/** One `.env` value: quotes removed; after an unquoted value, ` # a comment` is not part of it. */
+function dotEnvValue(raw: string): string {
+  const quoted = raw.match(/^(['"])(.*?)\1/);
+  if (quoted) return quoted[2] as string;
+  return raw.replace(/(^|\s+)#.*$/, "").trim();
+}
+
+/**
+ * Reads KEY=value lines from the project's `.env` (beside package.json, whatever the working
+ * directory); the real environment wins over the file.
+ */
+export const DOTENV_PATH = projectPath(".env");
+
+export function readDotEnv(path = DOTENV_PATH): Record<string, string> {
   if (!existsSync(path)) return {};
   const out: Record<string, string> = {};
   for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
     const m = line.match(/^\s*(?:export\s+)?([A-Z0-9_]+)\s*=\s*(.*?)\s*$/);
     if (!m) continue;
-    out[m[1] as string] = (m[2] as string).replace(/^(['"])(.*)\1$/, "$2");
+    out[m[1] as string] = dotEnvValue(m[2] as string);
   }
   return out;
 }
 
-/** Validates the environment, with a message naming each bad variable (never its value). */
+/** Validates the environment, with a message naming each bad variable and what was read (never a secret). */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   dotenv: Record<string, string> = readDotEnv(),
@@ -40,7 +55,20 @@ export function loadConfig(
   for (const [k, v] of Object.entries({ ...dotenv, ...env })) if (v !== undefined && v !== "") merged[k] = v;
   const result = ConfigSchema.safeParse(merged);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    const problems = result.error.issues
+      .map((i) => {
+        const key = i.path.join(".");
+        const value = merged[key];
+        const origin = env[key] !== undefined && env[key] !== "" ? "the environment" : ".env";
+        const read =
+          value === undefined
+            ? ""
+            : SECRETS.has(key)
+              ? ` (read ${value.length} characters from ${origin})`
+              : ` (read ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} from ${origin})`;
+        return `  ${key}: ${i.message}${read}`;
+      })
+      .join("\n");
     throw new ConfigError(`The environment is not valid (see .env.example):\n${problems}`);
   }
   return result.data;

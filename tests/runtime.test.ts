@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, readDotEnv } from "../src/config.js";
+import { ConfigError, DOTENV_PATH, loadConfig, readDotEnv } from "../src/config.js";
 import { createLogger } from "../src/log.js";
 
 const TOKEN = `${"M".repeat(24)}.${"x".repeat(6)}.${"y".repeat(38)}`;
@@ -18,7 +19,7 @@ describe("config", () => {
     });
   });
 
-  it("names every bad variable and never echoes a value", () => {
+  it("names every bad variable with what was read, and never echoes the token", () => {
     try {
       loadConfig(
         {
@@ -36,6 +37,13 @@ describe("config", () => {
       for (const name of ["DISCORD_TOKEN", "DISCORD_GUILD_ID", "LOG_LEVEL", "DISCORD_API_BASE"])
         expect(message).toContain(name);
       expect(message).not.toContain("short-secret");
+      expect(message).toContain(
+        "DISCORD_TOKEN: looks too short for a Discord bot token (read 12 characters from the environment)",
+      );
+      expect(message).toContain(
+        'DISCORD_GUILD_ID: must be a Discord id (17–20 digits) (read "abc" from the environment)',
+      );
+      expect(message).toContain('"loud"');
     }
   });
 
@@ -47,6 +55,27 @@ describe("config", () => {
       LOG_LEVEL: "warn",
       DISCORD_CLIENT_ID: "123456789012345678",
     });
+  });
+
+  it("strips inline comments after unquoted values, keeps # inside quotes, and says where a bad value came from", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apparat-env-"));
+    writeFileSync(
+      join(dir, ".env"),
+      'LOG_LEVEL=debug   # chatty while developing\nDATABASE_PATH="var/#1.sqlite" # quoted\nDISCORD_GUILD_ID=12 # wrong\n',
+    );
+    const dotenv = readDotEnv(join(dir, ".env"));
+    expect(dotenv).toMatchObject({
+      LOG_LEVEL: "debug",
+      DATABASE_PATH: "var/#1.sqlite",
+      DISCORD_GUILD_ID: "12",
+    });
+    expect(() => loadConfig({}, dotenv)).toThrow(
+      'DISCORD_GUILD_ID: must be a Discord id (17–20 digits) (read "12" from .env)',
+    );
+  });
+
+  it("reads .env beside package.json, whatever the working directory", () => {
+    expect(DOTENV_PATH).toBe(join(fileURLToPath(new URL("..", import.meta.url)), ".env"));
   });
 });
 

@@ -21,6 +21,7 @@ import { Router } from "../interactions/router.js";
 import { createTrivia, type Messenger } from "../interactions/trivia.js";
 import type { BotRequest, Caller, MessagePayload, OptionValue } from "../interactions/types.js";
 import { openDatabase } from "../storage/db.js";
+import { checkDiscordReachable } from "./reach.js";
 
 /** Discord gives 3 s to answer; past this the bot defers and edits the reply later. */
 const DEFER_AFTER_MS = 2000;
@@ -188,6 +189,7 @@ export interface RunningBot {
 /** Connects to Discord (or to DISCORD_API_BASE) and serves interactions until stopped. */
 export async function startBot(config: Config, engine: Engine, log: Logger): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
+  await checkDiscordReachable(config.DISCORD_TOKEN, config.DISCORD_API_BASE);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     makeCache: LEAN_CACHES,

@@ -3,6 +3,7 @@
 import { REST, Routes } from "discord.js";
 import { COMMANDS } from "../../commands/index.js";
 import { configOrMessage } from "../config.js";
+import { checkDiscordReachable } from "./reach.js";
 
 async function main(): Promise<number> {
   const { config, message } = configOrMessage();
@@ -16,6 +17,7 @@ async function main(): Promise<number> {
     );
     return 1;
   }
+  await checkDiscordReachable(config.DISCORD_TOKEN, config.DISCORD_API_BASE);
   const rest = new REST({
     version: "10",
     ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),

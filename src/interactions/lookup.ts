@@ -1,6 +1,6 @@
 import type { Engine } from "../app.js";
 import { langOf } from "../i18n/index.js";
-import { cardPayload } from "./payload.js";
+import { cardPayload, quoteUserText } from "./payload.js";
 import { didYouMean, entryCard } from "./render.js";
 import type { BotResponse, CommandRequest } from "./types.js";
 
@@ -19,10 +19,16 @@ export function lookupCard(engine: Engine, request: CommandRequest, kind: Kind, 
   if (direct) return { type: "reply", payload: cardPayload(direct) };
   const result = engine.search.search(query, { kind });
   const top = result.results[0];
-  const matched = top?.matched ? `“${query.trim().slice(0, 60)}” — ${top.matched}` : undefined;
+  // The user's own words go into a public card: escaped, so `||x||`, `**x**`, headings and
+  // direction overrides show as typed.
+  const matched = top?.matched ? `“${quoteUserText(query, 60)}” — ${top.matched}` : undefined;
   const card = result.best
     ? entryCard(engine, kind, result.best, { lang, asker, ...(matched ? { matched } : {}) })
     : null;
-  if (!card) return { type: "reply", payload: didYouMean(kind, query, result.results, lang, asker) };
+  if (!card) {
+    // Nothing scored as a whole name ("Nik"): offer the names it starts instead of "no one like that".
+    const hits = result.results.length > 0 ? result.results : engine.search.startsOfNames(query, { kind });
+    return { type: "reply", payload: didYouMean(kind, query, hits, lang, asker) };
+  }
   return { type: "reply", payload: cardPayload(card) };
 }

@@ -1175,6 +1175,19 @@ export class SearchIndex {
   }
 
   /**
+   * Entries with a name in which every word of the query starts a word ("Nik" → Nikita
+   * Khrushchev, Nikolai Krestinsky): the candidates a "did you mean" menu offers when the query is
+   * too short or too partial to score as a whole name.
+   */
+  startsOfNames(query: string, options: SearchOptions = {}): SearchHit[] {
+    const norm = normalizeName(query).slice(0, MAX_QUERY_LENGTH);
+    const qToks = tokens(norm).slice(0, MAX_QUERY_TOKENS);
+    if (qToks.length === 0) return [];
+    const limit = Math.max(0, Math.min(options.limit ?? 25, 25));
+    return this.prefixMatches(qToks, options.kind, limit).map(([entry, note]) => this.hit(entry, 0.95, note));
+  }
+
+  /**
    * The first `room` entries of `kind` with a key in which every query token starts a key token,
    * each with the note to show: entries matched by a key without a note (the name itself) first,
    * then the better known, then in the order a scan of the last token's matching tokens (at most
