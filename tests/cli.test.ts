@@ -4,12 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** Runs the CLI exactly as `npm run --silent cli -- …` does, without npm's start-up cost. */
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+/**
+ * Runs the CLI exactly as `npm run --silent cli -- …` does (the launcher, on the compiled code it
+ * rebuilds if the sources changed), without npm's own start-up cost.
+ */
+function cli(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ["scripts/launch.mjs", "cli", ...args], {
     encoding: "utf8",
     input,
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -117,5 +120,68 @@ describe("cli run", () => {
     const r = cli(["run", "/timeline", "--out", out]);
     expect(r.code).toBe(0);
     expect(readFileSync(out).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+describe("exit status and pipes", () => {
+  it("exits 1 on a date it cannot read and on a search that finds nothing, 2 on an empty search", () => {
+    const at = cli(["at", "--json", "blah"]);
+    expect(at.code).toBe(1);
+    expect(JSON.parse(at.stdout)).toMatchObject({ query: "blah", ok: false });
+    expect(cli(["search", "Putin"]).code).toBe(1);
+    expect(cli(["search"]).code).toBe(2);
+    expect(cli(["search", "krushchev"]).code).toBe(0);
+  });
+
+  it("stays quiet when the reader closes the pipe (cli … | head -1)", () => {
+    // Far more output than a pipe holds, so the CLI is still writing when head has gone.
+    const r = spawnSync(
+      "sh",
+      ["-c", `yes 1983 | head -3000 | "${process.execPath}" scripts/launch.mjs cli at --jsonl | head -1`],
+      { encoding: "utf8" },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});
+
+describe("cli run: trivia and study offline", () => {
+  const database = () => ({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "apparat-cli-")), "cli.sqlite") });
+
+  it("/trivia question: the question, the pressed answer locked in privately, then the reveal and standings", () => {
+    const env = database();
+    const r = cli(["run", "/trivia question", "--press", "1"], undefined, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Quick question/);
+    expect(r.stdout).toMatch(
+      /after pressing 1 —\n\(only you can see this\)\nLocked in: \*\*A\*\*|Locked in: A/,
+    );
+    expect(r.stdout).toMatch(/posted to the channel 30 s later —[\s\S]*Answer: /);
+    expect(r.stdout).toMatch(/Standings[\s\S]*0\/1 right|Standings[\s\S]*1\/1 right/);
+    // The answer was committed: the leaderboard of the same database has it.
+    const board = cli(["run", "/leaderboard", "--json"], undefined, env);
+    expect(JSON.parse(board.stdout).embeds[0].description).toMatch(/<@100000000000000001>/);
+  });
+
+  it("/trivia start --json prints every message of the round in order, as JSON objects", () => {
+    const r = cli(["run", "/trivia start questions:2 seconds:10", "--json"], undefined, database());
+    expect(r.code, r.stderr).toBe(0);
+    const titles = r.stdout
+      .split(/\n(?=\{)/)
+      .map((doc) => JSON.parse(doc) as { embeds?: { title?: string }[] })
+      .map((m) => m.embeds?.[0]?.title ?? "");
+    expect(titles[0]).toBe("Question 1 of 2");
+    expect(titles[1]).toMatch(/^Answer: /);
+    expect(titles[2]).toBe("Question 2 of 2");
+    expect(titles[3]).toMatch(/^Answer: /);
+    expect(titles[4]).toBe("Standings");
+  });
+
+  it("/study: a private question, and pressing an answer gives the verdict and the next one", () => {
+    const r = cli(["run", "/study", "--press", "2"], undefined, database());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Study — just for you/);
+    expect(r.stdout).toMatch(/after pressing 2 —[\s\S]*(Right|Not quite)/);
   });
 });

@@ -154,3 +154,17 @@ describe("day arithmetic", () => {
             throw new Error(`${year}-${month}-${day}`);
   });
 });
+
+describe("wording", () => {
+  it.each([
+    ["21 century", "the 21st century"],
+    ["20th century", "the 20th century"],
+    ["2 century", "the 2nd century"],
+    ["3 century", "the 3rd century"],
+    ["11 century", "the 11th century"],
+    ["12 century", "the 12th century"],
+    ["13 century", "the 13th century"],
+  ])("%s reads as %s", (text, label) => {
+    expect(one(text).label).toBe(label);
+  });
+});

@@ -14,8 +14,12 @@ Commands:
   search [--json] <text>          fuzzy name search (--jsonl: one query per stdin line)
   at [--json] [--office <id>] <text>
                                   who held office at a date or interval (--jsonl: stdin)
-  run "<slash command>" [--json] [--out file.png]
-                                  run one slash command as the bot would, e.g. "/who name:krushchev"
+  run "<slash command>" [--json] [--out file.png] [--press N]...
+                                  run one slash command as the bot would, e.g. "/who name:krushchev";
+                                  --press N presses button or entry N of the newest message (trivia
+                                  and /study use DATABASE_PATH; a round plays out at once)
+
+Exit status: 0 when answered; 1 when a date cannot be read or a search finds nothing; 2 for usage.
 `;
 
 interface Flags {
@@ -23,11 +27,12 @@ interface Flags {
   jsonl: boolean;
   office?: string;
   out?: string;
+  press: number[];
   rest: string[];
 }
 
 function parseFlags(args: string[]): Flags {
-  const flags: Flags = { json: false, jsonl: false, rest: [] };
+  const flags: Flags = { json: false, jsonl: false, press: [], rest: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--json") flags.json = true;
@@ -35,6 +40,8 @@ function parseFlags(args: string[]): Flags {
     else if (a === "--office") flags.office = args[++i];
     else if (a.startsWith("--office=")) flags.office = a.slice("--office=".length);
     else if (a === "--out") flags.out = args[++i];
+    else if (a === "--press") flags.press.push(Number(args[++i]));
+    else if (a.startsWith("--press=")) flags.press.push(Number(a.slice("--press=".length)));
     else if (a.startsWith("--out=")) flags.out = a.slice("--out=".length);
     else flags.rest.push(a);
   }
@@ -162,8 +169,13 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const query = flags.rest.join(" ");
-      print(flags.json ? JSON.stringify(searchJson(engine, query), null, 2) : searchText(engine, query));
-      return 0;
+      if (!query.trim()) {
+        process.stderr.write("search needs a name, e.g. search krushchev\n");
+        return 2;
+      }
+      const found = searchJson(engine, query);
+      print(flags.json ? JSON.stringify(found, null, 2) : searchText(engine, query));
+      return found.results.length > 0 ? 0 : 1;
     }
     case "at": {
       const opts = flags.office ? { office: flags.office } : {};
@@ -178,15 +190,19 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const query = flags.rest.join(" ");
-      print(
-        flags.json ? JSON.stringify(atAnswer(ds, query, opts), null, 2) : atText(engine, query, flags.office),
-      );
-      return 0;
+      const answer = atAnswer(ds, query, opts);
+      print(flags.json ? JSON.stringify(answer, null, 2) : atText(engine, query, flags.office));
+      return answer.ok ? 0 : 1;
     }
     case "run": {
       const { runCli } = await import("./run.js");
+      if (flags.press.some((n) => !Number.isInteger(n) || n < 1)) {
+        process.stderr.write("--press takes a button or entry number, 1 or more\n");
+        return 2;
+      }
       return runCli(engine, flags.rest.join(" "), {
         json: flags.json,
+        press: flags.press,
         ...(flags.out ? { out: flags.out } : {}),
       });
     }
@@ -195,6 +211,12 @@ async function main(argv: string[]): Promise<number> {
       return 2;
   }
 }
+
+// Piped into `head` or a pager that quits: the reader is gone, so stop quietly rather than crash.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -213,6 +213,14 @@ function decade(start: number): DateReading {
   };
 }
 
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd. */
+export function englishOrdinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
+}
+
 /** Years people write with two digits are read in this bot's century: "82" is 1982. */
 function fullYear(text: string): number {
   const n = Number(text);
@@ -338,7 +346,7 @@ function parsePoint(t: string): DateReading[] | null {
         from: isoDay(start, 1, 1),
         to: isoDay(start + 99, 12, 31),
         precision: "range",
-        label: `the ${m[1]}th century`,
+        label: `the ${englishOrdinal(+m[1]!)} century`,
       },
     ];
   }
