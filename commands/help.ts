@@ -1,15 +1,17 @@
-import { MessageFlags, SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
 import { helpCard } from "../src/cards/info.js";
 import { langOf } from "../src/i18n/index.js";
+import { MessageFlags } from "../src/interactions/api.js";
 import { NO_MENTIONS } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
+import { slashCommand } from "./shared/define.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("help")
-  .setNameLocalizations({ ru: "помощь" })
-  .setDescription("What this bot does, with examples you can copy")
-  .setDescriptionLocalizations({ ru: "Что умеет бот, с примерами" });
+export const data = slashCommand({
+  name: "help",
+  ru: "помощь",
+  description: "What this bot does, with examples you can copy",
+  descriptionRu: "Что умеет бот, с примерами",
+});
 
 export function execute(_engine: Engine, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);

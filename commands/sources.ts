@@ -1,15 +1,16 @@
-import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
 import { sourcesCard } from "../src/cards/info.js";
 import { langOf } from "../src/i18n/index.js";
 import { NO_MENTIONS } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
+import { slashCommand } from "./shared/define.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("sources")
-  .setNameLocalizations({ ru: "источники" })
-  .setDescription("The source documents, what kind each is, and where they disagree")
-  .setDescriptionLocalizations({ ru: "Документы-источники, их вид и расхождения между ними" });
+export const data = slashCommand({
+  name: "sources",
+  ru: "источники",
+  description: "The source documents, what kind each is, and where they disagree",
+  descriptionRu: "Документы-источники, их вид и расхождения между ними",
+});
 
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);

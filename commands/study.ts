@@ -1,15 +1,16 @@
-import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
 import { studyMessage } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
 import { ephemeralText } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
+import { slashCommand } from "./shared/define.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("study")
-  .setNameLocalizations({ ru: "учить" })
-  .setDescription("Practise alone: questions you missed before come back sooner")
-  .setDescriptionLocalizations({ ru: "Тренировка: вопросы, где вы ошиблись, возвращаются чаще" });
+export const data = slashCommand({
+  name: "study",
+  ru: "учить",
+  description: "Practise alone: questions you missed before come back sooner",
+  descriptionRu: "Тренировка: вопросы, где вы ошиблись, возвращаются чаще",
+});
 
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);

@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
 import { timelineTextCard } from "../src/cards/info.js";
 import { parseFuzzyDate } from "../src/dates/parse.js";
@@ -7,32 +6,38 @@ import { type Lang, langOf, text as words } from "../src/i18n/index.js";
 import { ephemeralText, NO_MENTIONS, quoteUserText } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import { withTimeline } from "../src/timeline/attach.js";
+import { slashCommand, stringOption } from "./shared/define.js";
 import { officeOption } from "./shared/office-option.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("timeline")
-  .setNameLocalizations({ ru: "хронология" })
-  .setDescription("A picture of the party's leaders over time: terms, gaps, deaths in office")
-  .setDescriptionLocalizations({
-    ru: "Картина руководителей партии во времени: сроки, перерывы, смерти в должности",
-  })
-  .addStringOption((o) =>
-    o
-      .setName("from")
-      .setNameLocalizations({ ru: "с" })
-      .setDescription("Start of the view: 1953, March 1953, 5 March 1953")
-      .setDescriptionLocalizations({ ru: "Начало: 1953, март 1953, 5 марта 1953" })
-      .setMaxLength(100),
-  )
-  .addStringOption((o) =>
-    o
-      .setName("to")
-      .setNameLocalizations({ ru: "по" })
-      .setDescription("End of the view: 1964, October 1964")
-      .setDescriptionLocalizations({ ru: "Конец: 1964, октябрь 1964" })
-      .setMaxLength(100),
-  )
-  .addStringOption(officeOption);
+export const data = slashCommand(
+  {
+    name: "timeline",
+    ru: "хронология",
+    description: "A picture of the party's leaders over time: terms, gaps, deaths in office",
+    descriptionRu: "Картина руководителей партии во времени: сроки, перерывы, смерти в должности",
+  },
+  [
+    stringOption(
+      {
+        name: "from",
+        ru: "с",
+        description: "Start of the view: 1953, March 1953, 5 March 1953",
+        descriptionRu: "Начало: 1953, март 1953, 5 марта 1953",
+      },
+      { maxLength: 100 },
+    ),
+    stringOption(
+      {
+        name: "to",
+        ru: "по",
+        description: "End of the view: 1964, October 1964",
+        descriptionRu: "Конец: 1964, октябрь 1964",
+      },
+      { maxLength: 100 },
+    ),
+    officeOption,
+  ],
+);
 
 type Bound = { ok: true; day?: string } | { ok: false; error: string };
 

@@ -1,92 +1,105 @@
-import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
 import { resetPrompt, startReply, statsMessage, stopReply } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
 import { ephemeralText } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import type { Difficulty } from "../src/trivia/questions.js";
+import {
+  choice,
+  integerOption,
+  slashCommand,
+  stringOption,
+  subcommand,
+  userOption,
+} from "./shared/define.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("trivia")
-  .setNameLocalizations({ ru: "викторина" })
-  .setDescription("Study-group trivia about the party's leaders")
-  .setDescriptionLocalizations({ ru: "Викторина о руководителях партии" })
-  .addSubcommand((s) =>
-    s
-      .setName("start")
-      .setNameLocalizations({ ru: "начать" })
-      .setDescription("Start a round in this channel: everyone may answer each question once")
-      .setDescriptionLocalizations({ ru: "Начать раунд в этом канале" })
-      .addIntegerOption((o) =>
-        o
-          .setName("questions")
-          .setNameLocalizations({ ru: "вопросы" })
-          .setDescription("How many questions (1–20, default 5)")
-          .setDescriptionLocalizations({ ru: "Сколько вопросов (1–20, по умолчанию 5)" })
-          .setMinValue(1)
-          .setMaxValue(20),
-      )
-      .addIntegerOption((o) =>
-        o
-          .setName("seconds")
-          .setNameLocalizations({ ru: "секунды" })
-          .setDescription("Seconds per question (10–120, default 20)")
-          .setDescriptionLocalizations({ ru: "Секунд на вопрос (10–120, по умолчанию 20)" })
-          .setMinValue(10)
-          .setMaxValue(120),
-      )
-      .addStringOption((o) =>
-        o
-          .setName("difficulty")
-          .setNameLocalizations({ ru: "сложность" })
-          .setDescription(
-            "Easy: the best-known leaders; hard: Krestinsky, Stasova, Ivashko and exact figures",
-          )
-          .setDescriptionLocalizations({
-            ru: "Лёгкая — известные лидеры; сложная — Крестинский, Стасова, Ивашко",
-          })
-          .addChoices(
-            { name: "easy", name_localizations: { ru: "лёгкая" }, value: "easy" },
-            { name: "medium", name_localizations: { ru: "средняя" }, value: "medium" },
-            { name: "hard", name_localizations: { ru: "сложная" }, value: "hard" },
-          ),
-      ),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName("stop")
-      .setNameLocalizations({ ru: "стоп" })
-      .setDescription("Stop this channel's round (its starter or Manage Server)")
-      .setDescriptionLocalizations({ ru: "Остановить раунд (начавший или «Управление сервером»)" }),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName("question")
-      .setNameLocalizations({ ru: "вопрос" })
-      .setDescription("One quick question for the channel")
-      .setDescriptionLocalizations({ ru: "Один быстрый вопрос" }),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName("stats")
-      .setNameLocalizations({ ru: "статистика" })
-      .setDescription("Points, accuracy and streaks on this server")
-      .setDescriptionLocalizations({ ru: "Очки, точность и серии на этом сервере" })
-      .addUserOption((o) =>
-        o
-          .setName("user")
-          .setNameLocalizations({ ru: "участник" })
-          .setDescription("Whose stats (default: yours)")
-          .setDescriptionLocalizations({ ru: "Чья статистика (по умолчанию — ваша)" }),
-      ),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName("reset")
-      .setNameLocalizations({ ru: "сброс" })
-      .setDescription("Reset this server's leaderboard (Manage Server; asks to confirm)")
-      .setDescriptionLocalizations({ ru: "Сбросить таблицу лидеров сервера (с подтверждением)" }),
-  );
+export const data = slashCommand(
+  {
+    name: "trivia",
+    ru: "викторина",
+    description: "Study-group trivia about the party's leaders",
+    descriptionRu: "Викторина о руководителях партии",
+  },
+  [
+    subcommand(
+      {
+        name: "start",
+        ru: "начать",
+        description: "Start a round in this channel: everyone may answer each question once",
+        descriptionRu: "Начать раунд в этом канале",
+      },
+      [
+        integerOption(
+          {
+            name: "questions",
+            ru: "вопросы",
+            description: "How many questions (1–20, default 5)",
+            descriptionRu: "Сколько вопросов (1–20, по умолчанию 5)",
+          },
+          { min: 1, max: 20 },
+        ),
+        integerOption(
+          {
+            name: "seconds",
+            ru: "секунды",
+            description: "Seconds per question (10–120, default 20)",
+            descriptionRu: "Секунд на вопрос (10–120, по умолчанию 20)",
+          },
+          { min: 10, max: 120 },
+        ),
+        stringOption(
+          {
+            name: "difficulty",
+            ru: "сложность",
+            description: "Easy: the best-known leaders; hard: Krestinsky, Stasova, Ivashko and exact figures",
+            descriptionRu: "Лёгкая — известные лидеры; сложная — Крестинский, Стасова, Ивашко",
+          },
+          {
+            choices: [
+              choice("easy", "лёгкая", "easy"),
+              choice("medium", "средняя", "medium"),
+              choice("hard", "сложная", "hard"),
+            ],
+          },
+        ),
+      ],
+    ),
+    subcommand({
+      name: "stop",
+      ru: "стоп",
+      description: "Stop this channel's round (its starter or Manage Server)",
+      descriptionRu: "Остановить раунд (начавший или «Управление сервером»)",
+    }),
+    subcommand({
+      name: "question",
+      ru: "вопрос",
+      description: "One quick question for the channel",
+      descriptionRu: "Один быстрый вопрос",
+    }),
+    subcommand(
+      {
+        name: "stats",
+        ru: "статистика",
+        description: "Points, accuracy and streaks on this server",
+        descriptionRu: "Очки, точность и серии на этом сервере",
+      },
+      [
+        userOption({
+          name: "user",
+          ru: "участник",
+          description: "Whose stats (default: yours)",
+          descriptionRu: "Чья статистика (по умолчанию — ваша)",
+        }),
+      ],
+    ),
+    subcommand({
+      name: "reset",
+      ru: "сброс",
+      description: "Reset this server's leaderboard (Manage Server; asks to confirm)",
+      descriptionRu: "Сбросить таблицу лидеров сервера (с подтверждением)",
+    }),
+  ],
+);
 
 const DIFFICULTIES = new Set(["easy", "medium", "hard"]);
 

@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
 import { whenCard } from "../src/cards/when.js";
 import { dateProblemText, readingLabel } from "../src/i18n/dates.js";
@@ -7,23 +6,29 @@ import { cardPayload, ephemeralText, quoteUserText } from "../src/interactions/p
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
 import { answerWhen } from "../src/query/when.js";
 import { viewAround, withTimeline } from "../src/timeline/attach.js";
+import { slashCommand, stringOption } from "./shared/define.js";
 import { officeOption } from "./shared/office-option.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("when")
-  .setNameLocalizations({ ru: "когда" })
-  .setDescription("Who led the party on a date or in a period, vacancies and events around then")
-  .setDescriptionLocalizations({ ru: "Кто руководил партией в дату или период, вакансии и события" })
-  .addStringOption((o) =>
-    o
-      .setName("date")
-      .setNameLocalizations({ ru: "дата" })
-      .setDescription("10 November 1982, May 1983, 1953, the 1970s, 1964-1966, 12 ноября 1982")
-      .setDescriptionLocalizations({ ru: "10 ноября 1982, май 1983, 1953, 1970-е, 1964-1966" })
-      .setRequired(true)
-      .setMaxLength(100),
-  )
-  .addStringOption(officeOption);
+export const data = slashCommand(
+  {
+    name: "when",
+    ru: "когда",
+    description: "Who led the party on a date or in a period, vacancies and events around then",
+    descriptionRu: "Кто руководил партией в дату или период, вакансии и события",
+  },
+  [
+    stringOption(
+      {
+        name: "date",
+        ru: "дата",
+        description: "10 November 1982, May 1983, 1953, the 1970s, 1964-1966, 12 ноября 1982",
+        descriptionRu: "10 ноября 1982, май 1983, 1953, 1970-е, 1964-1966",
+      },
+      { required: true, maxLength: 100 },
+    ),
+    officeOption,
+  ],
+);
 
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const text = String(request.options.date ?? "");

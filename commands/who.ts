@@ -1,24 +1,28 @@
-import { SlashCommandBuilder } from "discord.js";
 import type { Engine } from "../src/app.js";
 import { toChoices } from "../src/interactions/choices.js";
 import { lookupCard } from "../src/interactions/lookup.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
+import { slashCommand, stringOption } from "./shared/define.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("who")
-  .setNameLocalizations({ ru: "кто" })
-  .setDescription("A person's card: offices, dates, durations, sources")
-  .setDescriptionLocalizations({ ru: "Карточка человека: должности, даты, сроки, источники" })
-  .addStringOption((o) =>
-    o
-      .setName("name")
-      .setNameLocalizations({ ru: "имя" })
-      .setDescription("Any spelling: Khrushchev, Хрущёв, Chruschtschow, K. Chernenko")
-      .setDescriptionLocalizations({ ru: "Любое написание: Хрущёв, Khrushchev, К. Черненко" })
-      .setRequired(true)
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+export const data = slashCommand(
+  {
+    name: "who",
+    ru: "кто",
+    description: "A person's card: offices, dates, durations, sources",
+    descriptionRu: "Карточка человека: должности, даты, сроки, источники",
+  },
+  [
+    stringOption(
+      {
+        name: "name",
+        ru: "имя",
+        description: "Any spelling: Khrushchev, Хрущёв, Chruschtschow, K. Chernenko",
+        descriptionRu: "Любое написание: Хрущёв, Khrushchev, К. Черненко",
+      },
+      { required: true, autocomplete: true, maxLength: 100 },
+    ),
+  ],
+);
 
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
   return lookupCard(engine, request, "person", "name");

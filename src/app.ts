@@ -1,4 +1,5 @@
-import { type Dataset, loadDataset } from "./data/load.js";
+import type { Dataset } from "./data/build.js";
+import { loadShippedDataset } from "./data/shipped.js";
 import { buildSearchIndex } from "./search/entries.js";
 import type { SearchIndex } from "./search/index.js";
 import type { TriviaGame } from "./trivia/game.js";
@@ -11,7 +12,10 @@ export interface Engine {
   trivia?: TriviaGame;
 }
 
-export function createEngine(dataDir?: string): Engine {
-  const dataset = loadDataset(dataDir);
+/** The engine over the shipped dataset, or over the one in `dataDir` (always fully checked). */
+export async function createEngine(dataDir?: string): Promise<Engine> {
+  const dataset = dataDir
+    ? (await import("./data/load.js")).loadDataset(dataDir)
+    : await loadShippedDataset();
   return { dataset, search: buildSearchIndex(dataset) };
 }

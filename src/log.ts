@@ -34,6 +34,3 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   }
   return pino(base);
 }
-
-/** A logger that writes nothing, for tests and the CLI. */
-export const silentLogger: Logger = pino({ level: "silent" });

@@ -13,7 +13,7 @@ async function main(): Promise<number> {
   keepPictureMemoryLow();
   const log = createLogger({ level: config.LOG_LEVEL });
   const started = performance.now();
-  const engine = createEngine();
+  const engine = await createEngine();
   log.info(
     { ms: +(performance.now() - started).toFixed(1), people: engine.dataset.people.length },
     "dataset loaded",

@@ -232,7 +232,7 @@ describe("error boundary", () => {
     const lines: string[] = [];
     const log = pino({ level: "error" }, { write: (s: string) => lines.push(s) });
     const broken: CommandModule = {
-      data: { name: "broken", toJSON: () => ({ name: "broken", description: "x" }) },
+      data: { name: "broken", description: "x" },
       execute: () => {
         throw new Error("kaboom");
       },

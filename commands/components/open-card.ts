@@ -1,9 +1,10 @@
 // The buttons on cards that walk the succession: `v1|open|<kind><slot>|<id>|<asker>[|<office>]`.
 // The card's asker walks in place; anyone else gets a private copy rather than changing a card
 // someone else is reading.
-import { MessageFlags } from "discord-api-types/v10";
+
 import type { Engine } from "../../src/app.js";
 import { langOf, text } from "../../src/i18n/index.js";
+import { MessageFlags } from "../../src/interactions/api.js";
 import { cardTargetOf, OPEN_PREFIX } from "../../src/interactions/custom-id.js";
 import { cardPayload, ephemeralText } from "../../src/interactions/payload.js";
 import { renderTarget } from "../../src/interactions/render.js";

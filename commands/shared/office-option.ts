@@ -1,4 +1,4 @@
-import type { SlashCommandStringOption } from "discord.js";
+import { choice, stringOption } from "./define.js";
 
 /** Offices a /when or /timeline can be narrowed to, with their names in both languages. */
 export const OFFICE_CHOICES = [
@@ -15,14 +15,12 @@ export const OFFICE_CHOICES = [
 ] as const;
 
 /** The optional `office:` option shared by /when and /timeline. */
-export function officeOption(o: SlashCommandStringOption): SlashCommandStringOption {
-  return o
-    .setName("office")
-    .setNameLocalizations({ ru: "должность" })
-    .setDescription("Only this office (default: the party's leading office, whatever its title)")
-    .setDescriptionLocalizations({ ru: "Только эта должность (по умолчанию — высшая должность партии)" })
-    .setRequired(false)
-    .addChoices(
-      ...OFFICE_CHOICES.map((c) => ({ name: c.en, name_localizations: { ru: c.ru }, value: c.value })),
-    );
-}
+export const officeOption = stringOption(
+  {
+    name: "office",
+    ru: "должность",
+    description: "Only this office (default: the party's leading office, whatever its title)",
+    descriptionRu: "Только эта должность (по умолчанию — высшая должность партии)",
+  },
+  { choices: OFFICE_CHOICES.map((c) => choice(c.en, c.ru, c.value)) },
+);

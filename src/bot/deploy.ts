@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     version: "10",
     ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
   }).setToken(config.DISCORD_TOKEN);
-  const body = COMMANDS.map((c) => c.data.toJSON());
+  const body = COMMANDS.map((c) => c.data);
   const route = config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, config.DISCORD_GUILD_ID)
     : Routes.applicationCommands(config.DISCORD_CLIENT_ID);

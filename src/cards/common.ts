@@ -1,9 +1,9 @@
 import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
-import { ButtonStyle, ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Term } from "../data/schema.js";
 import { describeTermLength } from "../dates/duration.js";
 import { formatDate, type Lang, localiseDuration, t, text } from "../i18n/index.js";
+import { ButtonStyle, ComponentType } from "../interactions/api.js";
 import { type CardTarget, cardId } from "../interactions/custom-id.js";
 import { clip, LIMITS } from "./limits.js";
 

@@ -1,8 +1,8 @@
 import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
-import { ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Office } from "../data/schema.js";
 import { formatDate, type Lang, t, text } from "../i18n/index.js";
+import { ComponentType } from "../interactions/api.js";
 import {
   basisLabel,
   COLOURS,

@@ -4,10 +4,10 @@ import type {
   APIEmbed,
   APIEmbedField,
 } from "discord-api-types/v10";
-import { ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Person, Term } from "../data/schema.js";
 import { formatDate, type Lang, localName, t } from "../i18n/index.js";
+import { ComponentType } from "../interactions/api.js";
 import {
   basisLabel,
   COLOURS,

@@ -2,9 +2,9 @@
 // answer buttons, reveals, standings, stats, the leaderboard and the study card. The rules in
 // src/trivia/game.ts decide; this only shows.
 import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
-import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { type Lang, text } from "../i18n/index.js";
+import { ButtonStyle, ComponentType, MessageFlags } from "../interactions/api.js";
 import { encodeId } from "../interactions/custom-id.js";
 import { ephemeralText, NO_MENTIONS } from "../interactions/payload.js";
 import type { MessagePayload } from "../interactions/types.js";
@@ -38,7 +38,7 @@ function choicesText(q: Question): string {
 
 function answerButtons(
   q: Question,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary,
+  style: (typeof ButtonStyle)["Primary" | "Secondary"],
   idFor: (i: number) => string,
 ): APIButtonComponent[] {
   return q.choices.map((c, i) => ({

@@ -1,8 +1,8 @@
 import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
-import { ComponentType } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { readingLabel } from "../i18n/dates.js";
 import { formatDate, type Lang, localName, precisionName, t, text } from "../i18n/index.js";
+import { ComponentType } from "../interactions/api.js";
 import { quoteUserText } from "../interactions/payload.js";
 import type { WhenAnswer } from "../query/when.js";
 import { basisLabel, COLOURS, openButton, sourcesFooter, termSpan } from "./common.js";

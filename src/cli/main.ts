@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     print(USAGE);
     return command ? 0 : 2;
   }
-  const engine = createEngine();
+  const engine = await createEngine();
   const ds = engine.dataset;
   switch (command) {
     case "people": {

@@ -4,7 +4,6 @@ import { configOrMessage } from "../config.js";
 import { createRouter, payloadJson, runSlash } from "../console/run.js";
 import { CONSOLE_CALLER } from "../console/slash.js";
 import { componentAt, payloadToText } from "../console/text.js";
-import { createTrivia } from "../interactions/trivia.js";
 import type { MessagePayload } from "../interactions/types.js";
 import type { Clock } from "../trivia/game.js";
 
@@ -80,6 +79,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       return 1;
     }
     const { openDatabase } = await import("../storage/db.js");
+    const { createTrivia } = await import("../interactions/trivia.js");
     const db = openDatabase(config.DATABASE_PATH);
     closeDb = () => db.close();
     const trivia = createTrivia(

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
-import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import type { Engine } from "../app.js";
+import { ApplicationCommandOptionType } from "../interactions/api.js";
 import type { Router } from "../interactions/router.js";
 import { createTrivia } from "../interactions/trivia.js";
 import type { MessagePayload } from "../interactions/types.js";

@@ -2,7 +2,7 @@ import type {
   APIApplicationCommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import { ApplicationCommandOptionType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType } from "../interactions/api.js";
 import type { Caller, CommandRequest, OptionValue } from "../interactions/types.js";
 
 export type ParsedSlash = { ok: true; request: CommandRequest } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
-import { ComponentType, MessageFlags } from "discord-api-types/v10";
+import { ComponentType, MessageFlags } from "../interactions/api.js";
 import type { MessagePayload } from "../interactions/types.js";
 
 const plain = (s: string) =>

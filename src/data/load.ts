@@ -1,85 +1,40 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// Reads the dataset's files and checks every record against the zod schemas, naming the file,
+// record and field of the first problem; then ./build.ts indexes and cross-checks them.
 import type { z } from "zod";
-import { claimBounds, isRealClaim } from "../dates/calendar.js";
 import { projectPath } from "../paths.js";
 import {
-  type Claim,
+  assembleDataset,
+  DATASET_FILES,
+  type Dataset,
+  DatasetError,
+  type DatasetRecords,
+  readRecords,
+} from "./build.js";
+import {
   ClaimSchema,
-  type DateClaim,
-  type Dispute,
   DisputeSchema,
   EventSchema,
-  type HistoricalEvent,
-  type Office,
   OfficeSchema,
-  type Person,
   PersonSchema,
-  type Source,
   SourceSchema,
-  type Term,
   TermSchema,
 } from "./schema.js";
+
+export {
+  type ChainLink,
+  type Dataset,
+  DatasetError,
+  termEnd,
+  termStart,
+} from "./build.js";
 
 /** The data folder shipped with the bot: `<repo>/data`. */
 export const DEFAULT_DATA_DIR = projectPath("data");
 
-export class DatasetError extends Error {
-  constructor(
-    readonly file: string,
-    readonly record: string,
-    readonly field: string,
-    detail: string,
-  ) {
-    super(`data/${file}: record ${record}, field ${field || "(whole record)"}: ${detail}`);
-    this.name = "DatasetError";
-  }
-}
-
-/** A term placed in the party's leading-office chain, with its neighbours by different people. */
-export interface ChainLink {
-  term: Term;
-  /** Index in `Dataset.leadership`. */
-  index: number;
-  predecessor: Term | null;
-  successor: Term | null;
-}
-
-export interface Dataset {
-  readonly sources: readonly Source[];
-  readonly people: readonly Person[];
-  readonly offices: readonly Office[];
-  readonly terms: readonly Term[];
-  readonly events: readonly HistoricalEvent[];
-  readonly disputes: readonly Dispute[];
-  readonly claims: readonly Claim[];
-  readonly sourceById: ReadonlyMap<string, Source>;
-  readonly personById: ReadonlyMap<string, Person>;
-  readonly officeById: ReadonlyMap<string, Office>;
-  readonly termById: ReadonlyMap<string, Term>;
-  readonly disputeById: ReadonlyMap<string, Dispute>;
-  readonly termsByOffice: ReadonlyMap<string, readonly Term[]>;
-  readonly termsByPerson: ReadonlyMap<string, readonly Term[]>;
-  readonly claimsBySubject: ReadonlyMap<string, readonly Claim[]>;
-  readonly disputesBySubject: ReadonlyMap<string, readonly Dispute[]>;
-  /** Terms of the leading offices (technical secretary … general secretary), in order of start. */
-  readonly leadership: readonly Term[];
-  readonly chainByTerm: ReadonlyMap<string, ChainLink>;
-  /** The days the party's leadership existed: from the Secretariat's founding to the ban. */
-  readonly leadershipSpan: { from: string; to: string; suspended: string; banned: string };
-}
-
 type RecordSchema<T> = z.ZodType<T>;
 
 function parseFile<T>(dir: string, file: string, schema: RecordSchema<T>): T[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dir, file), "utf8"));
-  } catch (err) {
-    throw new DatasetError(file, "-", "-", err instanceof Error ? err.message : String(err));
-  }
-  if (!Array.isArray(raw)) throw new DatasetError(file, "-", "-", "expected a JSON array of records");
-  return raw.map((item: unknown, index) => {
+  return readRecords(dir, file).map((item: unknown, index) => {
     const result = schema.safeParse(item);
     if (result.success) return result.data;
     const id = typeof item === "object" && item !== null && "id" in item ? String(item.id) : `#${index + 1}`;
@@ -88,200 +43,16 @@ function parseFile<T>(dir: string, file: string, schema: RecordSchema<T>): T[] {
   });
 }
 
-function byId<T extends { id: string }>(file: string, items: T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) {
-    if (map.has(item.id)) throw new DatasetError(file, item.id, "id", "duplicate id");
-    map.set(item.id, item);
-  }
-  return map;
-}
-
-function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    for (const key of keys(item)) {
-      const list = map.get(key);
-      if (list) list.push(item);
-      else map.set(key, [item]);
-    }
-  }
-  return map;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value as object)) deepFreeze(inner);
-  }
-  return value;
-}
-
-export const termStart = (t: Term): string => claimBounds(t.start).from;
-export const termEnd = (t: Term): string | null => (t.end ? claimBounds(t.end).to : null);
-
-/** Checks every reference and date; throws a DatasetError naming file, record and field. */
-function validate(d: Omit<Dataset, "leadership" | "chainByTerm" | "leadershipSpan">): void {
-  const checkSources = (file: string, record: string, field: string, ids: readonly string[]) => {
-    for (const id of ids) {
-      if (!d.sourceById.has(id)) throw new DatasetError(file, record, field, `unknown source "${id}"`);
-    }
-  };
-  const checkDate = (file: string, record: string, field: string, claim: DateClaim | null) => {
-    if (!claim) return;
-    checkSources(file, record, `${field}.sources`, claim.sources);
-    if (!isRealClaim(claim))
-      throw new DatasetError(file, record, field, `"${claim.date}" is not a real date`);
-  };
-  const checkPerson = (file: string, record: string, field: string, id: string) => {
-    if (!d.personById.has(id)) throw new DatasetError(file, record, field, `unknown person "${id}"`);
-  };
-  const checkOffice = (file: string, record: string, field: string, id: string | null | undefined) => {
-    if (id && !d.officeById.has(id)) throw new DatasetError(file, record, field, `unknown office "${id}"`);
-  };
-  const checkSubject = (file: string, record: string, id: string) => {
-    if (!d.personById.has(id) && !d.officeById.has(id)) {
-      throw new DatasetError(file, record, "subjects", `unknown person or office "${id}"`);
-    }
-  };
-
-  for (const p of d.people) {
-    checkSources("people.json", p.id, "sources", p.sources);
-    checkSources("people.json", p.id, "namesSources", p.namesSources);
-    p.variants.forEach((v, i) => checkSources("people.json", p.id, `variants.${i}.sources`, v.sources));
-    p.facts.forEach((f, i) => checkSources("people.json", p.id, `facts.${i}.sources`, f.sources));
-    p.roles.forEach((r, i) => {
-      checkSources("people.json", p.id, `roles.${i}.sources`, r.sources);
-      checkOffice("people.json", p.id, `roles.${i}.office`, r.office);
-    });
-    checkDate("people.json", p.id, "died", p.died);
-  }
-  for (const o of d.offices) {
-    checkSources("offices.json", o.id, "sources", o.sources);
-    checkOffice("offices.json", o.id, "predecessor", o.predecessor);
-    checkOffice("offices.json", o.id, "successor", o.successor);
-    checkOffice("offices.json", o.id, "partOf", o.partOf);
-    o.periods.forEach((p, i) => {
-      checkDate("offices.json", o.id, `periods.${i}.from`, p.from);
-      checkDate("offices.json", o.id, `periods.${i}.to`, p.to);
-    });
-    for (const [key, list] of [
-      ["purpose", o.purpose],
-      ["facts", o.facts],
-      ["titles", o.titles],
-    ] as const) {
-      list.forEach((f, i) => checkSources("offices.json", o.id, `${key}.${i}.sources`, f.sources));
-    }
-    for (const [key, value] of Object.entries(o.infobox)) {
-      checkSources("offices.json", o.id, `infobox.${key}.sources`, value.sources);
-    }
-  }
-  for (const t of d.terms) {
-    checkPerson("terms.json", t.id, "person", t.person);
-    checkOffice("terms.json", t.id, "office", t.office);
-    checkSources("terms.json", t.id, "sources", t.sources);
-    checkDate("terms.json", t.id, "start", t.start);
-    checkDate("terms.json", t.id, "end", t.end);
-    t.notes.forEach((n, i) => checkSources("terms.json", t.id, `notes.${i}.sources`, n.sources));
-    t.statedDurations.forEach((n, i) =>
-      checkSources("terms.json", t.id, `statedDurations.${i}.sources`, n.sources),
-    );
-    for (const id of t.disputes) {
-      if (!d.disputeById.has(id))
-        throw new DatasetError("terms.json", t.id, "disputes", `unknown dispute "${id}"`);
-    }
-    const end = termEnd(t);
-    if (end !== null && claimBounds(t.start).from > end) {
-      throw new DatasetError("terms.json", t.id, "end", "the term ends before it starts");
-    }
-  }
-  for (const e of d.events) {
-    checkDate("events.json", e.id, "date", e.date);
-    checkSources("events.json", e.id, "sources", e.sources);
-    e.people.forEach((p) => checkPerson("events.json", e.id, "people", p));
-    e.offices.forEach((o) => checkOffice("events.json", e.id, "offices", o));
-  }
-  for (const x of d.disputes) {
-    x.subjects.forEach((s) => checkSubject("disputes.json", x.id, s));
-    x.claims.forEach((c, i) => checkSources("disputes.json", x.id, `claims.${i}.sources`, c.sources));
-  }
-  for (const c of d.claims) {
-    checkSources("claims.json", c.id, "source", [c.source]);
-    c.subjects.forEach((s) => checkSubject("claims.json", c.id, s));
-  }
-}
-
-const BASIS_ORDER = { "de jure": 0, acting: 1, "de facto": 2 } as const;
-
-function buildChain(terms: readonly Term[], offices: ReadonlyMap<string, Office>) {
-  const leadership = terms
-    .filter((t) => offices.get(t.office)?.leading)
-    .slice()
-    .sort(
-      (a, b) =>
-        termStart(a).localeCompare(termStart(b)) ||
-        (termEnd(a) ?? "9999").localeCompare(termEnd(b) ?? "9999") ||
-        BASIS_ORDER[a.basis] - BASIS_ORDER[b.basis],
-    );
-  const chainByTerm = new Map<string, ChainLink>();
-  leadership.forEach((term, index) => {
-    let predecessor: Term | null = null;
-    for (let i = index - 1; i >= 0 && !predecessor; i--) {
-      const t = leadership[i];
-      if (t && t.person !== term.person) predecessor = t;
-    }
-    let successor: Term | null = null;
-    for (let i = index + 1; i < leadership.length && !successor; i++) {
-      const t = leadership[i];
-      if (t && t.person !== term.person) successor = t;
-    }
-    chainByTerm.set(term.id, { term, index, predecessor, successor });
-  });
-  return { leadership, chainByTerm };
-}
-
 /** Reads, validates and indexes the dataset. Call once at start-up; the result is deeply frozen. */
 export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
-  const sources = parseFile(dir, "sources.json", SourceSchema);
-  const people = parseFile(dir, "people.json", PersonSchema);
-  const offices = parseFile(dir, "offices.json", OfficeSchema);
-  const terms = parseFile(dir, "terms.json", TermSchema);
-  const events = parseFile(dir, "events.json", EventSchema);
-  const disputes = parseFile(dir, "disputes.json", DisputeSchema);
-  const claims = parseFile(dir, "claims.json", ClaimSchema);
-
-  events.sort((a, b) => claimBounds(a.date).from.localeCompare(claimBounds(b.date).from));
-  const byStart = (a: Term, b: Term) => termStart(a).localeCompare(termStart(b));
-
-  const base = {
-    sources,
-    people,
-    offices,
-    terms,
-    events,
-    disputes,
-    claims,
-    sourceById: byId("sources.json", sources),
-    personById: byId("people.json", people),
-    officeById: byId("offices.json", offices),
-    termById: byId("terms.json", terms),
-    disputeById: byId("disputes.json", disputes),
-    termsByOffice: groupBy(terms.slice().sort(byStart), (t) => [t.office]),
-    termsByPerson: groupBy(terms.slice().sort(byStart), (t) => [t.person]),
-    claimsBySubject: groupBy(claims, (c) => c.subjects),
-    disputesBySubject: groupBy(disputes, (x) => x.subjects),
+  const records: DatasetRecords = {
+    sources: parseFile(dir, DATASET_FILES.sources, SourceSchema),
+    people: parseFile(dir, DATASET_FILES.people, PersonSchema),
+    offices: parseFile(dir, DATASET_FILES.offices, OfficeSchema),
+    terms: parseFile(dir, DATASET_FILES.terms, TermSchema),
+    events: parseFile(dir, DATASET_FILES.events, EventSchema),
+    disputes: parseFile(dir, DATASET_FILES.disputes, DisputeSchema),
+    claims: parseFile(dir, DATASET_FILES.claims, ClaimSchema),
   };
-  byId("events.json", events);
-  byId("claims.json", claims);
-  validate(base);
-  const { leadership, chainByTerm } = buildChain(terms, base.officeById);
-  const suspended = events.find((e) => e.id === "party-suspended")?.date.date ?? "1991-08-29";
-  const banned = events.find((e) => e.id === "party-banned")?.date.date ?? "1991-11-06";
-  const founded = events.find((e) => e.id === "secretariat-founded")?.date.date ?? "1917-08-06";
-  return deepFreeze({
-    ...base,
-    leadership,
-    chainByTerm,
-    leadershipSpan: { from: founded, to: suspended, suspended, banned },
-  });
+  return assembleDataset(records);
 }

@@ -1,5 +1,5 @@
-import { MessageFlags } from "discord-api-types/v10";
 import type { Card } from "../cards/person.js";
+import { MessageFlags } from "./api.js";
 import type { MessagePayload } from "./types.js";
 
 /** Every message the bot sends pings nobody. */

@@ -1,4 +1,3 @@
-import { ComponentType, MessageFlags } from "discord-api-types/v10";
 import type { Engine } from "../app.js";
 import { clip, LIMITS } from "../cards/limits.js";
 import { officeCard } from "../cards/office.js";
@@ -8,6 +7,7 @@ import type { Lang } from "../i18n/index.js";
 import { t, text } from "../i18n/index.js";
 import { answerWhen } from "../query/when.js";
 import type { SearchHit } from "../search/index.js";
+import { ComponentType, MessageFlags } from "./api.js";
 import { type CardKind, type CardTarget, pickId } from "./custom-id.js";
 import { cardPayload, ephemeralText, NO_MENTIONS, quoteUserText } from "./payload.js";
 import type { MessagePayload } from "./types.js";

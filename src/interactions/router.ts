@@ -1,7 +1,6 @@
-import type { Logger } from "pino";
 import type { Engine } from "../app.js";
 import { langOf, text } from "../i18n/index.js";
-import { silentLogger } from "../log.js";
+import { type LogSink, silentLogger } from "../log-sink.js";
 import { decodeId } from "./custom-id.js";
 import { ephemeralText } from "./payload.js";
 import type {
@@ -28,7 +27,7 @@ export class Router {
     private readonly engine: Engine,
     commands: readonly CommandModule[],
     components: readonly ComponentHandler[],
-    private readonly log: Logger = silentLogger,
+    private readonly log: LogSink = silentLogger,
   ) {
     this.commands = new Map(commands.map((c) => [c.data.name, c]));
     const byPrefix = new Map<string, ComponentHandler>();
@@ -40,7 +39,7 @@ export class Router {
   }
 
   get definitions() {
-    return [...this.commands.values()].map((c) => c.data.toJSON());
+    return [...this.commands.values()].map((c) => c.data);
   }
 
   async handle(request: BotRequest): Promise<BotResponse> {

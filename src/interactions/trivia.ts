@@ -1,11 +1,10 @@
 // The one factory that wires trivia for the bot, the console and the CLI: the rules
 // (src/trivia/game.ts) over the store, with the messages a round posts by itself rendered in the
 // starter's language and handed to whatever can post to a channel there.
-import type { Logger } from "pino";
 import { roundEventMessage } from "../cards/trivia.js";
 import type { Dataset } from "../data/load.js";
 import { langOf } from "../i18n/index.js";
-import { silentLogger } from "../log.js";
+import { type LogSink, silentLogger } from "../log-sink.js";
 import type { DB } from "../storage/db.js";
 import { type Clock, type Player, type RoundEvent, systemClock, TriviaGame } from "../trivia/game.js";
 import { TriviaStore } from "../trivia/store.js";
@@ -18,7 +17,7 @@ export interface Messenger {
 
 export interface TriviaWiring {
   clock?: Clock;
-  log?: Logger;
+  log?: LogSink;
   seedFor?: (player: Player) => number;
 }
 

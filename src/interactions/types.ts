@@ -74,7 +74,8 @@ export interface ComponentHandler {
 }
 
 export interface CommandModule {
-  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** The definition as Discord's API takes it (see commands/shared/define.ts). */
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody & { name: string };
   execute(engine: Engine, request: CommandRequest): BotResponse | Promise<BotResponse>;
   autocomplete?(engine: Engine, request: AutocompleteRequest): Choice[];
 }

@@ -1,5 +1,5 @@
-import type { Dataset } from "../data/load.js";
-import { termEnd, termStart } from "../data/load.js";
+import type { Dataset } from "../data/build.js";
+import { termEnd, termStart } from "../data/build.js";
 import type { HistoricalEvent, Office, Person, Term } from "../data/schema.js";
 import { claimBounds, type DayInterval, overlaps, shiftDay } from "../dates/calendar.js";
 import { type DateReading, parseFuzzyDate } from "../dates/parse.js";

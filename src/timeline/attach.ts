@@ -4,7 +4,6 @@ import { shiftDay } from "../dates/calendar.js";
 import type { DateReading } from "../dates/parse.js";
 import type { Lang } from "../i18n/index.js";
 import type { MessagePayload } from "../interactions/types.js";
-import { renderTimelinePngAsync } from "./png.js";
 import type { TimelineOptions } from "./svg.js";
 
 export const TIMELINE_FILE = "timeline.png";
@@ -16,6 +15,8 @@ export async function withTimeline(
   options: TimelineOptions,
   description: string,
 ): Promise<MessagePayload> {
+  // The renderer (resvg, a native module) loads on the first picture, not with every command.
+  const { renderTimelinePngAsync } = await import("./png.js");
   const picture = await renderTimelinePngAsync(ds, options);
   const [first, ...rest] = payload.embeds ?? [];
   const embeds: APIEmbed[] = first

@@ -3,9 +3,8 @@
 // and what happens when a question's time is up goes out as events (see RoundEvents), which the
 // wiring in ./wiring.ts renders and posts. State lives in the store; timers only decide when a
 // question closes, so a restart loses no committed answer.
-import type { Logger } from "pino";
 import type { Dataset } from "../data/load.js";
-import { silentLogger } from "../log.js";
+import { type LogSink, silentLogger } from "../log-sink.js";
 import {
   allQuestions,
   type Difficulty,
@@ -122,7 +121,7 @@ export class TriviaGame {
     private readonly store: TriviaStore,
     private readonly clock: Clock,
     private readonly events: RoundEvents,
-    private readonly log: Logger = silentLogger,
+    private readonly log: LogSink = silentLogger,
     private readonly seedFor: (player: Player) => number = () => clock.now() % 2_147_483_647,
   ) {}
 

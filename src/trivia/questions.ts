@@ -11,8 +11,8 @@
  * - the office held by someone whose title is disputed (Sverdlov);
  * - events whose date a non-default claim contradicts (the founding of the General Secretary).
  */
-import type { Dataset } from "../data/load.js";
-import { termEnd } from "../data/load.js";
+import type { Dataset } from "../data/build.js";
+import { termEnd } from "../data/build.js";
 import type { HistoricalEvent, Person, Term } from "../data/schema.js";
 import { claimBounds, type DayInterval, daysBetween, shiftDay } from "../dates/calendar.js";
 import { describeTermLength, durationBetween } from "../dates/duration.js";

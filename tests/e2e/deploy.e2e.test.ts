@@ -25,7 +25,7 @@ describeE2E("deploy-commands against the stand-in", () => {
     await fake?.stop();
   });
 
-  const expected = COMMANDS.map((c) => c.data.toJSON());
+  const expected = COMMANDS.map((c) => c.data);
 
   test("registers every command to the test server", async () => {
     const { exit, output } = await deploy(fake);

@@ -1,0 +1,87 @@
+// Slash command definitions as the plain JSON Discord's API takes (typed by discord-api-types),
+// with a name and description in English and Russian for each command and option. No builder
+// library: loading discord.js's builders cost the console and the CLI half a second at start.
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandIntegerOption,
+  APIApplicationCommandOptionChoice,
+  APIApplicationCommandStringOption,
+  APIApplicationCommandSubcommandOption,
+  APIApplicationCommandUserOption,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ApplicationCommandType } from "../../src/interactions/api.js";
+
+export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody & { name: string };
+
+/** A name and a description, each in English and Russian. */
+export interface Words {
+  name: string;
+  ru: string;
+  description: string;
+  descriptionRu: string;
+}
+
+function named(w: Words) {
+  return {
+    name: w.name,
+    name_localizations: { ru: w.ru },
+    description: w.description,
+    description_localizations: { ru: w.descriptionRu },
+  };
+}
+
+export function slashCommand(
+  w: Words,
+  options: (APIApplicationCommandBasicOption | APIApplicationCommandSubcommandOption)[] = [],
+): CommandDefinition {
+  return { ...named(w), type: ApplicationCommandType.ChatInput, options };
+}
+
+export function subcommand(
+  w: Words,
+  options: APIApplicationCommandBasicOption[] = [],
+): APIApplicationCommandSubcommandOption {
+  return { ...named(w), type: ApplicationCommandOptionType.Subcommand, options };
+}
+
+export function stringOption(
+  w: Words,
+  extra: {
+    required?: boolean;
+    autocomplete?: boolean;
+    maxLength?: number;
+    choices?: APIApplicationCommandOptionChoice<string>[];
+  } = {},
+): APIApplicationCommandStringOption {
+  const option = {
+    ...named(w),
+    type: ApplicationCommandOptionType.String,
+    required: extra.required ?? false,
+    ...(extra.maxLength !== undefined ? { max_length: extra.maxLength } : {}),
+  };
+  if (extra.autocomplete) return { ...option, autocomplete: true };
+  return { ...option, ...(extra.choices ? { choices: extra.choices } : {}) };
+}
+
+export function integerOption(
+  w: Words,
+  extra: { required?: boolean; min?: number; max?: number } = {},
+): APIApplicationCommandIntegerOption {
+  return {
+    ...named(w),
+    type: ApplicationCommandOptionType.Integer,
+    required: extra.required ?? false,
+    ...(extra.min !== undefined ? { min_value: extra.min } : {}),
+    ...(extra.max !== undefined ? { max_value: extra.max } : {}),
+  };
+}
+
+export function userOption(w: Words, extra: { required?: boolean } = {}): APIApplicationCommandUserOption {
+  return { ...named(w), type: ApplicationCommandOptionType.User, required: extra.required ?? false };
+}
+
+/** A choice with its Russian name. */
+export function choice(name: string, ru: string, value: string): APIApplicationCommandOptionChoice<string> {
+  return { name, name_localizations: { ru }, value };
+}

@@ -1,0 +1,41 @@
+// The few enum values of Discord's API that the bot's own code uses, as plain constants typed
+// with discord-api-types. Its runtime module is large (loading it costs ~100 ms at every start of
+// the CLI and the console), while these are a handful of numbers; tests/api.test.ts checks each
+// one against the real enum, since a cast would let a wrong number through the type checker.
+import type {
+  ApplicationCommandType as CommandType,
+  ComponentType as Component,
+  MessageFlags as Flags,
+  ApplicationCommandOptionType as OptionType,
+  ButtonStyle as Style,
+} from "discord-api-types/v10";
+
+export const ComponentType = {
+  ActionRow: 1 as Component.ActionRow,
+  Button: 2 as Component.Button,
+  StringSelect: 3 as Component.StringSelect,
+} as const;
+
+export const ButtonStyle = {
+  Primary: 1 as Style.Primary,
+  Secondary: 2 as Style.Secondary,
+  Success: 3 as Style.Success,
+  Danger: 4 as Style.Danger,
+} as const;
+
+export const MessageFlags = {
+  Ephemeral: 64 as Flags.Ephemeral,
+} as const;
+
+export const ApplicationCommandType = {
+  ChatInput: 1 as CommandType.ChatInput,
+} as const;
+
+export const ApplicationCommandOptionType = {
+  Subcommand: 1 as OptionType.Subcommand,
+  String: 3 as OptionType.String,
+  Integer: 4 as OptionType.Integer,
+  Boolean: 5 as OptionType.Boolean,
+  User: 6 as OptionType.User,
+  Number: 10 as OptionType.Number,
+} as const;
