@@ -41,6 +41,23 @@ describe("/who", () => {
     expect(p.embeds?.[0]?.footer?.text).toMatch(/^Sources: /);
   });
 
+  it("offers the names a short query starts (Nik) in a private menu rather than 'no one like that'", async () => {
+    const p = payloadOf(await command("who", { name: "Nik" }));
+    expect(isEphemeral(p)).toBe(true);
+    expect(p.content).toMatch(/Did you mean/);
+    const menu = p.components?.[0]?.components?.[0];
+    const labels = menu && "options" in menu ? menu.options.map((o) => o.label) : [];
+    expect(labels).toEqual(expect.arrayContaining(["Nikita Khrushchev", "Nikolai Podgorny"]));
+  });
+
+  it("escapes the user's words quoted in a public card (spoilers, bold, headings, direction overrides)", async () => {
+    const p = payloadOf(await command("who", { name: "||**Chruschtschow**||\u202e" }));
+    expect(isEphemeral(p)).toBe(false);
+    const description = p.embeds?.[0]?.description ?? "";
+    expect(description).toContain("“\\|\\|\\*\\*Chruschtschow\\*\\*\\|\\|”");
+    expect(description).not.toContain("\u202e");
+  });
+
   it("opens a card directly from an autocomplete id", async () => {
     const p = payloadOf(await command("who", { name: "leonid-brezhnev" }));
     expect(p.embeds?.[0]?.fields?.find((f) => f.name === "Offices held")?.value).toMatch(
@@ -213,6 +230,32 @@ describe("Russian", () => {
     expect(embed?.fields?.[0]?.name).toBe("Должности");
     expect(embed?.fields?.[0]?.value).toMatch(/8 апреля 1966 г\. – 10 ноября 1982 г\. † · 16 лет, 216 дней/);
     expect(embed?.title).toBe("Leonid Brezhnev · Леонид Брежнев");
+  });
+
+  it("answers errors, trivia and study in Russian too", async () => {
+    const ru = { ...ALICE, locale: "ru" };
+    const date = payloadOf(
+      await router.handle({ type: "command", command: "when", options: { date: "blah" }, caller: ru }),
+    );
+    expect(date.content).toMatch(/Не могу прочитать «blah» как дату\. Подходят такие формы/);
+    const trivia = payloadOf(
+      await router.handle({
+        type: "command",
+        command: "trivia",
+        subcommand: "start",
+        options: {},
+        caller: ru,
+      }),
+    );
+    expect(trivia.content).toMatch(/Викторина здесь недоступна/);
+    const old = payloadOf(
+      await router.handle({ type: "component", customId: "v0|x", values: [], caller: ru }),
+    );
+    expect(old.content).toBe("Эта кнопка устарела. Повторите команду.");
+    const unknown = payloadOf(
+      await router.handle({ type: "command", command: "nope", options: {}, caller: ru }),
+    );
+    expect(unknown.content).toMatch(/Я не знаю команды \/nope/);
   });
 
   it("localises every command and option name", () => {
