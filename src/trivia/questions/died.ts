@@ -1,0 +1,51 @@
+import type { Term } from "../../data/schema.js";
+import { formatDay } from "../../query/format.js";
+import { type Context, difficultyOf, gapDays, type Leader, onDate, roleLabel, surname } from "./context.js";
+import { cleanSources, type Draft, pickDistractors, questionRng } from "./draft.js";
+
+export function lastTerm(l: Leader): Term {
+  return l.terms.at(-1) as Term;
+}
+
+export function diedQuestions(ctx: Context): Draft[] {
+  const { ds } = ctx;
+  const drafts: Draft[] = [];
+  const alive = ctx.leaders.filter((l) => !l.died && !l.endDisputed);
+  for (const l of ctx.leaders) {
+    const died = l.died;
+    if (!died?.end || l.endDisputed) continue;
+    const prompt = "Which of these leaders died while holding the party's leading office?";
+    const scored = alive
+      .map((o) => ({
+        leader: o,
+        score: gapDays(o.span, l.span) / 365.25 + 10 * Math.abs(o.person.prominence - l.person.prominence),
+      }))
+      .sort((a, b) => a.score - b.score || a.leader.person.id.localeCompare(b.leader.person.id));
+    const wrong = pickDistractors(scored, questionRng("died-in-office", prompt, l.person.id), { pool: 4 });
+    drafts.push({
+      kind: "died-in-office",
+      difficulty: difficultyOf(l.person.prominence),
+      slug: surname(l.person.name),
+      prompt,
+      correct: l.person.name,
+      wrong: wrong.map((x) => x.leader.person.name),
+      explanation: [
+        `${l.person.name} died in office as ${roleLabel(ds, died)} ${onDate(died.end)}.`,
+        `The others left office alive: ${wrong
+          .map((x) => {
+            const t = lastTerm(x.leader);
+            return `${x.leader.person.name} (${roleLabel(ds, t)} until ${t.end ? formatDay(t.end) : "the end"})`;
+          })
+          .join("; ")}.`,
+      ],
+      sources: cleanSources(
+        ds,
+        died.end.sources,
+        died.sources,
+        ...wrong.map((x) => lastTerm(x.leader).sources),
+      ),
+      subjects: [l.person.id, ...wrong.map((x) => x.leader.person.id)],
+    });
+  }
+  return drafts;
+}

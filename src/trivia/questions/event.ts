@@ -1,0 +1,49 @@
+import { claimBounds } from "../../dates/calendar.js";
+import { formatDay } from "../../query/format.js";
+import { type Context, containsDay, difficultyOf, eventDisputed, gapDays, prominence } from "./context.js";
+import { cleanSources, type Draft, firstSeen, pickDistractors, questionRng, shorten } from "./draft.js";
+import { ERA_DAYS, QUESTION_LIMITS } from "./model.js";
+
+export function eventQuestions(ctx: Context): Draft[] {
+  const { ds } = ctx;
+  const drafts: Draft[] = [];
+  for (const e of ds.events) {
+    if (e.date.precision !== "day" || eventDisputed(ds, e)) continue;
+    const day = e.date.date;
+    const label = formatDay(e.date);
+    const correct = shorten(e.title, QUESTION_LIMITS.choice);
+    const prompt = `What happened on ${label}?`;
+    const seen = new Set([correct]);
+    const candidates = ds.events
+      .filter((o) => o.id !== e.id && !containsDay(claimBounds(o.date), day))
+      .map((o) => ({
+        event: o,
+        text: shorten(o.title, QUESTION_LIMITS.choice),
+        gap: gapDays(claimBounds(o.date), { from: day, to: day }),
+      }))
+      .sort((a, b) => a.gap - b.gap || a.event.id.localeCompare(b.event.id))
+      .filter((x) => firstSeen(seen, x.text));
+    const wrong = pickDistractors(candidates, questionRng("event-on-date", prompt), {
+      pool: 6,
+      within: (x) => x.gap <= ERA_DAYS,
+    });
+    const lead = e.people[0];
+    drafts.push({
+      kind: "event-on-date",
+      difficulty: lead ? difficultyOf(prominence(ds, lead)) : "medium",
+      slug: e.id,
+      prompt,
+      correct,
+      wrong: wrong.map((x) => x.text),
+      explanation: [
+        `On ${label}: ${e.title}.`,
+        `The other options: ${wrong.map((x) => `${x.text} (${formatDay(x.event.date)})`).join("; ")}.`,
+      ],
+      sources: cleanSources(ds, e.date.sources, e.sources),
+      subjects: [e.id, ...e.people, ...e.offices],
+    });
+  }
+  return drafts;
+}
+
+/** "14 March 1953 (de facto)": when a person first held the leading office. */

@@ -1,0 +1,53 @@
+export type Difficulty = "easy" | "medium" | "hard";
+export type QuestionKind =
+  | "successor"
+  | "predecessor"
+  | "holder-on-date"
+  | "took-office"
+  | "duration"
+  | "office-held"
+  | "died-in-office"
+  | "event-on-date"
+  | "true-false"
+  | "order";
+
+export interface Question {
+  /** Stable and deterministic: `<kind>:<subject>:<hash>`, ≤ 40 chars of [a-z0-9-:]. */
+  id: string;
+  kind: QuestionKind;
+  difficulty: Difficulty;
+  /** ≤ 250 chars, neutral voice. */
+  prompt: string;
+  /** 2 ("True", "False") or 4 options, each ≤ 80 chars, all distinct. */
+  choices: string[];
+  /** Index of the right choice. */
+  answer: number;
+  /** ≤ 600 chars: why, with the dates. */
+  explanation: string;
+  /** Source ids from the dataset backing the answer (≥ 1). */
+  sources: string[];
+  /** Person, office and event ids the question is about; the main subject first. */
+  subjects: string[];
+}
+
+export const QUESTION_KINDS: readonly QuestionKind[] = [
+  "successor",
+  "predecessor",
+  "holder-on-date",
+  "took-office",
+  "duration",
+  "office-held",
+  "died-in-office",
+  "event-on-date",
+  "true-false",
+  "order",
+];
+
+export const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
+
+export const QUESTION_LIMITS = { id: 40, prompt: 250, choice: 80, explanation: 600 } as const;
+
+export const TRUE = "True";
+export const FALSE = "False";
+export const ERA_DAYS = Math.round(15 * 365.25);
+export const LEADING_OFFICE = "the party's leading office";

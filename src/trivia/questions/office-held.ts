@@ -1,0 +1,80 @@
+import { termEnd } from "../../data/build.js";
+import { claimBounds } from "../../dates/calendar.js";
+import {
+  type Context,
+  difficultyOf,
+  gapDays,
+  heldSentence,
+  type Leader,
+  maxDay,
+  minDay,
+  officeName,
+  surname,
+} from "./context.js";
+import { cleanSources, type Draft } from "./draft.js";
+
+export function officePeriods(ctx: Context, officeId: string): string {
+  const office = ctx.ds.officeById.get(officeId);
+  const years = (office?.periods ?? []).map((p) => {
+    const from = p.from.date.slice(0, 4);
+    const to = p.to ? p.to.date.slice(0, 4) : "";
+    return from === to ? from : `${from}–${to}`;
+  });
+  return years.join(", ");
+}
+
+/** People who held exactly one leading office, not only de facto, with no dispute over its title. */
+export function singleOfficeLeaders(ctx: Context): Leader[] {
+  const { ds } = ctx;
+  return ctx.leaders.filter((l) => {
+    if (l.offices.length !== 1 || l.deFactoOnly) return false;
+    const disputes = ds.disputes.filter(
+      (d) => d.subjects.includes(l.person.id) || l.terms.some((t) => t.disputes.includes(d.id)),
+    );
+    return !disputes.some((d) => d.subjects.filter((s) => ds.officeById.get(s)?.leading).length > 1);
+  });
+}
+
+/** The other leading offices, nearest in time to a person's holding first. */
+export function otherOfficesNear(ctx: Context, leader: Leader): string[] {
+  const { ds } = ctx;
+  return ds.offices
+    .filter((o) => o.leading && !leader.offices.includes(o.id))
+    .map((o) => {
+      const terms = ds.termsByOffice.get(o.id) ?? [];
+      const from = terms.reduce((m, t) => minDay(m, claimBounds(t.start).from), "9999-12-31");
+      const to = terms.reduce((m, t) => maxDay(m, termEnd(t) ?? ds.leadershipSpan.to), "0000-01-01");
+      return { id: o.id, gap: terms.length ? gapDays({ from, to }, leader.span) : Number.MAX_SAFE_INTEGER };
+    })
+    .sort((a, b) => a.gap - b.gap || a.id.localeCompare(b.id))
+    .map((x) => x.id);
+}
+
+export function officeHeldQuestions(ctx: Context): Draft[] {
+  const { ds } = ctx;
+  const drafts: Draft[] = [];
+  for (const l of singleOfficeLeaders(ctx)) {
+    const officeId = l.offices[0] as string;
+    const name = l.person.name;
+    const acting = l.terms.every((t) => t.basis === "acting");
+    const prompt = acting
+      ? `${name} was acting holder of which leading Central Committee office?`
+      : `Which leading Central Committee office did ${name} hold?`;
+    const others = otherOfficesNear(ctx, l).slice(0, 3);
+    drafts.push({
+      kind: "office-held",
+      difficulty: difficultyOf(l.person.prominence),
+      slug: surname(name),
+      prompt,
+      correct: officeName(ds, officeId),
+      wrong: others.map((o) => officeName(ds, o)),
+      explanation: [
+        heldSentence(ds, name, l.terms),
+        `The other titles belong to other periods: ${others.map((o) => `${officeName(ds, o)} (${officePeriods(ctx, o)})`).join("; ")}.`,
+      ],
+      sources: cleanSources(ds, ...l.terms.map((t) => t.sources)),
+      subjects: [l.person.id, officeId],
+    });
+  }
+  return drafts;
+}

@@ -1,0 +1,65 @@
+import type { Term } from "../../data/schema.js";
+import { type Context, difficultyOf, type Leader, surname } from "./context.js";
+import { cleanSources, type Draft, questionRng } from "./draft.js";
+import { LEADING_OFFICE } from "./model.js";
+import { firstTaken, surelyBefore } from "./true-false.js";
+
+export function orderQuestions(ctx: Context): Draft[] {
+  const { ds } = ctx;
+  const eligible = ctx.leaders.filter((l) => !l.deFactoOnly);
+  const sets: Leader[][] = [];
+  for (const stride of [1, 2]) {
+    for (let i = 0; i + 3 * stride < eligible.length; i++) {
+      sets.push([0, 1, 2, 3].map((k) => eligible[i + k * stride] as Leader));
+    }
+  }
+  const famous = eligible.filter((l) => l.person.prominence === 1);
+  for (let a = 0; a < famous.length; a++)
+    for (let b = a + 1; b < famous.length; b++)
+      for (let c = b + 1; c < famous.length; c++)
+        for (let d = c + 1; d < famous.length; d++)
+          sets.push([famous[a], famous[b], famous[c], famous[d]] as Leader[]);
+
+  const surnames = eligible.map((l) => surname(l.person.name));
+  const short = new Set(surnames).size === surnames.length;
+  const label = (l: Leader) => (short ? surname(l.person.name) : l.person.name);
+  const prompt = "In which order did these leaders first hold the party's leading office?";
+  const drafts: Draft[] = [];
+  const seen = new Set<string>();
+  for (const set of sets) {
+    if (!set.every((l, i) => i === 0 || surelyBefore(set[i - 1] as Leader, l))) continue;
+    const key = set.map((l) => l.person.id).join(",");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const correct = set.map(label).join(" → ");
+    const rng = questionRng("order", prompt, key);
+    const swapAt = rng.nextInt(3);
+    const swapped = set.slice();
+    [swapped[swapAt], swapped[swapAt + 1]] = [swapped[swapAt + 1] as Leader, swapped[swapAt] as Leader];
+    const others = rng
+      .shuffle(permutations(set))
+      .map((p) => p.map(label).join(" → "))
+      .filter((p) => p !== correct && p !== swapped.map(label).join(" → "));
+    drafts.push({
+      kind: "order",
+      difficulty: difficultyOf(Math.max(...set.map((l) => l.person.prominence))),
+      slug: set.map((l) => surname(l.person.name).slice(0, 4)).join("-"),
+      prompt,
+      correct,
+      wrong: [swapped.map(label).join(" → "), ...others.slice(0, 2)],
+      explanation: [
+        `In order of first taking ${LEADING_OFFICE}: ${set.map((l) => `${l.person.name}, ${firstTaken(l)}`).join("; ")}.`,
+      ],
+      sources: cleanSources(ds, ...set.map((l) => (l.terms[0] as Term).start.sources)),
+      subjects: set.map((l) => l.person.id),
+    });
+  }
+  return drafts;
+}
+
+export function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [items.slice()];
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
+}
