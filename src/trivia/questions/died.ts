@@ -1,3 +1,4 @@
+// "Who died in office?", where the end of the term is not disputed.
 import type { Term } from "../../data/schema.js";
 import { formatDay } from "../../query/format.js";
 import { type Context, difficultyOf, gapDays, type Leader, onDate, roleLabel, surname } from "./context.js";

@@ -1,3 +1,4 @@
+// "How long was X in office?", from undisputed start and end dates.
 import type { Term } from "../../data/schema.js";
 import { describeTermLength, durationBetween } from "../../dates/duration.js";
 import { type Context, personName, roleLabel, surname, termRange } from "./context.js";

@@ -1,3 +1,4 @@
+// "When did <event> happen?", for events whose date no claim contradicts.
 import { claimBounds } from "../../dates/calendar.js";
 import { formatDay } from "../../query/format.js";
 import { type Context, containsDay, difficultyOf, eventDisputed, gapDays, prominence } from "./context.js";

@@ -1,3 +1,4 @@
+// What a trivia question is: its kinds, difficulties and limits.
 export type Difficulty = "easy" | "medium" | "hard";
 export type QuestionKind =
   | "successor"

@@ -1,3 +1,4 @@
+// "Which office did X hold?", for people with one office and an undisputed title.
 import { termEnd } from "../../data/build.js";
 import { claimBounds } from "../../dates/calendar.js";
 import {

@@ -1,3 +1,4 @@
+// "Put these leaders in order", from start windows that cannot overlap.
 import type { Term } from "../../data/schema.js";
 import { type Context, difficultyOf, type Leader, surname } from "./context.js";
 import { cleanSources, type Draft, questionRng } from "./draft.js";

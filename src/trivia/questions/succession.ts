@@ -1,3 +1,4 @@
+// "Who succeeded X?" and "Who preceded X?" over the handovers no source disputes.
 import type { Term } from "../../data/schema.js";
 import { claimBounds, type DayInterval } from "../../dates/calendar.js";
 import {
@@ -13,9 +14,6 @@ import {
 } from "./context.js";
 import { cleanSources, type Draft, eventLine, eventsOnDay, pickDistractors, questionRng } from "./draft.js";
 import { ERA_DAYS, LEADING_OFFICE } from "./model.js";
-
-// ---------------------------------------------------------------------------------------------
-// Kinds
 
 /** De jure to de jure (or acting) handovers at a boundary nobody disputes. */
 export function usableHandovers(ctx: Context): [Term, Term][] {

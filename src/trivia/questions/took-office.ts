@@ -1,3 +1,4 @@
+// "When did X take office?", for terms whose start no source disputes.
 import type { Term } from "../../data/schema.js";
 import { daysBetween } from "../../dates/calendar.js";
 import { formatDay } from "../../query/format.js";

@@ -1,3 +1,4 @@
+// True-or-false statements built from undisputed facts.
 import type { Term } from "../../data/schema.js";
 import { daysBetween } from "../../dates/calendar.js";
 import { describeTermLength, durationBetween } from "../../dates/duration.js";
