@@ -40,7 +40,7 @@ export interface WhenOptions {
   office?: string;
 }
 
-function termsFor(ds: Dataset, office: string | undefined): readonly Term[] {
+export function termsFor(ds: Dataset, office: string | undefined): readonly Term[] {
   if (!office) return ds.leadership;
   const record = ds.officeById.get(office);
   if (record?.kind === "title" && record.partOf) {
