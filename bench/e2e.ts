@@ -13,7 +13,13 @@ import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { APIInteraction } from "discord-api-types/v10";
 import { InteractionResponseType } from "discord-api-types/v10";
-import { buildOnce, type NodeProcess, runDeploy, spawnBot } from "../tests/discord/bot-process.js";
+import {
+  buildOnce,
+  type NodeProcess,
+  runDeploy,
+  spawnBot,
+  spawnScript,
+} from "../tests/discord/bot-process.js";
 import { FakeDiscord } from "../tests/discord/fake-discord.js";
 import { percentile, printTable } from "./report.js";
 
@@ -219,6 +225,43 @@ async function run(
 
 // ---------------------------------------------------------------------------------------------
 
+const STARTUP_RUNS = 5;
+
+function summary(ms: number[]): string[] {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return [
+    `${fmt(percentile(sorted, 50), 0)} ms`,
+    `${fmt(sorted[0] ?? 0, 0)} ms`,
+    `${fmt(sorted.at(-1) ?? 0, 0)} ms`,
+    ms.map((x) => fmt(x, 0)).join(", "),
+  ];
+}
+
+/**
+ * Spawn → gateway READY for our bot (the start script's command, dataset checked and indexes
+ * built) and for a bare discord.js bot (bench/bare-bot.mjs), alternately, against the same stand-in.
+ */
+async function startupSideBySide(fake: FakeDiscord): Promise<{ ours: number[]; bare: number[] }> {
+  const ours: number[] = [];
+  const bare: number[] = [];
+  for (let run = 0; run < STARTUP_RUNS; run++) {
+    for (const which of run % 2 === 0 ? (["ours", "bare"] as const) : (["bare", "ours"] as const)) {
+      const spawned = performance.now();
+      const bot =
+        which === "ours"
+          ? spawnBot({ env: fake.env(), logLevel: "info" })
+          : spawnScript(["bench/bare-bot.mjs"], { env: fake.env() });
+      try {
+        const line = await bot.waitForLine(which === "ours" ? "connected to Discord" : "ready", 60_000);
+        (which === "ours" ? ours : bare).push(line.at - spawned);
+      } finally {
+        await bot.stop("SIGTERM");
+      }
+    }
+  }
+  return { ours, bare };
+}
+
 async function main(): Promise<void> {
   if (process.platform !== "linux") {
     console.error("bench:e2e reads /proc for the bot's CPU and memory; it runs on Linux only.");
@@ -235,7 +278,24 @@ async function main(): Promise<void> {
   try {
     const deployed = await runDeploy({ env: fake.env({ DISCORD_GUILD_ID: fake.guild.id }) });
     if (deployed.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deployed.output}`);
-    buildOnce(); // npm start's prestart, outside the start-up time
+    buildOnce(); // what npm ci's prepare did, outside the start-up time
+    const startup = await startupSideBySide(fake);
+    const median = (xs: number[]) =>
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      );
+    const ratio = median(startup.ours) / median(startup.bare);
+    printTable(
+      `Start-up: spawn → gateway READY, ${STARTUP_RUNS} runs each, alternating`,
+      ["bot", "median", "min", "max", "runs (ms)"],
+      [
+        ["Apparat (npm start's command)", ...summary(startup.ours)],
+        ["bare discord.js bot (bench/bare-bot.mjs)", ...summary(startup.bare)],
+        ["ratio of medians (target ≤ 1.5)", `${fmt(ratio, 2)}×`, "", "", ratio <= 1.5 ? "PASS" : "MISS"],
+      ],
+      ["l", "r", "r", "r", "l"],
+    );
     const spawned = performance.now();
     bot = spawnBot({ env: fake.env(), logLevel: "warn" });
     await fake.waitForIdentify(1, 60_000);

@@ -184,7 +184,8 @@ export interface SpawnOptions {
   logLevel?: string;
 }
 
-function spawnScript(args: string[], { env, logLevel = "info" }: SpawnOptions): NodeProcess {
+/** `node <args>` in the project folder with only the given environment (and PATH, HOME …). */
+export function spawnScript(args: string[], { env, logLevel = "info" }: SpawnOptions): NodeProcess {
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...baseEnv(), LOG_LEVEL: logLevel, ...env },
