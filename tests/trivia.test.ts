@@ -8,37 +8,12 @@ import { Router } from "../src/interactions/router.js";
 import { createTrivia, type Messenger } from "../src/interactions/trivia.js";
 import type { BotResponse, Caller, MessagePayload, OptionValue } from "../src/interactions/types.js";
 import { DatabaseOpenError, MIGRATIONS, migrate, openDatabase } from "../src/storage/db.js";
-import { type Clock, pointsFor } from "../src/trivia/game.js";
+import { pointsFor } from "../src/trivia/game.js";
 import { questionById } from "../src/trivia/questions.js";
 import { TriviaStore } from "../src/trivia/store.js";
-import { engine } from "./helpers.js";
+import { engine, FakeClock } from "./helpers.js";
 
 const ds = engine().dataset;
-
-/** A clock whose timers fire only when the test advances time. */
-class FakeClock implements Clock {
-  t = 1_800_000_000_000;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  now = () => this.t;
-  setTimer = (ms: number, fn: () => void) => {
-    const id = this.nextId++;
-    this.timers.push({ at: this.t + ms, fn, id });
-    return id;
-  };
-  clearTimer = (handle: unknown) => {
-    this.timers = this.timers.filter((x) => x.id !== handle);
-  };
-  async advance(ms: number) {
-    this.t += ms;
-    const due = this.timers.filter((x) => x.at <= this.t);
-    this.timers = this.timers.filter((x) => x.at > this.t);
-    for (const d of due) d.fn();
-    // Let the closes (async) finish.
-    for (let i = 0; i < 20; i++) await Promise.resolve();
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 class FakeMessenger implements Messenger {
   sent: { channel: string; payload: MessagePayload }[] = [];

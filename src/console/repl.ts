@@ -22,7 +22,7 @@ entry of the last answer. "exit" or Ctrl-D leaves.
 `;
 
 /** Tab completion: command names, then option names, then names from the autocomplete engine. */
-function completer(engine: Engine, router: Router) {
+export function completer(engine: Engine, router: Router) {
   const commands = router.definitions;
   return (line: string): [string[], string] => {
     if (!line.includes(" ")) {
@@ -67,28 +67,62 @@ function completer(engine: Engine, router: Router) {
   };
 }
 
+/**
+ * What the console does with each line and each message the bot posts by itself, apart from the
+ * terminal: a typed number presses that button of the newest message that has buttons, whether
+ * it was an answer or a round's later question.
+ */
+export class ConsoleSession {
+  private newest: MessagePayload | null = null;
+
+  constructor(
+    private readonly router: Router,
+    private readonly out: (text: string) => void,
+  ) {}
+
+  /** Shows a message and remembers it if it has buttons or a menu. */
+  show(payload: MessagePayload): void {
+    if (payload.components?.length) this.newest = payload;
+    this.out(payloadToText(payload));
+  }
+
+  /** One typed line: a slash command, or a number that presses a button. */
+  async line(line: string): Promise<void> {
+    if (/^\d+$/.test(line)) {
+      const target = this.newest ? componentAt(this.newest, Number(line)) : null;
+      if (!target) {
+        this.out("There is no such button or entry in the newest message.");
+        return;
+      }
+      const response = await this.router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
+      if (response.type !== "choices") this.show(response.payload);
+      return;
+    }
+    const result = await runSlash(this.router, line.startsWith("/") ? line : `/${line}`);
+    if (!result.ok) this.out(result.error);
+    else if (result.response.type !== "choices") this.show(result.response.payload);
+  }
+}
+
 /** The interactive console `npm start` opens when there is no token and a person at a terminal. */
 export async function startConsole(engine: Engine, databasePath?: string): Promise<void> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  let last: MessagePayload | null = null;
-  /** The newest message with buttons or a menu: what a typed number presses. */
-  const remember = (payload: MessagePayload) => {
-    if (payload.components?.length) last = payload;
-  };
   const db = openDatabase(databasePath);
   // Trivia in the console posts its reveals and next questions straight to the terminal, above the
   // prompt, which is then drawn again with whatever the user had typed.
   let rl: ReturnType<typeof createInterface> | undefined;
+  let session: ConsoleSession | undefined;
   const trivia = createTrivia(engine.dataset, db, {
     send: async (_channel, payload) => {
-      remember(payload);
       if (rl) process.stdout.write("\r\x1b[K");
-      out(payloadToText(payload));
+      if (session) session.show(payload);
+      else out(payloadToText(payload));
       rl?.prompt(true);
     },
   });
   await trivia.recover();
   const router = createRouter({ ...engine, trivia });
+  session = new ConsoleSession(router, out);
   rl = createInterface({
     input: process.stdin,
     output: process.stdout,
@@ -107,29 +141,7 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === "exit" || line === "quit") break;
-    if (line === "") {
-      rl.prompt();
-      continue;
-    }
-    if (/^\d+$/.test(line)) {
-      const target = last ? componentAt(last, Number(line)) : null;
-      if (!target) out("There is no such button or entry in the last answer.");
-      else {
-        const response = await router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
-        if (response.type !== "choices") {
-          remember(response.payload);
-          out(payloadToText(response.payload));
-        }
-      }
-      rl.prompt();
-      continue;
-    }
-    const result = await runSlash(router, line.startsWith("/") ? line : `/${line}`);
-    if (!result.ok) out(result.error);
-    else if (result.response.type !== "choices") {
-      remember(result.response.payload);
-      out(payloadToText(result.response.payload));
-    }
+    if (line !== "") await session.line(line);
     rl.prompt();
   }
   rl.close();

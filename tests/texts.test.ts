@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../src/i18n/en.js";
+import { ru } from "../src/i18n/ru.js";
+
+describe("the text tables", () => {
+  it("have the same keys, nested ones included (the type checker holds them to one shape too)", () => {
+    const shape = (o: object): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === "object" && !Array.isArray(v) && k !== "sourceKinds" && k !== "precisionNames"
+          ? shape(v).map((s) => `${k}.${s}`)
+          : [k],
+      );
+    expect(shape(ru).sort()).toEqual(shape(en).sort());
+  });
+
+  it("count in words: one score, two scores; один, два, пять", () => {
+    expect(en.resetDone({ removed: 1 })).toBe("The leaderboard was reset (1 score removed).");
+    expect(en.resetDone({ removed: 2 })).toBe("The leaderboard was reset (2 scores removed).");
+    expect(ru.resetDone({ removed: 1 })).toBe("Таблица лидеров сброшена (удалена 1 запись).");
+    expect(ru.resetDone({ removed: 3 })).toBe("Таблица лидеров сброшена (удалены 3 записи).");
+    expect(ru.resetDone({ removed: 11 })).toBe("Таблица лидеров сброшена (удалено 11 записей).");
+  });
+});
