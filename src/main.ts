@@ -12,17 +12,20 @@ async function main(): Promise<number> {
   // Before anything imports resvg: the bot and the offline console both draw pictures.
   keepPictureMemoryLow();
   const log = createLogger({ level: config.LOG_LEVEL });
-  const started = performance.now();
-  const engine = await createEngine();
-  log.info(
-    { ms: +(performance.now() - started).toFixed(1), people: engine.dataset.people.length },
-    "dataset loaded",
-  );
+  const loadEngine = async () => {
+    const started = performance.now();
+    const engine = await createEngine();
+    log.info(
+      { ms: +(performance.now() - started).toFixed(1), people: engine.dataset.people.length },
+      "dataset loaded",
+    );
+    return engine;
+  };
 
   if (!config.DISCORD_TOKEN) {
     if (process.stdin.isTTY && process.stdout.isTTY) {
       const { startConsole } = await import("./console/repl.js");
-      await startConsole(engine, config.DATABASE_PATH);
+      await startConsole(await loadEngine(), config.DATABASE_PATH);
       return 0;
     }
     console.error(
@@ -33,17 +36,24 @@ async function main(): Promise<number> {
   }
 
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
+  // A signal during start-up is kept and acted on as soon as the bot is up, so it still disconnects
+  // cleanly rather than dying half-connected.
+  let signalled: ((signal: string) => void) | undefined;
+  const early: string[] = [];
+  const onSignal = (signal: string) => (signalled ? signalled(signal) : early.push(signal));
+  process.once("SIGINT", () => onSignal("SIGINT"));
+  process.once("SIGTERM", () => onSignal("SIGTERM"));
   const { startBot } = await import("./bot/client.js");
-  const bot = await startBot(config, engine, log);
+  const bot = await startBot(config, loadEngine, log);
   await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
+    signalled = (signal: string) => {
       log.info({ signal }, "shutting down");
       const force = setTimeout(() => process.exit(1), 4000);
       force.unref();
       bot.stop().finally(resolve);
     };
-    process.once("SIGINT", () => shutdown("SIGINT"));
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
+    const first = early[0];
+    if (first) signalled(first);
   });
   return 0;
 }

@@ -187,9 +187,20 @@ export interface RunningBot {
 }
 
 /** Connects to Discord (or to DISCORD_API_BASE) and serves interactions until stopped. */
-export async function startBot(config: Config, engine: Engine, log: Logger): Promise<RunningBot> {
+export async function startBot(
+  config: Config,
+  loadEngine: () => Promise<Engine>,
+  log: Logger,
+): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
-  await checkDiscordReachable(config.DISCORD_TOKEN, config.DISCORD_API_BASE);
+  // The first request to Discord is in flight while the dataset and indexes are built.
+  const reachable = checkDiscordReachable(config.DISCORD_TOKEN, config.DISCORD_API_BASE).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  const engine = await loadEngine();
+  const problem = await reachable;
+  if (problem) throw problem;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     makeCache: LEAN_CACHES,

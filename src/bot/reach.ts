@@ -1,7 +1,9 @@
 // Before the bot logs in or the deploy script registers commands: one request to Discord's API
-// with a deadline, so that an unreachable API or a refused token is said plainly within seconds
-// (discord.js would otherwise retry a dead host for about a minute and then say only "This
-// operation was aborted").
+// with a deadline and no retries, so that an unreachable API or a refused token is said plainly
+// within seconds (discord.js would otherwise retry a dead host for about a minute and then say
+// only "This operation was aborted"). It goes through discord.js's own REST client, which the
+// process loads anyway.
+import { DiscordAPIError, REST, Routes } from "discord.js";
 
 /** Discord's own API base, as discord.js uses it when DISCORD_API_BASE is not set. */
 export const DISCORD_API = "https://discord.com/api";
@@ -19,39 +21,44 @@ function hostOf(base: string): string {
   }
 }
 
-/** Resolves when `GET /gateway/bot` answers 2xx with this token; otherwise throws a clear message. */
+/** The system's word for a network failure (ECONNREFUSED, ENOTFOUND …), wherever the error keeps it. */
+function networkCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+/** Resolves when `GET /gateway/bot` answers with this token; otherwise throws a clear message. */
 export async function checkDiscordReachable(
   token: string,
   apiBase: string = DISCORD_API,
   timeoutMs: number = REACH_TIMEOUT_MS,
 ): Promise<void> {
   const host = hostOf(apiBase);
-  const seconds = Math.round(timeoutMs / 1000);
-  let status: number;
+  const rest = new REST({ version: "10", api: apiBase, timeout: timeoutMs, retries: 0 }).setToken(token);
   try {
-    const response = await fetch(`${apiBase.replace(/\/+$/, "")}/v10/gateway/bot`, {
-      headers: { Authorization: `Bot ${token}` },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    status = response.status;
-    await response.body?.cancel();
+    await rest.get(Routes.gatewayBot());
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const timedOut = (err as Error).name === "TimeoutError";
+    if (err instanceof DiscordAPIError && err.status === 401)
+      throw new DiscordUnreachable(
+        `Discord at ${host} refused the token (401 Unauthorized): check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).`,
+      );
+    if (err instanceof DiscordAPIError)
+      throw new DiscordUnreachable(
+        `The Discord API at ${host} answered ${err.status} to a first request; try again shortly.`,
+      );
+    const timedOut = (err as Error).name === "AbortError" || (err as Error).name === "TimeoutError";
     const why = timedOut
-      ? `no answer within ${seconds} s`
-      : (cause?.code ?? cause?.message ?? (err as Error).message);
+      ? `no answer within ${Math.round(timeoutMs / 1000)} s`
+      : (networkCode(err) ?? (err as Error).message);
     throw new DiscordUnreachable(
       `Could not reach the Discord API at ${host} (${why}). Check this machine's network connection` +
         ` and firewall${apiBase === DISCORD_API ? "" : ", and DISCORD_API_BASE"}.`,
     );
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
   }
-  if (status === 401)
-    throw new DiscordUnreachable(
-      `Discord at ${host} refused the token (401 Unauthorized): check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).`,
-    );
-  if ((status < 200 || status >= 300) && status !== 429)
-    throw new DiscordUnreachable(
-      `The Discord API at ${host} answered ${status} to a first request; try again shortly.`,
-    );
 }
