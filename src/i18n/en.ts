@@ -108,6 +108,8 @@ export const en = {
     unknownOffice: (p: { office: string }) => `There is no office “${p.office}”.`,
     beforeFoundingNote: (p: { date: string }) => `The Secretariat was established on ${p.date}.`,
     afterNote: (p: { date: string }) => `The party was banned on ${p.date}.`,
+    /** A person's name on a bar: the full name. */
+    personOnBar: (p: { words: string[] }) => p.words.join(" "),
     officeShort: {
       "technical-secretary": "Technical Secretary",
       "chairman-of-the-secretariat": "Chairman",

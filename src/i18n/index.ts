@@ -1,21 +1,13 @@
 // The user's language and the table of texts for it. Every user-visible text lives in en.ts and
 // ru.ts; dates are worded in dates.ts. Nothing else chooses between languages.
-import { en, type Messages } from "./en.js";
-import { ru } from "./ru.js";
+import { type Lang, type Messages, TABLES, text } from "./tables.js";
 
-export type Lang = "en" | "ru";
-export type { Messages };
-
-const TABLES: Record<Lang, Messages> = { en, ru };
+export type { Lang, Messages };
+export { text };
 
 /** Discord sends locales such as "en-US", "en-GB", "ru"; anything but Russian gets English. */
 export function langOf(locale: string | null | undefined): Lang {
   return locale?.toLowerCase().startsWith("ru") ? "ru" : "en";
-}
-
-/** The whole table of texts for a language. */
-export function text(lang: Lang): Messages {
-  return TABLES[lang];
 }
 
 /** The keys whose text takes no values. */

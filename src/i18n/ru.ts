@@ -121,6 +121,9 @@ export const ru: Messages = {
     unknownOffice: (p) => `Должности «${p.office}» нет.`,
     beforeFoundingNote: (p) => `Секретариат образован ${p.date}.`,
     afterNote: (p) => `Партия запрещена ${p.date}.`,
+    /** A person's name on a bar: first name and surname (the full Russian name has a patronymic too). */
+    personOnBar: (p) =>
+      p.words.length > 1 ? `${p.words[0]} ${p.words[p.words.length - 1]}` : (p.words[0] ?? ""),
     officeShort: {
       "technical-secretary": "техсекретарь",
       "chairman-of-the-secretariat": "председатель Секретариата",

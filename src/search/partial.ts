@@ -2,7 +2,7 @@
 // Khrushchev, best known first), and fuse.js over the keys that share trigrams with it and could
 // match by their letters.
 import Fuse from "fuse.js";
-import type { SearchIndex } from "./index.js";
+import type { IndexCore } from "./core.js";
 import { tokens } from "./normalize.js";
 import { CharBounds, FUSE_OPTIONS, fuseChunks } from "./prefilter.js";
 import { IntHeap } from "./scratch.js";
@@ -17,7 +17,7 @@ import { type EntryKind, type IndexedKey, MAX_PARTIAL_POSTINGS, MAX_PREFIX_TOKEN
  * query token whose prefix has the fewest keys, and stops once the list is full.
  */
 export function prefixMatches(
-  ix: SearchIndex,
+  ix: IndexCore,
 
   qToks: string[],
   kind: EntryKind | undefined,
@@ -116,7 +116,7 @@ export function prefixMatches(
 }
 
 /** The tokens beginning with `prefix`: positions [from, to) in `sortedVocab`, at most `cap`. */
-export function prefixRange(ix: SearchIndex, prefix: string, cap: number): [number, number] {
+export function prefixRange(ix: IndexCore, prefix: string, cap: number): [number, number] {
   const { vocab, sortedVocab } = ix;
   let lo = 0;
   let hi = sortedVocab.length;
@@ -137,12 +137,12 @@ export function prefixRange(ix: SearchIndex, prefix: string, cap: number): [numb
 }
 
 /** How many keys the tokens at [from, to) of `sortedVocab` are on, counted with repeats. */
-export function prefixVolume(ix: SearchIndex, from: number, to: number): number {
+export function prefixVolume(ix: IndexCore, from: number, to: number): number {
   return (ix.sortedVolume[to] as number) - (ix.sortedVolume[from] as number);
 }
 
 /** Whether every query token starts some token of the key. */
-export function startsEveryToken(ix: SearchIndex, keyId: number, qToks: string[]): boolean {
+export function startsEveryToken(ix: IndexCore, keyId: number, qToks: string[]): boolean {
   const from = ix.keyTokStart[keyId] as number;
   const to = ix.keyTokStart[keyId + 1] as number;
   return qToks.every((q) => {
@@ -153,7 +153,7 @@ export function startsEveryToken(ix: SearchIndex, keyId: number, qToks: string[]
 }
 
 /** When a prefix scan first met the entry: its first key without a note, else its first key. */
-export function firstSeen(ix: SearchIndex, entry: number): number {
+export function firstSeen(ix: IndexCore, entry: number): number {
   const { acPlain, acFirst } = ix.scratch();
   return ((acPlain[entry] as number) >= 0 ? acPlain[entry] : acFirst[entry]) as number;
 }
@@ -163,7 +163,7 @@ export function firstSeen(ix: SearchIndex, entry: number): number {
  * cannot match by character counts (which Fuse would reject anyway). A Fuse index of every key
  * would be scanned whole on every keystroke: over a second per keystroke at 100k people.
  */
-export function fusePartial(ix: SearchIndex, norm: string, kind: EntryKind | undefined, limit: number) {
+export function fusePartial(ix: IndexCore, norm: string, kind: EntryKind | undefined, limit: number) {
   // Keys of tokens similar to any query token, in the order first met.
   const s = ix.scratch();
   const gen = ++s.keyGen;
@@ -211,7 +211,7 @@ export function fusePartial(ix: SearchIndex, norm: string, kind: EntryKind | und
 }
 
 /** Tokens sharing at least two trigrams with a partial query token. */
-export function similarTokensLoose(ix: SearchIndex, q: string): number[] {
+export function similarTokensLoose(ix: IndexCore, q: string): number[] {
   const touched = ix.countGrams(new Set(trigrams(q).slice(0, -1)));
   const { counts, countTouched } = ix.scratch();
   const found: number[] = [];

@@ -1,7 +1,7 @@
 // Ranking for `SearchIndex.search`: the entries whose keys share tokens, trigrams or sounds with
 // the query, scored by how well each query token is covered, best first, walked in rank order so
 // that the search stops once nothing left could change the answer.
-import type { SearchIndex } from "./index.js";
+import type { IndexCore } from "./core.js";
 import { IntHeap } from "./scratch.js";
 import { type EntryKind, MAX_QUERY_TOKENS, MIN_RESULT_SCORE } from "./types.js";
 
@@ -17,7 +17,7 @@ import { type EntryKind, MAX_QUERY_TOKENS, MIN_RESULT_SCORE } from "./types.js";
  * could not make the list; the result is the same as scoring every entry.
  */
 export function rankEntries(
-  ix: SearchIndex,
+  ix: IndexCore,
   norm: string,
   qToks: string[],
   kind: EntryKind | undefined,
@@ -230,7 +230,7 @@ export function rankEntries(
  * entries scoring 1, which later (worse-known) entries could only tie and follow.
  */
 export function rankByRankOrder(
-  ix: SearchIndex,
+  ix: IndexCore,
 
   scored: number[],
   sims: ReadonlyMap<number, number>,
@@ -282,7 +282,7 @@ export function rankByRankOrder(
  * Adds a scored entry to `best` if it makes the first `needed`: by score, then the better
  * known, then the one a scan of the postings meets first.
  */
-export function insertRanked(ix: SearchIndex, best: number[], entry: number, needed: number): void {
+export function insertRanked(ix: IndexCore, best: number[], entry: number, needed: number): void {
   const { sScore, sSlot } = ix.scratch();
   if ((sScore[entry] as number) < MIN_RESULT_SCORE) return;
   const before = (a: number, b: number) =>
@@ -306,7 +306,7 @@ export function insertRanked(ix: SearchIndex, best: number[], entry: number, nee
  * first wins, except that a key without a note beats one with a note.
  */
 export function scoreEntry(
-  ix: SearchIndex,
+  ix: IndexCore,
 
   entry: number,
   nq: number,

@@ -14,10 +14,7 @@ export function personLabel(
   if (!person) return { full: fallback, short: fallback };
   const name = localName(lang, person);
   const words = name.split(/\s+/).filter(Boolean);
-  const last = words[words.length - 1] ?? name;
-  // Russian names carry a patronymic: first name and surname are enough on a bar.
-  const full = lang === "en" ? name : words.length > 1 ? `${words[0]} ${last}` : (words[0] ?? name);
-  return { full, short: last };
+  return { full: text(lang).timeline.personOnBar({ words }) || name, short: words[words.length - 1] ?? name };
 }
 
 export function officeLabel(office: Office | undefined, id: string, lang: Lang): string {
