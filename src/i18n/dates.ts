@@ -2,8 +2,8 @@
 // timeline, durations, the readings of what a user typed and what was wrong with it.
 import type { DateClaim } from "../data/schema.js";
 import type { DateProblemInfo, DateReading } from "../dates/parse.js";
-import { type Lang, text } from "./tables.js";
 import { pluralRu } from "./ru.js";
+import { type Lang, text } from "./tables.js";
 
 /** "10 November 1982", "March 1919", "1918" (or "10 ноября 1982 г."): a date at its own precision. */
 export function formatDate(lang: Lang, claim: Pick<DateClaim, "date" | "precision">): string {
