@@ -1,5 +1,5 @@
 import { createEngine, type Engine } from "../src/app.js";
-import type { Clock } from "../src/trivia/game.js";
+import { ManualClock } from "../src/trivia/clock.js";
 
 const shared: Engine = await createEngine();
 
@@ -8,27 +8,9 @@ export function engine(): Engine {
   return shared;
 }
 
-/** A clock whose timers fire only when the test advances time. */
-export class FakeClock implements Clock {
-  t = 1_800_000_000_000;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  now = () => this.t;
-  setTimer = (ms: number, fn: () => void) => {
-    const id = this.nextId++;
-    this.timers.push({ at: this.t + ms, fn, id });
-    return id;
-  };
-  clearTimer = (handle: unknown) => {
-    this.timers = this.timers.filter((x) => x.id !== handle);
-  };
-  async advance(ms: number) {
-    this.t += ms;
-    const due = this.timers.filter((x) => x.at <= this.t);
-    this.timers = this.timers.filter((x) => x.at > this.t);
-    for (const d of due) d.fn();
-    // Let the closes (async) finish.
-    for (let i = 0; i < 20; i++) await Promise.resolve();
-    await new Promise((r) => setImmediate(r));
+/** A manual clock at a fixed start, so tests never depend on the time they run at. */
+export class FakeClock extends ManualClock {
+  constructor() {
+    super(1_800_000_000_000);
   }
 }

@@ -5,40 +5,10 @@ import { createRouter, payloadJson, runSlash } from "../console/run.js";
 import { CONSOLE_CALLER } from "../console/slash.js";
 import { componentAt, payloadToText } from "../console/text.js";
 import type { MessagePayload } from "../interactions/types.js";
-import type { Clock } from "../trivia/game.js";
+import { ManualClock } from "../trivia/clock.js";
 
 /** Commands that keep scores: they get the database (DATABASE_PATH) and trivia. */
 const NEEDS_TRIVIA = /^\/?(trivia|leaderboard|study)\b/;
-
-/**
- * Time for a one-shot CLI run: it starts now and moves only when the run plays a round out, so a
- * round's reveals and standings are printed at once, in order, and no round is left running.
- */
-class VirtualClock implements Clock {
-  private t = Date.now();
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  now = () => this.t;
-  setTimer = (ms: number, fn: () => void) => {
-    const id = this.nextId++;
-    this.timers.push({ at: this.t + ms, fn, id });
-    return id;
-  };
-  clearTimer = (handle: unknown) => {
-    this.timers = this.timers.filter((x) => x.id !== handle);
-  };
-  /** Moves on to the next timer and fires it, telling `moving` how many seconds pass first; false when none is left. */
-  fireNext(moving: (seconds: number) => void): boolean {
-    const next = this.timers.sort((a, b) => a.at - b.at || a.id - b.id).shift();
-    if (!next) return false;
-    moving((next.at - this.t) / 1000);
-    this.t = next.at;
-    next.fn();
-    return true;
-  }
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface RunOptions {
   json: boolean;
@@ -68,7 +38,8 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     print(payload, heading);
   };
 
-  const clock = new VirtualClock();
+  // A round plays out at once on a clock that moves only when the run moves it on.
+  const clock = new ManualClock();
   let postedAfter = 0;
   let closeDb = (): void => undefined;
   let playing = engine;
@@ -125,11 +96,10 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     }
     // Play any round out: each timer in turn, its posts printed as they are made.
     while (
-      clock.fireNext((seconds) => {
-        postedAfter = Math.round(seconds);
+      await clock.next((ms) => {
+        postedAfter = Math.round(ms / 1000);
       })
-    )
-      await settle();
+    );
     return 0;
   } finally {
     playing.trivia?.shutdown();

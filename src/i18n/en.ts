@@ -4,6 +4,9 @@
 
 import { MONTHS_EN } from "../dates/parse.js";
 
+/** "Jan" … "Dec": English uses the same short names alone and after a day. */
+const SHORT_MONTHS: string[] = MONTHS_EN.map((m) => m.slice(0, 3));
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
@@ -123,35 +126,9 @@ export const en = {
   months: [...MONTHS_EN] as string[],
   /** Month names after a day number ("10 November"; Russian uses the genitive). */
   monthsAfterDay: [...MONTHS_EN] as string[],
-  monthsShort: [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-  ] as string[],
+  monthsShort: SHORT_MONTHS,
   /** Short month names after a day number ("14 Mar 1953"). */
-  monthsShortAfterDay: [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-  ] as string[],
+  monthsShortAfterDay: SHORT_MONTHS,
   yearSuffix: "",
   decade: (p: { decade: number }) => `the ${p.decade}s`,
   dayRange: (p: { from: string; to: string }) => `${p.from} – ${p.to}`,

@@ -6,7 +6,8 @@ import type { Dataset } from "../data/load.js";
 import { langOf } from "../i18n/index.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
 import type { DB } from "../storage/db.js";
-import { type Clock, type Player, type RoundEvent, systemClock, TriviaGame } from "../trivia/game.js";
+import { type Clock, systemClock } from "../trivia/clock.js";
+import { type Player, type RoundEvent, TriviaGame } from "../trivia/game.js";
 import { TriviaStore } from "../trivia/store.js";
 import type { MessagePayload } from "./types.js";
 

@@ -1,10 +1,11 @@
 // The rules of trivia: rounds in channels, quick questions, scoring, leaderboards and solo study
 // with Leitner boxes. It knows nothing of Discord or of how messages look: it returns outcomes,
 // and what happens when a question's time is up goes out as events (see RoundEvents), which the
-// wiring in ./wiring.ts renders and posts. State lives in the store; timers only decide when a
+// wiring in src/interactions/trivia.ts renders and posts. State lives in the store; timers only decide when a
 // question closes, so a restart loses no committed answer.
 import type { Dataset } from "../data/load.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
+import type { Clock } from "./clock.js";
 import {
   allQuestions,
   type Difficulty,
@@ -13,19 +14,6 @@ import {
   questionById,
 } from "./questions.js";
 import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
-
-/** Time, injectable so tests drive rounds without waiting. */
-export interface Clock {
-  now(): number;
-  setTimer(ms: number, fn: () => void): unknown;
-  clearTimer(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimer: (ms, fn) => setTimeout(fn, ms),
-  clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /** Who is playing, and where. */
 export interface Player {
