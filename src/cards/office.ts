@@ -16,24 +16,6 @@ import {
 import { fitEmbed, joinLines } from "./limits.js";
 import type { Card } from "./person.js";
 
-const INFOBOX_LABELS: Record<string, string> = {
-  style: "Style",
-  type: "Type",
-  status: "Status",
-  residence: "Residence",
-  seat: "Seat",
-  appointer: "Appointer",
-  salary: "Salary",
-  formation: "Formation",
-  founded: "Founded",
-  firstHolder: "First holder",
-  finalHolder: "Final holder",
-  abolished: "Abolished",
-  dissolved: "Dissolved",
-  supersededBy: "Superseded by",
-  succeededBy: "Succeeded by",
-};
-
 /** An office's card: titles, dates, purpose, holders in order with their terms, what it became. */
 export function officeCard(
   ds: Dataset,
@@ -95,7 +77,7 @@ export function officeCard(
       value: joinLines(
         infobox.map(([key, v]) => {
           for (const s of v.sources) cited.add(s);
-          return `${INFOBOX_LABELS[key] ?? key}: ${v.value} (${sourceList(ds, v.sources)})`;
+          return `${text(lang).infoboxLabels[key] ?? key}: ${v.value} (${sourceList(ds, v.sources)})`;
         }),
       ),
     });

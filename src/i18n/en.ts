@@ -62,6 +62,25 @@ export const en = {
   disputesIntro:
     "The bot keeps every claimed value with its sources; “used by default” marks the one answers use.",
   sourceKinds: {} as Record<string, string>,
+  /** The names of an office infobox's rows (as the encyclopedia gives them). */
+  infoboxLabels: {
+    style: "Style",
+    type: "Type",
+    status: "Status",
+    residence: "Residence",
+    seat: "Seat",
+    appointer: "Appointer",
+    salary: "Salary",
+    formation: "Formation",
+    founded: "Founded",
+    firstHolder: "First holder",
+    finalHolder: "Final holder",
+    abolished: "Abolished",
+    dissolved: "Dissolved",
+    supersededBy: "Superseded by",
+    succeededBy: "Succeeded by",
+  } as Record<string, string>,
+
   help: {
     title: "Apparat — the CPSU Secretariat and its leaders, 1917–1991",
     description:

@@ -81,6 +81,23 @@ export const ru: Messages = {
     "partisan wiki": "партийная вики",
     editorial: "редакция Apparat",
   },
+  infoboxLabels: {
+    style: "Обращение",
+    type: "Тип",
+    status: "Статус",
+    residence: "Резиденция",
+    seat: "Местопребывание",
+    appointer: "Назначается",
+    salary: "Жалованье",
+    formation: "Образование",
+    founded: "Учреждена",
+    firstHolder: "Первый",
+    finalHolder: "Последний",
+    abolished: "Упразднена",
+    dissolved: "Распущена",
+    supersededBy: "Заменена",
+    succeededBy: "Преемница",
+  },
   help: {
     title: "Apparat — Секретариат ЦК КПСС, 1917–1991",
     description:
