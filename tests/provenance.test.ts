@@ -44,7 +44,7 @@ function yearBefore(text: string, index: number): number | null {
 }
 
 /** Whether `text` states the date at that precision (see the header for the forms). */
-export function states(text: string, date: string, precision: Precision): boolean {
+function states(text: string, date: string, precision: Precision): boolean {
   const [y, m, d] = date.split("-").map(Number) as [number, number?, number?];
   const flat = squash(text);
   if (precision === "year") return new RegExp(`(?<!\\d)${y}(?!\\d)`).test(flat);
