@@ -2,7 +2,7 @@ import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Term } from "../data/schema.js";
 import { describeTermLength } from "../dates/duration.js";
-import { formatDate, type Lang, localiseDuration, t, text } from "../i18n/index.js";
+import { formatDate, type Lang, localiseDuration, localName, t, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType } from "../interactions/api.js";
 import { type CardTarget, cardId } from "../interactions/custom-id.js";
 import { clip, LIMITS } from "./limits.js";
@@ -38,6 +38,14 @@ export function sourceList(ds: Dataset, ids: readonly string[]): string {
 export function sourcesFooter(ds: Dataset, ids: Iterable<string>, lang: Lang): APIEmbed["footer"] {
   const names = [...new Set([...ids].map((id) => sourceName(ds, id)))];
   return { text: clip(`${t(lang, "sources")}: ${names.join(" · ")}`, LIMITS.footer) };
+}
+
+/** What a term was a holding of: the office's name, or for a body (the Secretariat) its head. */
+export function holdingName(ds: Dataset, term: Term, lang: Lang): string {
+  const office = ds.officeById.get(term.office);
+  if (!office) return term.office;
+  if (office.kind === "body") return text(lang).headOfBody[office.id] ?? localName(lang, office);
+  return localName(lang, office);
 }
 
 export function basisLabel(lang: Lang, term: Term): string {

@@ -12,6 +12,7 @@ import {
   basisLabel,
   COLOURS,
   disputeLines,
+  holdingName,
   openButton,
   sourceName,
   sourcesFooter,
@@ -23,12 +24,6 @@ import { fitEmbed, joinLines } from "./limits.js";
 export interface Card {
   embed: APIEmbed;
   components: APIActionRowComponent<APIButtonComponent>[];
-}
-
-function officeName(ds: Dataset, term: Term, lang: Lang): string {
-  const office = ds.officeById.get(term.office);
-  if (!office) return term.office;
-  return localName(lang, office);
 }
 
 /** The person's first and last terms in the party's leading office chain. */
@@ -68,7 +63,7 @@ export function personCard(
         around.push(`${t(lang, "successor")}: ${ds.personById.get(link.successor.person)?.name}`);
       }
       return [
-        `**${officeName(ds, term, lang)}${basisLabel(lang, term)}**`,
+        `**${holdingName(ds, term, lang)}${basisLabel(lang, term)}**`,
         `${termSpan(lang, term)}${term.endedByDeath ? ` (${t(lang, "diedInOffice")})` : ""}`,
         ...(around.length ? [around.join(" · ")] : []),
         ...statedDurationNotes(ds, term, lang),

@@ -5,7 +5,7 @@ import { formatDate, type Lang, localName, precisionName, t, text } from "../i18
 import { ComponentType } from "../interactions/api.js";
 import { quoteUserText } from "../interactions/payload.js";
 import type { WhenAnswer } from "../query/when.js";
-import { basisLabel, COLOURS, openButton, sourcesFooter, termSpan } from "./common.js";
+import { basisLabel, COLOURS, holdingName, openButton, sourcesFooter, termSpan } from "./common.js";
 import { fitEmbed, joinLines } from "./limits.js";
 import type { Card } from "./person.js";
 
@@ -45,7 +45,7 @@ export function whenCard(
     const lines = a.holders.map((h) => {
       for (const s of h.term.sources) cited.add(s);
       const unsure = h.certain ? "" : text(lang).datesImprecise;
-      return `• **${h.person.name}** — ${localName(lang, h.office)}${basisLabel(lang, h.term)}\n  ${termSpan(lang, h.term)}${unsure}`;
+      return `• **${h.person.name}** — ${holdingName(ds, h.term, lang)}${basisLabel(lang, h.term)}\n  ${termSpan(lang, h.term)}${unsure}`;
     });
     for (const v of a.vacancies) {
       const range = v.from === v.to ? day(lang, v.from) : `${day(lang, v.from)} – ${day(lang, v.to)}`;

@@ -40,6 +40,8 @@ export const en = {
   used: "used by default",
   died: "Died",
   membersUndated: "Members and holders (undated)",
+  /** A holding of a body rather than an office: who headed it. */
+  headOfBody: { secretariat: "Head of the Secretariat" } as Record<string, string>,
   datesImprecise: " (dates imprecise)",
   or: " or ",
   readTwoWays: (p: { query: string; readings: string }) =>

@@ -59,6 +59,7 @@ export const ru: Messages = {
   used: "используется по умолчанию",
   died: "Умер",
   membersUndated: "Члены и носители (без дат)",
+  headOfBody: { secretariat: "Глава Секретариата" },
   datesImprecise: " (даты неточны)",
   or: " или ",
   readTwoWays: (p) => `«${p.query}» можно прочитать двумя способами: ${p.readings}. Ниже ответ для обоих.`,

@@ -64,10 +64,17 @@ function describeHit(h: HolderHit): string {
   return `${h.person.name}, ${h.office.name}${basis}, ${formatDay(h.term.start)} – ${end}${died}`;
 }
 
+/** De facto heads of the Secretariat as a body: holdings that are not an office of the chain. */
+function secretariatHeads(ds: Dataset): Term[] {
+  return ds.terms.filter((t) => ds.officeById.get(t.office)?.kind === "body" && t.basis === "de facto");
+}
+
 /** Who held the office (or the party's leading office) at any time within the interval. */
 export function findHolders(ds: Dataset, reading: DateReading, options: WhenOptions = {}): WhenAnswer {
   const interval: DayInterval = { from: reading.from, to: reading.to };
-  const terms = termsFor(ds, options.office);
+  // The party's leading office in all its forms; and, where no office is asked for, whoever headed
+  // the Secretariat de facto while that office stood empty (Malenkov in March 1953).
+  const terms = options.office ? termsFor(ds, options.office) : [...ds.leadership, ...secretariatHeads(ds)];
   const holders: HolderHit[] = [];
   // Only the days on which the party's leadership existed can have a holder: an imprecise date
   // ("1917") must not place anyone in office before the Secretariat was founded.
