@@ -13,8 +13,8 @@ export const data = slashCommand(
   {
     name: "timeline",
     ru: "хронология",
-    description: "A picture of the party's leaders over time: terms, gaps, deaths in office",
-    descriptionRu: "Картина руководителей партии во времени: сроки, перерывы, смерти в должности",
+    description: "A picture of the Secretariat's top office over time: terms, gaps, deaths in office",
+    descriptionRu: "Высшая должность Секретариата во времени: сроки, перерывы, смерти в должности",
   },
   [
     stringOption(

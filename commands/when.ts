@@ -13,8 +13,8 @@ export const data = slashCommand(
   {
     name: "when",
     ru: "когда",
-    description: "Who led the party on a date or in a period, vacancies and events around then",
-    descriptionRu: "Кто руководил партией в дату или период, вакансии и события",
+    description: "Who held the Secretariat's top office on a date or in a period, vacancies and events",
+    descriptionRu: "Кто занимал высшую должность Секретариата в дату или период, вакансии и события",
   },
   [
     stringOption(

@@ -52,7 +52,7 @@ describe("timeline svg", () => {
     for (const term of data.leadership) {
       expect(svg).toContain(escapeXml(data.personById.get(term.person)?.name ?? "?"));
     }
-    expect(svg).toContain("The party&apos;s leaders, 1917–1991");
+    expect(svg).toContain("The Secretariat&apos;s top office, 1917–1991");
     expect(svg.startsWith("<svg ")).toBe(true);
     expect(svg).toContain(`width="${width}" height="${height}"`);
     expect(height).toBeGreaterThan(terms.length * 26);
@@ -90,7 +90,7 @@ describe("timeline svg", () => {
     for (const name of ["Иосиф Сталин", "Никита Хрущёв", "Михаил Горбачёв", "Владимир Ивашко"]) {
       expect(svg).toContain(name);
     }
-    expect(svg).toContain("Руководители партии, 1917–1991");
+    expect(svg).toContain("Высшая должность Секретариата, 1917–1991");
     expect(svg).toContain("де-факто");
     expect(svg).not.toContain("Joseph Stalin");
   });
@@ -122,7 +122,7 @@ describe("timeline svg", () => {
       "khrushchev-first-secretary",
     ]);
     expect(svg).toContain("5 March 1953");
-    expect(svg).toContain("The party&apos;s leaders, 1952–1954");
+    expect(svg).toContain("The Secretariat&apos;s top office, 1952–1954");
   });
 
   it.each([

@@ -323,11 +323,11 @@ describe("each kind, checked against the dataset", () => {
     const firstStart = (p: Person) => claimBounds((termsOf(p.id)[0] as Term).start);
     const templates: [RegExp, (m: RegExpExecArray) => boolean][] = [
       [
-        /^True or false: (.+) died while holding the party's leading office\.$/,
+        /^True or false: (.+) died while holding the Secretariat's top office\.$/,
         (m) => termsOf(person(m[1] as string).id).some((t) => t.endedByDeath),
       ],
       [
-        /^True or false: (.+) held the party's leading office before (.+) did\.$/,
+        /^True or false: (.+) held the Secretariat's top office before (.+) did\.$/,
         (m) => {
           const a = firstStart(person(m[1] as string));
           const b = firstStart(person(m[2] as string));

@@ -19,8 +19,8 @@ export const officeOption = stringOption(
   {
     name: "office",
     ru: "должность",
-    description: "Only this office (default: the party's leading office, whatever its title)",
-    descriptionRu: "Только эта должность (по умолчанию — высшая должность партии)",
+    description: "Only this office (default: the Secretariat's top office, whatever its title)",
+    descriptionRu: "Только эта должность (по умолчанию — высшая должность Секретариата)",
   },
   { choices: OFFICE_CHOICES.map((c) => choice(c.en, c.ru, c.value)) },
 );

@@ -1,5 +1,6 @@
 import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
+import { claimBounds } from "../dates/calendar.js";
 import { readingLabel } from "../i18n/dates.js";
 import { formatDate, type Lang, localName, precisionName, t, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
@@ -11,11 +12,36 @@ import type { Card } from "./person.js";
 
 const day = (lang: Lang, date: string) => formatDate(lang, { date, precision: "day" });
 
+/** The first day of the General Secretary, and the last day of the year of Lenin's death. */
+function milestones(ds: Dataset) {
+  const gensec = ds.officeById.get("general-secretary")?.periods[0]?.from;
+  const lenin = ds.personById.get("vladimir-lenin")?.died;
+  return {
+    generalSecretary: gensec ? claimBounds(gensec).from : "1922-04-03",
+    leninDied: lenin ? claimBounds(lenin).to : "1924-12-31",
+  };
+}
+
+/**
+ * "Who led the party", or, for a time before Lenin's death in 1924, "Who held the Secretariat's top
+ * office": the sources do not make its earlier holders the party's leaders.
+ */
+function whoHeading(ds: Dataset, a: WhenAnswer | undefined, lang: Lang): string {
+  return t(lang, a && a.reading.from <= milestones(ds).leninDied ? "whoHeldTop" : "whoLed");
+}
+
+/** What the sources say of the Secretariat's top office before Stalin (cited on the card). */
+const EARLY_OFFICES_SOURCES = ["wp-gensec-text", "wp-gensec-page"];
+
 /** Why an answer may surprise: imprecise dates, a time before the Secretariat or after the party. */
-function contextLines(ds: Dataset, a: WhenAnswer, lang: Lang): string[] {
+function contextLines(ds: Dataset, a: WhenAnswer, lang: Lang, cited: Set<string>): string[] {
   const words = text(lang);
   const span = ds.leadershipSpan;
   const lines = a.holders.some((h) => !h.certain) ? [words.contextImprecise] : [];
+  if (a.reading.from < milestones(ds).generalSecretary && a.holders.length > 0) {
+    lines.push(words.contextEarlyOffices);
+    for (const s of EARLY_OFFICES_SOURCES) cited.add(s);
+  }
   for (const o of a.outside) {
     if (o.kind === "before-founding") lines.push(words.contextBeforeFounding({ date: day(lang, span.from) }));
     else if (o.kind === "suspended")
@@ -53,10 +79,10 @@ export function whenCard(
     }
     if (lines.length === 0) lines.push(t(lang, "noHolder"));
     fields.push({
-      name: `${heading}${office ? localName(lang, office) : t(lang, "whoLed")}`,
+      name: `${heading}${office ? localName(lang, office) : whoHeading(ds, a, lang)}`,
       value: joinLines(lines),
     });
-    const context = contextLines(ds, a, lang);
+    const context = contextLines(ds, a, lang, cited);
     if (context.length > 0) fields.push({ name: "ℹ️", value: joinLines(context) });
   }
 
@@ -84,7 +110,7 @@ export function whenCard(
     : `${t(lang, "interpretation")}: ${readings}`;
 
   const embed = fitEmbed({
-    title: `${office ? office.name : t(lang, "whoLed")} — ${answers.map((a) => a.reading.label).join(" / ")}`,
+    title: `${office ? localName(lang, office) : whoHeading(ds, answers[0], lang)} — ${answers.map((a) => readingLabel(lang, a.reading)).join(" / ")}`,
     description,
     color: COLOURS.when,
     fields,

@@ -37,6 +37,10 @@ export const en = {
   aroundThen: "Around then",
   noHolder: "No one held the office",
   whoLed: "Who led the party",
+  /** Before Lenin's death in 1924 the office was not the party's leadership: say what it was. */
+  whoHeldTop: "Who held the Secretariat's top office",
+  contextEarlyOffices:
+    "Before Stalin, the sources say, the position was not viewed as an important role in Lenin's government: its holders were responsible for technical rather than political decisions.",
   used: "used by default",
   died: "Died",
   membersUndated: "Members and holders (undated)",
@@ -56,7 +60,7 @@ export const en = {
     `No one held the office after the party's activities were suspended on ${p.suspended}; the party was banned on ${p.banned}.`,
   contextAfterBan: (p: { date: string }) =>
     `The office did not exist after the party was banned on ${p.date}.`,
-  timelineTitle: "The party's leaders, 1917–1991",
+  timelineTitle: "The Secretariat's top office, 1917–1991",
   noTermsInRange: "No one held the office in this range.",
   sourcesTitle: "Where the answers come from",
   sourcesIntro:
@@ -114,7 +118,7 @@ export const en = {
 
   // — the timeline picture —
   timeline: {
-    leaders: "The party's leaders",
+    leaders: "The Secretariat's top office",
     deJure: "de jure",
     deFacto: "de facto",
     acting: "acting",

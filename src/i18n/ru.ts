@@ -56,6 +56,9 @@ export const ru: Messages = {
   aroundThen: "События рядом",
   noHolder: "Должность никто не занимал",
   whoLed: "Кто руководил партией",
+  whoHeldTop: "Кто занимал высшую должность Секретариата",
+  contextEarlyOffices:
+    "До Сталина, по словам источников, эта должность не считалась важной в правительстве Ленина: её носители решали технические, а не политические вопросы.",
   used: "используется по умолчанию",
   died: "Умер",
   membersUndated: "Члены и носители (без дат)",
@@ -70,7 +73,7 @@ export const ru: Messages = {
   contextSuspended: (p) =>
     `Должность никто не занимал после приостановки деятельности партии ${p.suspended}; партия запрещена ${p.banned}.`,
   contextAfterBan: (p) => `Должности не было после запрета партии ${p.date}.`,
-  timelineTitle: "Руководители партии, 1917–1991",
+  timelineTitle: "Высшая должность Секретариата, 1917–1991",
   noTermsInRange: "В этом промежутке никто не занимал должность.",
   sourcesTitle: "Источники",
   sourcesIntro:
@@ -121,7 +124,7 @@ export const ru: Messages = {
 
   // — the timeline picture —
   timeline: {
-    leaders: "Руководители партии",
+    leaders: "Высшая должность Секретариата",
     deJure: "де-юре",
     deFacto: "де-факто",
     acting: "и. о.",

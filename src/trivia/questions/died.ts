@@ -15,7 +15,7 @@ export function diedQuestions(ctx: Context): Draft[] {
   for (const l of ctx.leaders) {
     const died = l.died;
     if (!died?.end || l.endDisputed) continue;
-    const prompt = "Which of these leaders died while holding the party's leading office?";
+    const prompt = "Which of these people died while holding the Secretariat's top office?";
     const scored = alive
       .map((o) => ({
         leader: o,

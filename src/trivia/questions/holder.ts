@@ -1,4 +1,4 @@
-// "Who held the party's leading office on <day>?", on days no boundary dispute touches.
+// "Who held the Secretariat's top office on <day>?", on days no boundary dispute touches.
 import { termEnd } from "../../data/build.js";
 import type { Term } from "../../data/schema.js";
 import { claimBounds, daysBetween, shiftDay } from "../../dates/calendar.js";

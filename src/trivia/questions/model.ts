@@ -51,4 +51,8 @@ export const QUESTION_LIMITS = { id: 40, prompt: 250, choice: 80, explanation: 6
 export const TRUE = "True";
 export const FALSE = "False";
 export const ERA_DAYS = Math.round(15 * 365.25);
-export const LEADING_OFFICE = "the party's leading office";
+/**
+ * The chain of offices a question walks, worded as the sources frame it: the Secretariat's top
+ * office, which before 1922-24 was technical rather than political, so "led the party" would not do.
+ */
+export const LEADING_OFFICE = "the Secretariat's top office";

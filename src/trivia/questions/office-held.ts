@@ -59,8 +59,8 @@ export function officeHeldQuestions(ctx: Context): Draft[] {
     const name = l.person.name;
     const acting = l.terms.every((t) => t.basis === "acting");
     const prompt = acting
-      ? `${name} was acting holder of which leading Central Committee office?`
-      : `Which leading Central Committee office did ${name} hold?`;
+      ? `${name} was acting holder of which office of the Central Committee's Secretariat?`
+      : `Which office of the Central Committee's Secretariat did ${name} hold?`;
     const others = otherOfficesNear(ctx, l).slice(0, 3);
     drafts.push({
       kind: "office-held",

@@ -24,7 +24,7 @@ export function orderQuestions(ctx: Context): Draft[] {
   const surnames = eligible.map((l) => surname(l.person.name));
   const short = new Set(surnames).size === surnames.length;
   const label = (l: Leader) => (short ? surname(l.person.name) : l.person.name);
-  const prompt = "In which order did these leaders first hold the party's leading office?";
+  const prompt = "In which order did these people first hold the Secretariat's top office?";
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const set of sets) {

@@ -51,7 +51,7 @@ export function tookOfficeQuestions(ctx: Context): Draft[] {
       correct: answer,
       wrong: wrong.map((x) => formatDay({ date: x.d, precision: "day" })),
       explanation: [
-        `${name} became ${office} on ${answer}${previous ? `, after leading the party as ${roleLabel(ds, previous)} since ${formatDay(previous.start)}` : ""}.`,
+        `${name} became ${office} on ${answer}${previous ? `, after serving as ${roleLabel(ds, previous)} since ${formatDay(previous.start)}` : ""}.`,
         before?.end
           ? `${personName(ds, before.person)}'s term as ${roleLabel(ds, before)} had ended ${before.endedByDeath ? "with death in office " : ""}${onDate(before.end)}.`
           : "",
