@@ -492,3 +492,38 @@ describe("the seeded generator", () => {
     expect(hashString("abc")).not.toBe(hashString("abd"));
   });
 });
+
+describe("no question rests on a recorded dispute (data/disputes.json)", () => {
+  /** The names an office goes by in a question: its name and its short title ("General Secretary"). */
+  const namesOf = (id: string) => {
+    const o = ds.officeById.get(id);
+    return o ? [o.name] : [];
+  };
+
+  it("never offers a contested office as the answer or a wrong option about the person whose title is disputed", () => {
+    const touching: string[] = [];
+    // Disputes over what a person's office was called (their dates are kept out by the generator's
+    // own rules, which the other tests here check).
+    for (const d of ds.disputes.filter((x) => /title/i.test(`${x.id} ${x.topic}`))) {
+      const people = d.subjects.filter((s) => ds.personById.has(s));
+      const offices = d.subjects.filter((s) => ds.officeById.has(s));
+      if (people.length === 0 || offices.length === 0) continue;
+      for (const q of all) {
+        // The question is about that person (its main subject), and its options name the office.
+        if (!people.includes(q.subjects[0] as string)) continue;
+        // A true-or-false statement is itself the answer.
+        const text = [...q.choices, ...(q.kind === "true-false" ? [q.prompt] : [])].join("\n");
+        const named = offices.flatMap(namesOf).filter((n) => text.includes(n));
+        if (named.length > 0) touching.push(`${q.id} (${d.id}: ${named.join(", ")}): ${q.prompt}`);
+      }
+    }
+    expect(touching).toEqual([]);
+  });
+
+  it("asks no duration where the length of a term is disputed", () => {
+    const lengthDisputes = ds.disputes.filter((d) => /length|duration/i.test(`${d.id} ${d.topic}`));
+    const people = new Set(lengthDisputes.flatMap((d) => d.subjects));
+    const touching = all.filter((q) => q.kind === "duration" && people.has(q.subjects[0] as string));
+    expect(touching.map((q) => q.prompt)).toEqual([]);
+  });
+});

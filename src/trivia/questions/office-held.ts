@@ -32,7 +32,13 @@ export function singleOfficeLeaders(ctx: Context): Leader[] {
     const disputes = ds.disputes.filter(
       (d) => d.subjects.includes(l.person.id) || l.terms.some((t) => t.disputes.includes(d.id)),
     );
-    return !disputes.some((d) => d.subjects.filter((s) => ds.officeById.get(s)?.leading).length > 1);
+    // No question turns on a contested title: a dispute over what the office was called, or one
+    // spanning several offices.
+    return !disputes.some(
+      (d) =>
+        /title/i.test(`${d.id} ${d.topic}`) ||
+        d.subjects.filter((s) => ds.officeById.get(s)?.leading).length > 1,
+    );
   });
 }
 
