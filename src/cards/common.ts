@@ -1,6 +1,7 @@
 import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Term } from "../data/schema.js";
+import { claimBounds } from "../dates/calendar.js";
 import { describeTermLength } from "../dates/duration.js";
 import { formatDate, type Lang, localiseDuration, localName, t, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType } from "../interactions/api.js";
@@ -48,10 +49,19 @@ export function holdingName(ds: Dataset, term: Term, lang: Lang): string {
   return localName(lang, office);
 }
 
-export function basisLabel(lang: Lang, term: Term): string {
-  if (term.basis === "de facto") return ` (${t(lang, "deFacto")})`;
-  if (term.basis === "acting") return ` (${t(lang, "acting")})`;
-  return "";
+/**
+ * " (de facto)", " (acting)", and for a holding that begins before its office did (Khrushchev's
+ * de facto First Secretaryship from 14 March 1953, the office from 14 September) a word that says so,
+ * so that no reader is told the office already existed.
+ */
+export function basisLabel(lang: Lang, term: Term, ds?: Dataset): string {
+  const words: string[] = [];
+  if (term.basis === "de facto") words.push(t(lang, "deFacto"));
+  if (term.basis === "acting") words.push(t(lang, "acting"));
+  const created = ds?.officeById.get(term.office)?.periods[0]?.from;
+  if (created && claimBounds(term.start).from < claimBounds(created).from)
+    words.push(text(lang).beforeOffice({ date: formatDate(lang, created) }));
+  return words.length ? ` (${words.join(", ")})` : "";
 }
 
 /** "14 September 1953 – 14 October 1964 · 11 years, 30 days". */

@@ -50,7 +50,7 @@ export function timelineTextCard(
     const person = ds.personById.get(term.person);
     const office = ds.officeById.get(term.office);
     const end = term.end ? formatDate(lang, term.end) : "?";
-    return `\`${term.start.date.slice(0, 4)}\` **${person?.name}** — ${office ? localName(lang, office) : term.office}${basisLabel(lang, term)}: ${formatDate(lang, term.start)} – ${end}${term.endedByDeath ? " †" : ""}`;
+    return `\`${term.start.date.slice(0, 4)}\` **${person?.name}** — ${office ? localName(lang, office) : term.office}${basisLabel(lang, term, ds)}: ${formatDate(lang, term.start)} – ${end}${term.endedByDeath ? " †" : ""}`;
   });
   const range = view.from || view.to ? ` (${view.from ?? "…"} – ${view.to ?? "…"})` : "";
   const none = text(lang).noTermsInRange;

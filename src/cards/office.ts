@@ -53,7 +53,7 @@ export function officeCard(
       value: joinLines(
         terms.map((term) => {
           for (const s of term.sources) cited.add(s);
-          return `• **${ds.personById.get(term.person)?.name}**${basisLabel(lang, term)}: ${termSpan(lang, term)}`;
+          return `• **${ds.personById.get(term.person)?.name}**${basisLabel(lang, term, ds)}: ${termSpan(lang, term)}`;
         }),
       ),
     });

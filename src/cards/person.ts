@@ -63,7 +63,7 @@ export function personCard(
         around.push(`${t(lang, "successor")}: ${ds.personById.get(link.successor.person)?.name}`);
       }
       return [
-        `**${holdingName(ds, term, lang)}${basisLabel(lang, term)}**`,
+        `**${holdingName(ds, term, lang)}${basisLabel(lang, term, ds)}**`,
         `${termSpan(lang, term)}${term.endedByDeath ? ` (${t(lang, "diedInOffice")})` : ""}`,
         ...(around.length ? [around.join(" · ")] : []),
         ...statedDurationNotes(ds, term, lang),

@@ -71,7 +71,7 @@ export function whenCard(
     const lines = a.holders.map((h) => {
       for (const s of h.term.sources) cited.add(s);
       const unsure = h.certain ? "" : text(lang).datesImprecise;
-      return `• **${h.person.name}** — ${holdingName(ds, h.term, lang)}${basisLabel(lang, h.term)}\n  ${termSpan(lang, h.term)}${unsure}`;
+      return `• **${h.person.name}** — ${holdingName(ds, h.term, lang)}${basisLabel(lang, h.term, ds)}\n  ${termSpan(lang, h.term)}${unsure}`;
     });
     for (const v of a.vacancies) {
       const range = v.from === v.to ? day(lang, v.from) : `${day(lang, v.from)} – ${day(lang, v.to)}`;

@@ -28,6 +28,7 @@ export const en = {
   diedInOffice: "died in office",
   deFacto: "de facto",
   acting: "acting",
+  beforeOffice: (p: { date: string }) => `before the office was created on ${p.date}`,
   endUnknown: "end not given by the sources",
   sources: "Sources",
   matched: "Matched",

@@ -47,6 +47,7 @@ export const ru: Messages = {
   diedInOffice: "умер в должности",
   deFacto: "де-факто",
   acting: "и. о.",
+  beforeOffice: (p) => `до учреждения должности ${p.date}`,
   endUnknown: "дата окончания не указана в источниках",
   sources: "Источники",
   matched: "Найдено по",
