@@ -168,3 +168,13 @@ describe("wording", () => {
     expect(one(text).label).toBe(label);
   });
 });
+
+describe("a day range within one month", () => {
+  it.each(["9–13 February 1984", "9-13 February 1984", "9 – 13 February 1984"])(
+    "%s reads as 9 to 13 February 1984",
+    (text) => {
+      const r = parseFuzzyDate(text);
+      expect(r.ok && r.readings.map((x) => [x.from, x.to])).toEqual([["1984-02-09", "1984-02-13"]]);
+    },
+  );
+});

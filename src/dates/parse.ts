@@ -413,6 +413,10 @@ function parseRange(t: string): DateReading[] | null {
     // "5 March to 14 March 1953": the left side borrows the right side's year.
     const yearRight = m[2]!.trim().match(/(\d{4})$/);
     if (!left && right && yearRight) left = tryPoint(`${m[1]!.trim()} ${yearRight[1]}`);
+    // "9–13 February 1984": a bare day on the left borrows the right side's month and year.
+    const bareDay = m[1]!.trim().match(/^(\d{1,2})$/);
+    const monthYearRight = m[2]!.trim().match(/^\d{1,2} (\D.*)$/u);
+    if (!left && right && bareDay && monthYearRight) left = tryPoint(`${bareDay[1]} ${monthYearRight[1]}`);
     if (!left || !right) continue;
     return [joinRange(left[0]!, right[right.length - 1]!)];
   }
