@@ -35,6 +35,19 @@ export function sourceList(ds: Dataset, ids: readonly string[]): string {
   return [...new Set(ids.map((id) => sourceName(ds, id)))].join(", ");
 }
 
+/**
+ * A sourced line in the bot's own voice, or, when only a partisan source says it, attributed:
+ * "According to ProleWiki, …".
+ */
+export function voiced(ds: Dataset, item: { text: string; sources: readonly string[] }, lang: Lang): string {
+  const partisan =
+    item.sources.length > 0 && item.sources.every((id) => ds.sourceById.get(id)?.kind === "partisan wiki");
+  if (!partisan) return item.text;
+  const first = item.text.charAt(0);
+  const rest = /^[A-Z][a-z]/.test(item.text) ? `${first.toLowerCase()}${item.text.slice(1)}` : item.text;
+  return text(lang).accordingTo({ source: sourceList(ds, item.sources), text: rest });
+}
+
 /** "Sources: Wikipedia: General Secretary · ProleWiki", naming each cited source once. */
 export function sourcesFooter(ds: Dataset, ids: Iterable<string>, lang: Lang): APIEmbed["footer"] {
   const names = [...new Set([...ids].map((id) => sourceName(ds, id)))];

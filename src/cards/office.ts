@@ -12,6 +12,7 @@ import {
   sourceName,
   sourcesFooter,
   termSpan,
+  voiced,
 } from "./common.js";
 import { fitEmbed, joinLines } from "./limits.js";
 import type { Card } from "./person.js";
@@ -83,7 +84,10 @@ export function officeCard(
     });
   }
   if (office.facts.length > 0)
-    fields.push({ name: t(lang, "facts"), value: joinLines(office.facts.map((f) => `• ${f.text}`)) });
+    fields.push({
+      name: t(lang, "facts"),
+      value: joinLines(office.facts.map((f) => `• ${voiced(ds, f, lang)}`)),
+    });
   const disputes = ds.disputesBySubject.get(office.id) ?? [];
   if (disputes.length > 0)
     fields.push({
@@ -107,7 +111,7 @@ export function officeCard(
 
   const description = [
     `*${office.nameRu}*`,
-    ...office.purpose.map((p) => p.text),
+    ...office.purpose.map((p) => voiced(ds, p, lang)),
     ...(options.matched ? [`${t(lang, "matched")}: ${options.matched}`] : []),
   ];
   const embed = fitEmbed({

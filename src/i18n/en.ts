@@ -44,7 +44,8 @@ export const en = {
     "Before Stalin, the sources say, the position was not viewed as an important role in Lenin's government: its holders were responsible for technical rather than political decisions.",
   used: "used by default",
   died: "Died",
-  membersUndated: "Members and holders (undated)",
+  accordingTo: (p: { source: string; text: string }) => `According to ${p.source}, ${p.text}`,
+  membersUndated: "Members and holders",
   /** A holding of a body rather than an office: who headed it. */
   headOfBody: { secretariat: "Head of the Secretariat" } as Record<string, string>,
   datesImprecise: " (dates imprecise)",
