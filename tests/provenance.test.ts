@@ -11,25 +11,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { MONTHS_EN } from "../src/dates/parse.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const SEEDS_DIR = process.env.APPARAT_SEEDS_DIR ?? join(REPO, "..", "shared", "seeds");
 const DATA_DIR = join(REPO, "data");
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS: readonly string[] = MONTHS_EN;
 
 type Precision = "day" | "month" | "year";
 
