@@ -191,7 +191,10 @@ describe("the seeds", () => {
 });
 
 describe.skipIf(!existsSync(SEEDS_DIR))("provenance: every citation in data/ holds", () => {
-  const { findings, checked } = audit();
+  // Collected even when skipped: audit only where the seeds are.
+  const { findings, checked } = existsSync(SEEDS_DIR)
+    ? audit()
+    : { findings: [], checked: { dates: 0, textDates: 0, durations: 0, quotes: 0 } };
   it(`checks ${checked.dates} dated claims, ${checked.textDates} dates in texts, ${checked.durations} stated durations and ${checked.quotes} quotations`, () => {
     expect(checked.dates).toBeGreaterThan(100);
     expect(findings.map((f) => `${f.where}: ${f.problem}`)).toEqual([]);
