@@ -56,6 +56,12 @@ export function dayNumber(day: IsoDay): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** [year, month, day] of the day `n` days after 1970-01-01. */
+export function dayParts(n: number): [number, number, number] {
+  const iso = dayFromNumber(n);
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+}
+
 /** The ISO day that is `n` days after 1970-01-01. */
 export function dayFromNumber(n: number): IsoDay {
   const z = n + 719_468;

@@ -1,6 +1,7 @@
 // The one module that words dates for people: sourced dates at their precision, day numbers in the
 // timeline, durations, the readings of what a user typed and what was wrong with it.
-import type { DateClaim } from "../data/schema.js";
+import type { DateClaim, Term } from "../data/schema.js";
+import { dayNumber, dayParts } from "../dates/calendar.js";
 import type { DateProblemInfo, DateReading } from "../dates/parse.js";
 import { pluralRu } from "./ru.js";
 import { type Lang, text } from "./tables.js";
@@ -17,11 +18,6 @@ export function formatDate(lang: Lang, claim: Pick<DateClaim, "date" | "precisio
 /** An ISO day ("1982-11-10") in words. */
 export function formatIsoDay(lang: Lang, iso: string): string {
   return formatDate(lang, { date: iso, precision: "day" });
-}
-
-/** "14 Mar 1953" / "14 мар. 1953": a compact day, for tight spaces such as the timeline's labels. */
-export function formatShortDay(lang: Lang, y: number, m: number, d: number): string {
-  return `${d} ${text(lang).monthsShortAfterDay[m - 1]} ${y}`;
 }
 
 /** "day", "месяц": a precision's name. */
@@ -103,4 +99,38 @@ export function localiseDuration(lang: Lang, english: string): string {
       return `${n}${range ?? ""} ${pluralRu(last, one, few, many)}`;
     },
   );
+}
+
+// — compact forms, for tight spaces such as the timeline's labels; days as numbers since
+// 1970-01-01 —
+
+const shortMonth = (m: number, lang: Lang) => text(lang).monthsShortAfterDay[m - 1] ?? "";
+
+/** A compact inclusive range of day numbers: "11 Nov 1982", "10–12 Feb 1984", "16 Oct 1952 – 5 Mar 1953". */
+export function compactRange(a: number, b: number, lang: Lang): string {
+  const [y1, m1, d1] = dayParts(a);
+  const [y2, m2, d2] = dayParts(b);
+  const suffix = text(lang).yearSuffix;
+  if (a === b) return `${d1} ${shortMonth(m1, lang)} ${y1}${suffix}`;
+  if (y1 === y2 && m1 === m2) return `${d1}–${d2} ${shortMonth(m1, lang)} ${y1}${suffix}`;
+  if (y1 === y2) return `${d1} ${shortMonth(m1, lang)} – ${d2} ${shortMonth(m2, lang)} ${y1}${suffix}`;
+  return `${d1} ${shortMonth(m1, lang)} ${y1} – ${d2} ${shortMonth(m2, lang)} ${y2}${suffix}`;
+}
+
+/** A term's own dates, compactly, at their precision: "14 Mar – 14 Sep 1953", "Dec 1919 – Mar 1921". */
+export function termDates(term: Term, lang: Lang): string {
+  const s = term.start;
+  const e = term.end;
+  if (s.precision === "day" && e?.precision === "day")
+    return compactRange(dayNumber(s.date), dayNumber(e.date), lang);
+  const claim = (c: Term["start"]) => {
+    const [y, m, d] = c.date.split("-").map(Number) as [number, number?, number?];
+    if (c.precision === "year" || m === undefined) return String(y);
+    if (c.precision === "month" || d === undefined) return `${text(lang).monthsShort[m - 1]} ${y}`;
+    return `${d} ${shortMonth(m, lang)} ${y}`;
+  };
+  if (!e) return `${claim(s)} –`;
+  const a = claim(s);
+  const b = claim(e);
+  return a === b ? a : /^\d{4}$/.test(a) && /^\d{4}$/.test(b) ? `${a}–${b}` : `${a} – ${b}`;
 }

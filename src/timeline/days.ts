@@ -1,12 +1,9 @@
 // Days as integers for the timeline's x axis (days since 1970-01-01, via src/dates/calendar), so
 // that laying out a picture never builds a Date.
-import { dayFromNumber, dayNumber, isoDay, isRealDay } from "../dates/calendar.js";
+import { dayFromNumber, dayNumber, dayParts, isoDay, isRealDay } from "../dates/calendar.js";
 
 /** [year, month, day] of a day number. */
-export function numParts(n: number): [number, number, number] {
-  const iso = dayFromNumber(n);
-  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
-}
+export const numParts = dayParts;
 
 export const dayNum = (y: number, m: number, d: number): number => dayNumber(isoDay(y, m, d));
 

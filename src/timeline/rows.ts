@@ -1,5 +1,7 @@
 // The rows of the timeline: one bar per term in the style of its basis and precision, with its
 // markers (a disputed start, a death in office) and the longest label that fits.
+
+import { termDates } from "../i18n/dates.js";
 import type { Canvas } from "./canvas.js";
 import { emptyNote, type Placed, startDisputed } from "./layout.js";
 import { textWidth } from "./metrics.js";
@@ -22,7 +24,7 @@ import {
   tint,
   ZEBRA,
 } from "./style.js";
-import { basisSuffix, officeLabel, personLabel, termDates } from "./words.js";
+import { basisSuffix, officeLabel, personLabel } from "./words.js";
 
 export type { TimelineOptions, TimelineSvg } from "./layout.js";
 

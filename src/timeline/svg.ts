@@ -5,6 +5,7 @@
  * Where things go is ./layout.ts; how they look, ./style.ts; the words, ./words.ts.
  */
 import type { Dataset } from "../data/build.js";
+import { compactRange } from "../i18n/dates.js";
 import { type Lang, langOf, localName, t, text } from "../i18n/index.js";
 import { findHolders, termsFor } from "../query/when.js";
 import type { Canvas } from "./canvas.js";
@@ -50,7 +51,7 @@ import {
   VACANCY_INK,
   ZEBRA,
 } from "./style.js";
-import { compactRange, longDay } from "./words.js";
+import { longDay } from "./words.js";
 
 export type { TimelineOptions, TimelineSvg } from "./layout.js";
 export { escapeXml } from "./style.js";

@@ -201,9 +201,7 @@ export class TriviaGame {
       points: pointsFor(correct, asked, now),
       now,
     });
-    const status =
-      outcome.status === "counted" || outcome.status === "duplicate" || outcome.status === "closed";
-    return { status: status ? outcome.status : "gone", choice } as AnswerResult;
+    return { status: outcome.status === "unknown" ? "gone" : outcome.status, choice };
   }
 
   /** A player's score on this server (or DM scope), with their rank; undefined before any answer. */
