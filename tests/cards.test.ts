@@ -75,3 +75,51 @@ describe("card snapshots", () => {
     expect(whenCard(ds, "14 October 1964", answers, { lang: "en", asker }).embed).toMatchSnapshot();
   });
 });
+
+describe("the first secretaries, whose order the sources dispute", () => {
+  const fieldText = (card: { embed: { fields?: { name: string; value: string }[] } }) =>
+    (card.embed.fields ?? []).map((f) => `${f.name}\n${f.value}`).join("\n");
+
+  it("Stasova's card gives her 1917 term as ProleWiki's, linked to nobody", () => {
+    const person = ds.personById.get("elena-stasova");
+    if (!person) throw new Error("missing");
+    const text = fieldText(personCard(ds, person, { lang: "en", asker }));
+    expect(text).toContain("Technical Secretary (according to ProleWiki)**");
+    expect(text).toContain("Place in the order disputed: see “Who ran the Secretariat first, 1917-1919”");
+    expect(text).not.toMatch(/1917 – 1918[^\n]*\n[^\n]*Succeeded by: Yakov Sverdlov/);
+    expect(text).toContain("Preceded by: Yakov Sverdlov · Succeeded by: Nikolay Krestinsky");
+  });
+
+  it("Sverdlov's card names no predecessor, only the dispute, in both languages", () => {
+    const person = ds.personById.get("yakov-sverdlov");
+    if (!person) throw new Error("missing");
+    const en = fieldText(personCard(ds, person, { lang: "en", asker }));
+    expect(en).toContain("Preceded by: disputed (see “Who ran the Secretariat first, 1917-1919”)");
+    expect(en).toContain("Succeeded by: Elena Stasova");
+    expect(en).not.toContain("Preceded by: Elena Stasova");
+    const ru = fieldText(personCard(ds, person, { lang: "ru", asker }));
+    expect(ru).toContain("Предшественник: спорно (см. «Who ran the Secretariat first, 1917-1919»)");
+  });
+
+  it("/when 1917 shows every account of who ran the Secretariat, each with its source", () => {
+    const { answers } = answerWhen(ds, "1917");
+    const card = whenCard(ds, "1917", answers, { lang: "en", asker });
+    const text = fieldText(card);
+    expect(text).toContain("Elena Stasova** — Technical Secretary (according to ProleWiki)");
+    expect(text).toContain("The sources disagree on “Who ran the Secretariat first, 1917-1919”:");
+    expect(text).toMatch(/Sverdlov and Stasova together[^\n]* — Wikipedia: Secretariat/);
+    expect(text).toMatch(/Stasova first[^\n]* — ProleWiki/);
+    expect(text).toMatch(/Sverdlov first[^\n]* — Wikipedia: General Secretary \(list\)/);
+    expect(card.embed.footer?.text).toContain("Wikipedia: Secretariat");
+  });
+
+  it("/when April 1922 dates the 11th Congress March–April 1922, in Russian too", () => {
+    const { answers } = answerWhen(ds, "April 1922");
+    expect(fieldText(whenCard(ds, "April 1922", answers, { lang: "en", asker }))).toContain(
+      "• March–April 1922 — 11th Party Congress",
+    );
+    expect(fieldText(whenCard(ds, "April 1922", answers, { lang: "ru", asker }))).toContain(
+      "• март–апрель 1922 г. — 11th Party Congress",
+    );
+  });
+});

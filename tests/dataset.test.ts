@@ -189,6 +189,32 @@ describe("dataset", () => {
     expect(ds.chainByTerm.get("khrushchev-first-secretary")?.successor?.person).toBe("leonid-brezhnev");
   });
 
+  it("links no holding whose place in the order is disputed: no Stasova → Sverdlov → Stasova chain", () => {
+    const early = ds.chainByTerm.get("stasova-technical-secretary-1917");
+    expect(early?.term.orderDisputed).toBe("early-secretariat-order");
+    expect(early?.predecessor).toBeNull();
+    expect(early?.successor).toBeNull();
+    const sverdlov = ds.chainByTerm.get("sverdlov-chairman-of-the-secretariat");
+    // Nobody is named before Sverdlov; after him, Wikipedia's dated list: Stasova, March 1919.
+    expect(sverdlov?.predecessor).toBeNull();
+    expect(sverdlov?.orderDisputed).toBe("early-secretariat-order");
+    expect(sverdlov?.successor?.id).toBe("stasova-technical-secretary-1919");
+    expect(ds.chainByTerm.get("stasova-technical-secretary-1919")?.orderDisputed).toBeNull();
+    // The dispute records every account with its sources.
+    const dispute = ds.disputeById.get("early-secretariat-order");
+    expect(dispute?.claims.map((c) => c.sources)).toEqual([
+      ["wp-secretariat"],
+      ["prolewiki-gensec"],
+      ["wp-gensec-page"],
+    ]);
+  });
+
+  it("dates the 11th Congress March–April 1922, as the seeds do", () => {
+    const congress = ds.events.find((e) => e.id === "eleventh-congress");
+    expect(congress?.date).toMatchObject({ date: "1922-03", precision: "month" });
+    expect(congress?.until).toMatchObject({ date: "1922-04", precision: "month" });
+  });
+
   it("is immutable once loaded", () => {
     expect(Object.isFrozen(ds.terms)).toBe(true);
     expect(Object.isFrozen(ds.terms[0])).toBe(true);
@@ -290,6 +316,26 @@ describe("loading bad data", () => {
     });
     expect(() => loadDataset(dir)).toThrowError(
       /people\.json: record joseph-stalin, field facts\.0\.sources/,
+    );
+  });
+
+  it("rejects an order dispute that is not one of the term's disputes", () => {
+    const dir = brokenCopy("terms.json", (r) => {
+      const t = r.find((x) => x.id === "andropov-general-secretary")!;
+      t.orderDisputed = "early-secretariat-order";
+    });
+    expect(() => loadDataset(dir)).toThrowError(
+      /terms\.json: record andropov-general-secretary, field orderDisputed: must be one of the term's disputes/,
+    );
+  });
+
+  it("rejects an event that ends before it starts", () => {
+    const dir = brokenCopy("events.json", (r) => {
+      const e = r.find((x) => x.id === "eleventh-congress")!;
+      e.until = { date: "1921-12", precision: "month", sources: ["wp-gensec-page"] };
+    });
+    expect(() => loadDataset(dir)).toThrowError(
+      /events\.json: record eleventh-congress, field until: the event ends before it starts/,
     );
   });
 

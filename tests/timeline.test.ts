@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { type DateReading, parseFuzzyDate } from "../src/dates/parse.js";
+import { viewAround } from "../src/timeline/attach.js";
 import { unmeasured } from "../src/timeline/metrics.js";
 import {
   renderPng,
@@ -201,5 +203,31 @@ describe("timeline png", () => {
     expect(pngSize(full.png)).toEqual({ width: 800, height: full.height });
     const empty = buildTimelineSvg(ds(), { from: "2000-01-01", to: "1999-01-01" });
     expect(pngSize(renderPng(empty.svg))).toEqual({ width: empty.width, height: empty.height });
+  });
+});
+
+describe("the picture beside a /when answer", () => {
+  const view = (q: string) => {
+    const parsed = parseFuzzyDate(q);
+    if (!parsed.ok) throw new Error(q);
+    return viewAround(ds(), parsed.readings[0] as DateReading, "en");
+  };
+
+  it("starts and ends where a year or longer question does", () => {
+    expect(view("1953")).toMatchObject({ from: "1953-01-01", to: "1953-12-31" });
+    expect(view("1980s")).toMatchObject({ from: "1980-01-01", to: "1989-12-31" });
+    expect(view("1953").highlight).toBeUndefined();
+  });
+
+  it("keeps the picture within the party's existence", () => {
+    expect(view("1917")).toMatchObject({ from: "1917-08-06", to: "1917-12-31" });
+  });
+
+  it("gives a day a few years either side and marks it", () => {
+    expect(view("5 March 1953")).toMatchObject({
+      from: "1950-03-06",
+      to: "1956-03-04",
+      highlight: "1953-03-05",
+    });
   });
 });

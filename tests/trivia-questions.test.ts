@@ -520,6 +520,27 @@ describe("no question rests on a recorded dispute (data/disputes.json)", () => {
     expect(touching).toEqual([]);
   });
 
+  it("never turns on an order of holders that the sources dispute (Sverdlov and Stasova)", () => {
+    const orderDisputes = new Set(ds.terms.flatMap((t) => (t.orderDisputed ? [t.orderDisputed] : [])));
+    expect(orderDisputes.size).toBeGreaterThan(0);
+    const touching: string[] = [];
+    for (const id of orderDisputes) {
+      const people = (ds.disputeById.get(id)?.subjects ?? []).flatMap((s) => {
+        const p = ds.personById.get(s);
+        return p ? [p] : [];
+      });
+      for (const q of all) {
+        // The statement and its right answer together: do they place two of these people in order?
+        const said = `${q.prompt}\n${q.choices[q.answer]}`;
+        const named = people.filter(
+          (p) => said.includes(p.name) || said.includes(p.name.split(" ").at(-1) ?? p.name),
+        );
+        if (named.length >= 2) touching.push(`${q.id}: ${q.prompt} → ${q.choices[q.answer]}`);
+      }
+    }
+    expect(touching).toEqual([]);
+  });
+
   it("asks no duration where the length of a term is disputed", () => {
     const lengthDisputes = ds.disputes.filter((d) => /length|duration/i.test(`${d.id} ${d.topic}`));
     const people = new Set(lengthDisputes.flatMap((d) => d.subjects));

@@ -81,3 +81,26 @@ describe("who held office when", () => {
     expect(at("31 February 1953")).toMatchObject({ ok: false, error: expect.stringMatching(/28 days/) });
   });
 });
+
+describe("holdings whose order the sources dispute", () => {
+  it("keeps Stasova in the 1917 answer, with the dispute named in the JSON and the note", () => {
+    const a = at("1917");
+    if (!a.ok) throw new Error(a.error);
+    expect(a.holders).toMatchObject([
+      {
+        person: "elena-stasova",
+        term: "stasova-technical-secretary-1917",
+        orderDisputed: "early-secretariat-order",
+        disputes: ["stasova-title-and-dates", "early-secretariat-order"],
+      },
+    ]);
+    expect(a.note).toContain(
+      "Elena Stasova, Technical Secretary (according to ProleWiki; its place in the order is disputed), 1917 – 1918",
+    );
+  });
+
+  it("leaves undisputed holdings as they were", () => {
+    const a = at("1 June 1983");
+    expect(a.ok && a.holders).toMatchObject([{ person: "yuri-andropov", orderDisputed: null }]);
+  });
+});

@@ -65,12 +65,15 @@ export function holdingName(ds: Dataset, term: Term, lang: Lang): string {
 /**
  * " (de facto)", " (acting)", and for a holding that begins before its office did (Khrushchev's
  * de facto First Secretaryship from 14 March 1953, the office from 14 September) a word that says so,
- * so that no reader is told the office already existed.
+ * so that no reader is told the office already existed. A holding whose place in the order is
+ * disputed names the sources that give it ("according to ProleWiki").
  */
 export function basisLabel(lang: Lang, term: Term, ds?: Dataset): string {
   const words: string[] = [];
   if (term.basis === "de facto") words.push(t(lang, "deFacto"));
   if (term.basis === "acting") words.push(t(lang, "acting"));
+  if (term.orderDisputed && ds)
+    words.push(text(lang).accountOf({ sources: sourceList(ds, term.start.sources) }));
   const created = ds?.officeById.get(term.office)?.periods[0]?.from;
   if (created && claimBounds(term.start).from < claimBounds(created).from)
     words.push(text(lang).beforeOffice({ date: formatDate(lang, created) }));

@@ -6,7 +6,7 @@ import type {
 } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Person, Term } from "../data/schema.js";
-import { formatDate, type Lang, localName, t } from "../i18n/index.js";
+import { formatDate, type Lang, localName, t, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
 import {
   basisLabel,
@@ -61,6 +61,16 @@ export function personCard(
       }
       if (link?.successor && after && after.person !== person.id) {
         around.push(`${t(lang, "successor")}: ${ds.personById.get(link.successor.person)?.name}`);
+      }
+      const disputed = link?.orderDisputed ? ds.disputeById.get(link.orderDisputed) : undefined;
+      if (disputed && term.orderDisputed) {
+        around.push(text(lang).orderDisputed({ topic: disputed.topic }));
+      } else if (disputed) {
+        // The neighbour on the disputed side is named by no source as such: say it is disputed.
+        const side = before?.orderDisputed ? "predecessor" : "successor";
+        const line = `${t(lang, side)}: ${text(lang).neighbourDisputed({ topic: disputed.topic })}`;
+        if (side === "predecessor") around.unshift(line);
+        else around.push(line);
       }
       return [
         `**${holdingName(ds, term, lang)}${basisLabel(lang, term, ds)}**`,

@@ -1,12 +1,20 @@
 import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { claimBounds } from "../dates/calendar.js";
-import { readingLabel } from "../i18n/dates.js";
+import { formatEventDate, readingLabel } from "../i18n/dates.js";
 import { formatDate, type Lang, localName, precisionName, t, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
 import { quoteUserText } from "../interactions/payload.js";
 import type { WhenAnswer } from "../query/when.js";
-import { basisLabel, COLOURS, holdingName, openButton, sourcesFooter, termSpan } from "./common.js";
+import {
+  basisLabel,
+  COLOURS,
+  holdingName,
+  openButton,
+  sourceList,
+  sourcesFooter,
+  termSpan,
+} from "./common.js";
 import { fitEmbed, joinLines } from "./limits.js";
 import type { Card } from "./person.js";
 
@@ -41,6 +49,16 @@ function contextLines(ds: Dataset, a: WhenAnswer, lang: Lang, cited: Set<string>
   if (a.reading.from < milestones(ds).generalSecretary && a.holders.length > 0) {
     lines.push(words.contextEarlyOffices);
     for (const s of EARLY_OFFICES_SOURCES) cited.add(s);
+  }
+  const orders = new Set(a.holders.flatMap((h) => (h.term.orderDisputed ? [h.term.orderDisputed] : [])));
+  for (const id of orders) {
+    const d = ds.disputeById.get(id);
+    if (!d) continue;
+    lines.push(words.contextOrderDisputed({ topic: d.topic }));
+    for (const c of d.claims) {
+      lines.push(`• ${c.value} — ${sourceList(ds, c.sources)}`);
+      for (const s of c.sources) cited.add(s);
+    }
   }
   for (const o of a.outside) {
     if (o.kind === "before-founding") lines.push(words.contextBeforeFounding({ date: day(lang, span.from) }));
@@ -93,7 +111,7 @@ export function whenCard(
       value: joinLines(
         [...events.values()].slice(0, 12).map((e) => {
           for (const s of e.sources) cited.add(s);
-          return `• ${formatDate(lang, e.date)} — ${e.title}`;
+          return `• ${formatEventDate(lang, e)} — ${e.title}`;
         }),
       ),
     });

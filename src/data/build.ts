@@ -3,7 +3,7 @@
 // zod schemas; ./shipped.ts skips that for files already checked with the same schemas).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { claimBounds, isRealClaim } from "../dates/calendar.js";
+import { claimBounds, type DayInterval, isRealClaim } from "../dates/calendar.js";
 import type { Claim, DateClaim, Dispute, HistoricalEvent, Office, Person, Source, Term } from "./schema.js";
 
 export class DatasetError extends Error {
@@ -37,6 +37,11 @@ export interface ChainLink {
   index: number;
   predecessor: Term | null;
   successor: Term | null;
+  /**
+   * The dispute over the order at this point: set on a holding whose place is disputed, and on the
+   * holdings that would otherwise have been linked to it.
+   */
+  orderDisputed: string | null;
 }
 
 export interface Dataset {
@@ -94,6 +99,12 @@ function deepFreeze<T>(value: T): T {
 
 export const termStart = (t: Term): string => claimBounds(t.start).from;
 export const termEnd = (t: Term): string | null => (t.end ? claimBounds(t.end).to : null);
+
+/** Every day an event can have covered: from its date to its `until`, each at its precision. */
+export const eventSpan = (e: HistoricalEvent): DayInterval => ({
+  from: claimBounds(e.date).from,
+  to: claimBounds(e.until ?? e.date).to,
+});
 
 /** Checks every reference and date; throws a DatasetError naming file, record and field. */
 function validate(d: Omit<Dataset, "leadership" | "chainByTerm" | "leadershipSpan">): void {
@@ -165,6 +176,9 @@ function validate(d: Omit<Dataset, "leadership" | "chainByTerm" | "leadershipSpa
       if (!d.disputeById.has(id))
         throw new DatasetError("terms.json", t.id, "disputes", `unknown dispute "${id}"`);
     }
+    if (t.orderDisputed !== undefined && !t.disputes.includes(t.orderDisputed)) {
+      throw new DatasetError("terms.json", t.id, "orderDisputed", "must be one of the term's disputes");
+    }
     const end = termEnd(t);
     if (end !== null && claimBounds(t.start).from > end) {
       throw new DatasetError("terms.json", t.id, "end", "the term ends before it starts");
@@ -172,6 +186,9 @@ function validate(d: Omit<Dataset, "leadership" | "chainByTerm" | "leadershipSpa
   }
   for (const e of d.events) {
     checkDate("events.json", e.id, "date", e.date);
+    checkDate("events.json", e.id, "until", e.until ?? null);
+    if (e.until && claimBounds(e.until).from < claimBounds(e.date).to)
+      throw new DatasetError("events.json", e.id, "until", "the event ends before it starts");
     checkSources("events.json", e.id, "sources", e.sources);
     e.people.forEach((p) => checkPerson("events.json", e.id, "people", p));
     e.offices.forEach((o) => checkOffice("events.json", e.id, "offices", o));
@@ -199,18 +216,26 @@ function buildChain(terms: readonly Term[], offices: ReadonlyMap<string, Office>
         BASIS_ORDER[a.basis] - BASIS_ORDER[b.basis],
     );
   const chainByTerm = new Map<string, ChainLink>();
+  // A holding whose place in the order is disputed links to nobody, and nobody links to it.
+  const linked = (t: Term | undefined, person: string): t is Term =>
+    t !== undefined && t.person !== person && t.orderDisputed === undefined;
   leadership.forEach((term, index) => {
     let predecessor: Term | null = null;
-    for (let i = index - 1; i >= 0 && !predecessor; i--) {
-      const t = leadership[i];
-      if (t && t.person !== term.person) predecessor = t;
-    }
     let successor: Term | null = null;
-    for (let i = index + 1; i < leadership.length && !successor; i++) {
-      const t = leadership[i];
-      if (t && t.person !== term.person) successor = t;
+    let orderDisputed: string | null = term.orderDisputed ?? null;
+    if (term.orderDisputed === undefined) {
+      for (let i = index - 1; i >= 0 && !predecessor; i--) {
+        const t = leadership[i];
+        if (linked(t, term.person)) predecessor = t;
+      }
+      for (let i = index + 1; i < leadership.length && !successor; i++) {
+        const t = leadership[i];
+        if (linked(t, term.person)) successor = t;
+      }
+      const neighbours = [leadership[index - 1], leadership[index + 1]];
+      orderDisputed = neighbours.find((t) => t?.orderDisputed !== undefined)?.orderDisputed ?? null;
     }
-    chainByTerm.set(term.id, { term, index, predecessor, successor });
+    chainByTerm.set(term.id, { term, index, predecessor, successor, orderDisputed });
   });
   return { leadership, chainByTerm };
 }
@@ -240,7 +265,7 @@ export const DATASET_FILES = {
 export function assembleDataset(records: DatasetRecords): Dataset {
   const { sources, people, offices, terms, events, disputes, claims } = records;
 
-  events.sort((a, b) => claimBounds(a.date).from.localeCompare(claimBounds(b.date).from));
+  events.sort((a, b) => eventSpan(a).from.localeCompare(eventSpan(b).from));
   const byStart = (a: Term, b: Term) => termStart(a).localeCompare(termStart(b));
 
   const base = {

@@ -108,6 +108,11 @@ export const TermSchema = z.object({
   statedDurations: z.array(SourcedText),
   notes: z.array(SourcedText),
   disputes: z.array(z.string()),
+  /**
+   * A dispute (one of `disputes`) over where this holding stands in the order of the office's
+   * holders. Such a holding is shown, attributed, but not linked to a predecessor or successor.
+   */
+  orderDisputed: z.string().optional(),
   sources: sourceIds,
 });
 
@@ -129,6 +134,8 @@ export const ClaimSchema = z.object({
 export const EventSchema = z.object({
   id: z.string(),
   date: DateClaimSchema,
+  /** For an event that lasted: its last month or day ("March–April 1922": 1922-03 until 1922-04). */
+  until: DateClaimSchema.optional(),
   title: z.string().min(1),
   people: z.array(z.string()),
   offices: z.array(z.string()),

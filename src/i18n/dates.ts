@@ -1,6 +1,6 @@
 // The one module that words dates for people: sourced dates at their precision, day numbers in the
 // timeline, durations, the readings of what a user typed and what was wrong with it.
-import type { DateClaim, Term } from "../data/schema.js";
+import type { DateClaim, HistoricalEvent, Term } from "../data/schema.js";
 import { dayNumber, dayParts } from "../dates/calendar.js";
 import type { DateProblemInfo, DateReading } from "../dates/parse.js";
 import { pluralRu } from "./ru.js";
@@ -13,6 +13,17 @@ export function formatDate(lang: Lang, claim: Pick<DateClaim, "date" | "precisio
   if (claim.precision === "year" || m === undefined) return `${y}${words.yearSuffix}`;
   if (claim.precision === "month" || d === undefined) return `${words.months[m - 1]} ${y}${words.yearSuffix}`;
   return `${d} ${words.monthsAfterDay[m - 1]} ${y}${words.yearSuffix}`;
+}
+
+/** An event's date, or its span when it lasted: "March–April 1922", "март–апрель 1922 г.". */
+export function formatEventDate(lang: Lang, e: Pick<HistoricalEvent, "date" | "until">): string {
+  if (!e.until) return formatDate(lang, e.date);
+  const words = text(lang);
+  const [y1, m1] = e.date.date.split("-").map(Number) as [number, number?];
+  const [y2, m2] = e.until.date.split("-").map(Number) as [number, number?];
+  if (e.date.precision === "month" && e.until.precision === "month" && y1 === y2 && m1 && m2)
+    return `${words.months[m1 - 1]}–${words.months[m2 - 1]} ${y1}${words.yearSuffix}`;
+  return `${formatDate(lang, e.date)} – ${formatDate(lang, e.until)}`;
 }
 
 /** An ISO day ("1982-11-10") in words. */

@@ -29,6 +29,11 @@ export const en = {
   deFacto: "de facto",
   acting: "acting",
   beforeOffice: (p: { date: string }) => `before the office was created on ${p.date}`,
+  /** A holding that only some sources give, kept out of the order of holders. */
+  accountOf: (p: { sources: string }) => `according to ${p.sources}`,
+  orderDisputed: (p: { topic: string }) => `Place in the order disputed: see “${p.topic}”`,
+  neighbourDisputed: (p: { topic: string }) => `disputed (see “${p.topic}”)`,
+  contextOrderDisputed: (p: { topic: string }) => `The sources disagree on “${p.topic}”:`,
   endUnknown: "end not given by the sources",
   sources: "Sources",
   matched: "Matched",

@@ -15,6 +15,10 @@ export interface AtHolder {
   endPrecision: string | null;
   endedByDeath: boolean;
   certain: boolean;
+  /** Disputes recorded on the term (`disputes.json` ids). */
+  disputes: string[];
+  /** The dispute over this holding's place in the order of holders, if any. */
+  orderDisputed: string | null;
 }
 
 export type AtAnswer =
@@ -43,6 +47,8 @@ function toAtHolder(h: HolderHit): AtHolder {
     endPrecision: h.term.end?.precision ?? null,
     endedByDeath: h.term.endedByDeath,
     certain: h.certain,
+    disputes: [...h.term.disputes],
+    orderDisputed: h.term.orderDisputed ?? null,
   };
 }
 

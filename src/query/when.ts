@@ -1,5 +1,5 @@
 import type { Dataset } from "../data/build.js";
-import { termEnd, termStart } from "../data/build.js";
+import { eventSpan, termEnd, termStart } from "../data/build.js";
 import type { HistoricalEvent, Office, Person, Term } from "../data/schema.js";
 import { claimBounds, type DayInterval, overlaps, shiftDay } from "../dates/calendar.js";
 import { type DateReading, parseFuzzyDate } from "../dates/parse.js";
@@ -57,8 +57,13 @@ function certainSpan(t: Term): DayInterval | null {
   return { from, to };
 }
 
-function describeHit(h: HolderHit): string {
-  const basis = h.term.basis === "de jure" ? "" : ` (${h.term.basis})`;
+function describeHit(ds: Dataset, h: HolderHit): string {
+  const words: string[] = h.term.basis === "de jure" ? [] : [h.term.basis];
+  if (h.term.orderDisputed) {
+    const by = [...new Set(h.term.start.sources.map((id) => ds.sourceById.get(id)?.publisher ?? id))];
+    words.push(`according to ${by.join(" and ")}; its place in the order is disputed`);
+  }
+  const basis = words.length ? ` (${words.join("; ")})` : "";
   const end = h.term.end ? formatDay(h.term.end) : "end unknown";
   const died = h.term.endedByDeath ? ", died in office" : "";
   return `${h.person.name}, ${h.office.name}${basis}, ${formatDay(h.term.start)} – ${end}${died}`;
@@ -117,7 +122,7 @@ export function findHolders(ds: Dataset, reading: DateReading, options: WhenOpti
   }
 
   const vacancies = options.office ? [] : findVacancies(ds, interval);
-  const events = ds.events.filter((e) => overlaps(claimBounds(e.date), widen(interval)));
+  const events = ds.events.filter((e) => overlaps(eventSpan(e), widen(interval)));
   return {
     reading,
     holders,
@@ -174,7 +179,7 @@ function composeNote(
 ): string {
   const parts: string[] = [`${reading.label} (${reading.precision} precision).`];
   if (holders.length > 0) {
-    parts.push(`Held by: ${holders.map((h) => describeHit(h)).join("; ")}.`);
+    parts.push(`Held by: ${holders.map((h) => describeHit(ds, h)).join("; ")}.`);
     if (holders.some((h) => !h.certain)) {
       parts.push(
         "Some of these dates are known only to the month or year, so those holdings may not cover every day asked.",

@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
-import { shiftDay } from "../dates/calendar.js";
+import { daysBetween, shiftDay } from "../dates/calendar.js";
 import type { DateReading } from "../dates/parse.js";
 import type { Lang } from "../i18n/index.js";
 import type { MessagePayload } from "../interactions/types.js";
@@ -25,10 +25,15 @@ export async function withTimeline(
   return { ...payload, embeds, files: [{ name: TIMELINE_FILE, data: picture.png, description }] };
 }
 
-/** The view around an answer to /when: a few years either side, with a marker on a single day. */
+/**
+ * The picture beside an answer to /when. A year or more is drawn as asked, from its first day to its
+ * last, so that the picture starts where the question does; a shorter time (a day, a month, a
+ * season) is too thin to see alone and gets a few years either side, with a marker on a single day.
+ */
 export function viewAround(ds: Dataset, reading: DateReading, lang: Lang, office?: string): TimelineOptions {
   const span = ds.leadershipSpan;
-  const pad = reading.precision === "day" || reading.precision === "month" ? 3 * 365 : 365;
+  const long = daysBetween(reading.from, reading.to) >= 364;
+  const pad = long ? 0 : reading.precision === "day" || reading.precision === "month" ? 3 * 365 : 365;
   const clampFrom = (d: string) => (d < span.from ? span.from : d > span.banned ? span.banned : d);
   const from = clampFrom(shiftDay(reading.from, -pad));
   const to = clampFrom(shiftDay(reading.to, pad));

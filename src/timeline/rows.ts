@@ -108,7 +108,7 @@ export function drawRow(c: Canvas, p: Placed, i: number): void {
   // Label: the longest wording that fits inside the bar, beside it on the right, or on the left.
   const person = personLabel(ds.personById.get(term.person), term.person, lang);
   const officeName = officeLabel(ds.officeById.get(term.office), term.office, lang);
-  const suffix = basisSuffix(term, lang);
+  const suffix = basisSuffix(term, lang, ds);
   const candidates = [
     ...(detailedDates ? [`${person.full} · ${officeName}${suffix} · ${termDates(term, lang)}`] : []),
     `${person.full} · ${officeName}${suffix}`,

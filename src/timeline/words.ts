@@ -1,5 +1,6 @@
 // What the timeline writes: people's and offices' short labels and compact date ranges, in the
 // reader's language (texts from src/i18n; dates, compact ones included, from src/i18n/dates.ts).
+import type { Dataset } from "../data/build.js";
 import type { Office, Person, Term } from "../data/schema.js";
 import { formatIsoDay } from "../i18n/dates.js";
 
@@ -27,8 +28,14 @@ export function longDay(n: number, lang: Lang): string {
   return formatIsoDay(lang, isoOf(n));
 }
 
-export function basisSuffix(term: Term, lang: Lang): string {
-  if (term.basis === "de facto") return ` (${text(lang).timeline.deFacto})`;
-  if (term.basis === "acting") return ` (${text(lang).timeline.acting})`;
-  return "";
+/** " (de facto)", " (acting)"; and who gives a holding whose place in the order is disputed. */
+export function basisSuffix(term: Term, lang: Lang, ds: Dataset): string {
+  const words: string[] = [];
+  if (term.basis === "de facto") words.push(text(lang).timeline.deFacto);
+  if (term.basis === "acting") words.push(text(lang).timeline.acting);
+  if (term.orderDisputed) {
+    const by = [...new Set(term.start.sources.map((id) => ds.sourceById.get(id)?.publisher ?? id))];
+    words.push(text(lang).accountOf({ sources: by.join(", ") }));
+  }
+  return words.length ? ` (${words.join(", ")})` : "";
 }

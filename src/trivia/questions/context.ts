@@ -1,7 +1,7 @@
 // What the question kinds read from the dataset, worked out once: the leaders with their terms and
 // windows, which boundaries and events the sources dispute, and wording helpers.
 import type { Dataset } from "../../data/build.js";
-import { termEnd } from "../../data/build.js";
+import { eventSpan, termEnd } from "../../data/build.js";
 import type { HistoricalEvent, Person, Term } from "../../data/schema.js";
 import { claimBounds, type DayInterval, daysBetween } from "../../dates/calendar.js";
 import { MONTHS_EN } from "../../dates/parse.js";
@@ -140,7 +140,7 @@ export function datesInText(text: string): DayInterval[] {
 export function eventDisputed(ds: Dataset, e: HistoricalEvent): boolean {
   const label = formatDay(e.date);
   const involved = new Set([...e.people, ...e.offices, e.id]);
-  const bounds = claimBounds(e.date);
+  const bounds = eventSpan(e);
   return ds.disputes.some(
     (d) =>
       d.subjects.some((s) => involved.has(s)) &&
@@ -185,6 +185,12 @@ export function analyseLeaders(ds: Dataset): Leader[] {
         }
       }
     });
+    // A holding outside the order of holders (Stasova's 1917 term, ProleWiki's alone) leaves the
+    // person's first start open until their next holding: no question may order them by it.
+    if (terms.some((t) => t.orderDisputed)) {
+      startDisputed = true;
+      for (const t of terms) startWindow.to = maxDay(startWindow.to, claimBounds(t.start).to);
+    }
     let to = startWindow.to;
     for (const t of terms) to = maxDay(to, termEnd(t) ?? ds.leadershipSpan.to);
     leaders.push({

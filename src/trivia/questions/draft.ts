@@ -2,6 +2,7 @@
 // dropped; plausible wrong answers; events on a day.
 import type { Dataset } from "../../data/build.js";
 import type { HistoricalEvent } from "../../data/schema.js";
+import { formatEventDate } from "../../i18n/dates.js";
 import { formatDay } from "../../query/format.js";
 import { createRng, hashHex, hashString, type Rng } from "../random.js";
 import { type Context, eventDisputed } from "./context.js";
@@ -155,4 +156,4 @@ export function eventsOnDay(ctx: Context, day: string, person: string, office: s
   );
 }
 
-export const eventLine = (e: HistoricalEvent) => `${formatDay(e.date)}: ${e.title}.`;
+export const eventLine = (e: HistoricalEvent) => `${formatEventDate("en", e)}: ${e.title}.`;

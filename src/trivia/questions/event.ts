@@ -1,5 +1,6 @@
 // "When did <event> happen?", for events whose date no claim contradicts.
-import { claimBounds } from "../../dates/calendar.js";
+import { eventSpan } from "../../data/build.js";
+import { formatEventDate } from "../../i18n/dates.js";
 import { formatDay } from "../../query/format.js";
 import { type Context, containsDay, difficultyOf, eventDisputed, gapDays, prominence } from "./context.js";
 import { cleanSources, type Draft, firstSeen, pickDistractors, questionRng, shorten } from "./draft.js";
@@ -16,11 +17,11 @@ export function eventQuestions(ctx: Context): Draft[] {
     const prompt = `What happened on ${label}?`;
     const seen = new Set([correct]);
     const candidates = ds.events
-      .filter((o) => o.id !== e.id && !containsDay(claimBounds(o.date), day))
+      .filter((o) => o.id !== e.id && !containsDay(eventSpan(o), day))
       .map((o) => ({
         event: o,
         text: shorten(o.title, QUESTION_LIMITS.choice),
-        gap: gapDays(claimBounds(o.date), { from: day, to: day }),
+        gap: gapDays(eventSpan(o), { from: day, to: day }),
       }))
       .sort((a, b) => a.gap - b.gap || a.event.id.localeCompare(b.event.id))
       .filter((x) => firstSeen(seen, x.text));
@@ -38,7 +39,7 @@ export function eventQuestions(ctx: Context): Draft[] {
       wrong: wrong.map((x) => x.text),
       explanation: [
         `On ${label}: ${e.title}.`,
-        `The other options: ${wrong.map((x) => `${x.text} (${formatDay(x.event.date)})`).join("; ")}.`,
+        `The other options: ${wrong.map((x) => `${x.text} (${formatEventDate("en", x.event)})`).join("; ")}.`,
       ],
       sources: cleanSources(ds, e.date.sources, e.sources),
       subjects: [e.id, ...e.people, ...e.offices],

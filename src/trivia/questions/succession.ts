@@ -27,6 +27,8 @@ export function usableHandovers(ctx: Context): [Term, Term][] {
     const la = ctx.leaderById.get(a.person);
     const lb = ctx.leaderById.get(b.person);
     if (!la || !lb || la.endDisputed || lb.startDisputed) continue;
+    // Holders whose order the sources dispute are never asked about in order.
+    if (ds.chainByTerm.get(a.id)?.orderDisputed || ds.chainByTerm.get(b.id)?.orderDisputed) continue;
     // The chain must agree, and the new term must not start before the old one can have ended.
     if (ds.chainByTerm.get(a.id)?.successor?.id !== b.id) continue;
     if (ds.chainByTerm.get(b.id)?.predecessor?.id !== a.id) continue;
