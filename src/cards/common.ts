@@ -6,7 +6,7 @@ import { describeTermLength } from "../dates/duration.js";
 import { formatDate, type Lang, localiseDuration, localName, t, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType } from "../interactions/api.js";
 import { type CardTarget, cardId } from "../interactions/custom-id.js";
-import { clip, LIMITS } from "./limits.js";
+import { clip, LIMITS, packedFields } from "./limits.js";
 
 export const COLOURS = {
   person: 0xb22222,
@@ -104,6 +104,14 @@ export function disputeLines(ds: Dataset, d: Dispute, lang: Lang): string {
     return `• ${c.value} — ${by}${c.default ? ` (${t(lang, "used")})` : ""}`;
   });
   return [`**${d.topic}**`, ...claims].join("\n");
+}
+
+/** The disputes as embed fields, each dispute whole where room allows (see `packedFields`). */
+export function disputeFields(ds: Dataset, disputes: readonly Dispute[], lang: Lang) {
+  return packedFields(
+    t(lang, "disputes"),
+    disputes.map((d) => disputeLines(ds, d, lang)),
+  );
 }
 
 export function openButton(label: string, target: CardTarget, emoji?: string): APIButtonComponent {

@@ -44,6 +44,25 @@ export function joinLines(lines: readonly string[], max: number = LIMITS.fieldVa
   return out.join("\n");
 }
 
+/**
+ * Blocks of lines under one heading, packed whole into as few fields as they need (up to
+ * `maxFields`; the later ones headed "Facts (2)"), so that nothing is cut to "… and 1 more" while
+ * the embed has room. fitEmbed still drops whole fields from the end if the embed is too long.
+ */
+export function packedFields(name: string, blocks: readonly string[], maxFields = 3): APIEmbedField[] {
+  const values: string[][] = [];
+  for (const block of blocks) {
+    const current = values.at(-1);
+    if (current && [...current, block].join("\n").length <= LIMITS.fieldValue) current.push(block);
+    else if (!current || values.length < maxFields) values.push([block]);
+    else current.push(block);
+  }
+  return values.map((v, i) => ({
+    name: i === 0 ? name : `${name} (${i + 1})`,
+    value: joinLines(v.flatMap((b) => b.split("\n"))),
+  }));
+}
+
 export function embedLength(e: APIEmbed): number {
   return (
     (e.title?.length ?? 0) +

@@ -6,7 +6,7 @@ import { ComponentType } from "../interactions/api.js";
 import {
   basisLabel,
   COLOURS,
-  disputeLines,
+  disputeFields,
   openButton,
   sourceList,
   sourceName,
@@ -89,11 +89,7 @@ export function officeCard(
       value: joinLines(office.facts.map((f) => `• ${voiced(ds, f, lang)}`)),
     });
   const disputes = ds.disputesBySubject.get(office.id) ?? [];
-  if (disputes.length > 0)
-    fields.push({
-      name: t(lang, "disputes"),
-      value: joinLines(disputes.map((d) => disputeLines(ds, d, lang))),
-    });
+  fields.push(...disputeFields(ds, disputes, lang));
   const claims = ds.claimsBySubject.get(office.id) ?? [];
   if (claims.length > 0) {
     fields.push({

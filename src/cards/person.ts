@@ -11,7 +11,7 @@ import { ComponentType } from "../interactions/api.js";
 import {
   basisLabel,
   COLOURS,
-  disputeLines,
+  disputeFields,
   holdingName,
   openButton,
   sourceName,
@@ -19,7 +19,7 @@ import {
   statedDurationNotes,
   termSpan,
 } from "./common.js";
-import { fitEmbed, joinLines } from "./limits.js";
+import { fitEmbed, joinLines, packedFields } from "./limits.js";
 
 export interface Card {
   embed: APIEmbed;
@@ -88,10 +88,7 @@ export function personCard(
     .filter((text) => !person.facts.some((f) => similarWords(f.text, text) >= 0.5))
     .map((text) => `• ${text}`);
   if (person.facts.length > 0 || notes.length > 0) {
-    fields.push({
-      name: t(lang, "facts"),
-      value: joinLines([...person.facts.map((f) => `• ${f.text}`), ...notes]),
-    });
+    fields.push(...packedFields(t(lang, "facts"), [...person.facts.map((f) => `• ${f.text}`), ...notes], 2));
   }
   if (person.roles.length > 0) {
     fields.push({
@@ -107,10 +104,7 @@ export function personCard(
   for (const d of ds.disputesBySubject.get(person.id) ?? []) disputeIds.add(d.id);
   const disputes = [...disputeIds].map((id) => ds.disputeById.get(id)).filter((d) => d !== undefined);
   if (disputes.length > 0) {
-    fields.push({
-      name: t(lang, "disputes"),
-      value: joinLines(disputes.map((d) => disputeLines(ds, d, lang))),
-    });
+    fields.push(...disputeFields(ds, disputes, lang));
     for (const d of disputes) for (const c of d.claims) for (const s of c.sources) cited.add(s);
   }
   const claims = ds.claimsBySubject.get(person.id) ?? [];

@@ -3,7 +3,6 @@
 import type { Dataset } from "../../data/build.js";
 import type { HistoricalEvent } from "../../data/schema.js";
 import { formatEventDate } from "../../i18n/dates.js";
-import { formatDay } from "../../query/format.js";
 import { createRng, hashHex, hashString, type Rng } from "../random.js";
 import { type Context, eventDisputed } from "./context.js";
 import { type Difficulty, FALSE, QUESTION_LIMITS, type Question, type QuestionKind, TRUE } from "./model.js";
