@@ -178,3 +178,26 @@ describe("a day range within one month", () => {
     },
   );
 });
+
+describe("open periods and Russian short decades", () => {
+  const read = (q: string) => {
+    const p = parseFuzzyDate(q);
+    return p.ok ? p.readings.map((r) => [r.from, r.to, r.precision]) : p.problem.code;
+  };
+  it("reads after, since, before and until up to the years the bot covers (1917–1991)", () => {
+    expect(read("after 1985")).toEqual([["1986-01-01", "1991-12-31", "range"]]);
+    expect(read("since March 1953")).toEqual([["1953-03-01", "1991-12-31", "range"]]);
+    expect(read("before 1953")).toEqual([["1917-01-01", "1952-12-31", "range"]]);
+    expect(read("until 1924")).toEqual([["1917-01-01", "1924-12-31", "range"]]);
+    expect(read("после 1985")).toEqual([["1986-01-01", "1991-12-31", "range"]]);
+    expect(read("до 1953 года")).toEqual([["1917-01-01", "1952-12-31", "range"]]);
+  });
+  it("says so when the open period falls outside those years", () => {
+    expect(read("after 1995")).toBe("range-backwards");
+    expect(read("before 1900")).toBe("range-backwards");
+  });
+  it("reads 60-е and 60-х as the 1960s", () => {
+    expect(read("в 60-е")).toEqual([["1960-01-01", "1969-12-31", "decade"]]);
+    expect(read("в 60-х годах")).toEqual([["1960-01-01", "1969-12-31", "decade"]]);
+  });
+});

@@ -5,6 +5,7 @@ import {
   lastDayOfMonth,
   monthInterval,
   type Precision,
+  shiftDay,
   yearInterval,
 } from "./calendar.js";
 
@@ -251,7 +252,7 @@ function tidy(text: string): string {
     .replace(/[‐‑‒–—―]/g, "-")
     .replace(/(\d)\s*(?:st|nd|rd|th)\b/g, "$1")
     .replace(/\b(?:on|in|of|the|year|around|about|circa|ca?\.)(?=\s|$)/g, " ")
-    .replace(/(^|\s)(?:в|во|году|года|год|годы|годов|г\.|гг\.|г|гг)(?=\s|$)/gu, " ")
+    .replace(/(^|\s)(?:в|во|году|года|год|годы|годов|годах|годам|г\.|гг\.|г|гг)(?=\s|$)/gu, " ")
     .replace(/[,]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -354,6 +355,8 @@ function parsePoint(t: string): DateReading[] | null {
   if ((m = t.match(/^(\d{3})0(?:'?s| ?-?е| ?-?x| ?-?х)$/u))) return [decade(+`${m[1]}0`)];
   if (DECADE_WORDS[t]) return [decade(DECADE_WORDS[t])];
   if ((m = t.match(/^'?(\d)0'?s$/))) return [decade(1900 + +`${m[1]}0`)];
+  // Russian two-digit decades: 60-е, 60-х ("в 60-е", "в 60-х годах")
+  if ((m = t.match(/^(\d)0 ?-?(?:е|x|х)$/u))) return [decade(1900 + +`${m[1]}0`)];
   // A bare year
   if ((m = t.match(/^(\d{4})$/))) return [year(+m[1]!)];
   // A month name with a day but no year, or a bare month, are not enough.
@@ -423,6 +426,57 @@ function parseRange(t: string): DateReading[] | null {
   return null;
 }
 
+/**
+ * Where an open period ("after 1985", "before 1953") stops: the years this bot covers, from the
+ * Secretariat's founding year to the end of the Soviet Union's last year.
+ */
+export const OPEN_PERIOD: DayInterval = { from: "1917-01-01", to: "1991-12-31" };
+
+const OPEN_WORDS: Record<string, "after" | "since" | "before" | "until"> = {
+  after: "after",
+  since: "since",
+  before: "before",
+  until: "until",
+  till: "until",
+  после: "after",
+  с: "since",
+  со: "since",
+  до: "before",
+};
+
+/** "after 1985", "since March 1953", "before 1953", "до 1953": a period open at one end. */
+function parseOpen(t: string): DateReading[] | null {
+  const m = t.match(/^(\p{L}+) (.+)$/u);
+  const kind = m ? OPEN_WORDS[m[1]!] : undefined;
+  if (!m || !kind) return null;
+  const inner = tryPoint(m[2]!);
+  if (!inner) return null;
+  const first = inner[0]!;
+  const last = inner[inner.length - 1]!;
+  const start = { from: OPEN_PERIOD.from, to: OPEN_PERIOD.from, precision: "day", label: "1917" } as const;
+  const end = {
+    from: OPEN_PERIOD.to,
+    to: OPEN_PERIOD.to,
+    precision: "day",
+    label: "the end of 1991",
+  } as const;
+  const label = `${m[1]} ${first.label}`;
+  let span: DayInterval;
+  if (kind === "after") span = { from: shiftDay(last.to, 1), to: OPEN_PERIOD.to };
+  else if (kind === "since") span = { from: first.from, to: OPEN_PERIOD.to };
+  else if (kind === "before") span = { from: OPEN_PERIOD.from, to: shiftDay(first.from, -1) };
+  else span = { from: OPEN_PERIOD.from, to: last.to };
+  if (span.from > span.to) {
+    const from = kind === "after" || kind === "since" ? first : start;
+    throw new DateProblem({
+      code: "range-backwards",
+      from,
+      to: kind === "after" || kind === "since" ? end : first,
+    });
+  }
+  return [{ ...span, precision: "range", label }];
+}
+
 function joinRange(a: DateReading, b: DateReading): DateReading {
   if (b.to < a.from) {
     throw new DateProblem({ code: "range-backwards", from: a, to: b });
@@ -447,7 +501,7 @@ export function parseFuzzyDate(text: string): ParsedDate {
     if (range) return { ok: true, query, readings: range, ambiguous: false };
     const point = parsePoint(t);
     if (point) return { ok: true, query, readings: point, ambiguous: point.length > 1 };
-    const span = parseRange(t);
+    const span = parseRange(t) ?? parseOpen(t);
     if (span) return { ok: true, query, readings: span, ambiguous: false };
   } catch (err) {
     if (err instanceof DateProblem) {
