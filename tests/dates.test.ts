@@ -201,3 +201,15 @@ describe("open periods and Russian short decades", () => {
     expect(read("в 60-х годах")).toEqual([["1960-01-01", "1969-12-31", "decade"]]);
   });
 });
+
+describe("Russian words with й", () => {
+  it("reads май and the seasons весной, зимой (й is not folded to и)", () => {
+    const read = (q: string) => {
+      const p = parseFuzzyDate(q);
+      return p.ok ? [p.readings[0]?.from, p.readings[0]?.to] : p.problem.code;
+    };
+    expect(read("май 1953")).toEqual(["1953-05-01", "1953-05-31"]);
+    expect(read("весной 1953")).toEqual(["1953-03-01", "1953-05-31"]);
+    expect(read("зимой 1953")).toEqual(["1952-12-01", "1953-02-28"]);
+  });
+});

@@ -14,6 +14,8 @@ Commands:
   search [--json] <text>          fuzzy name search (--jsonl: one query per stdin line)
   at [--json] [--office <id>] <text>
                                   who held office at a date or interval (--jsonl: stdin)
+  spot [--json] <text>            the people, offices and dates a message mentions, as "Look up
+                                  in Apparat" finds them (--jsonl: one message per stdin line)
   run "<slash command>" [--json] [--out file.png] [--press N]...
                                   run one slash command as the bot would, e.g. "/who name:krushchev";
                                   --press N presses button or entry N of the newest message (trivia
@@ -108,6 +110,35 @@ function atText(engine: Engine, query: string, office?: string): string {
   return lines.join("\n");
 }
 
+/** The `spot` contract: {text, entities: [{id, kind, surface, start, end}], dates: [{surface, from, to, …}]}. */
+function spotJson(engine: Engine, text: string) {
+  const r = engine.spotter.spot(text);
+  return {
+    text,
+    entities: r.entities.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      surface: e.surface,
+      start: e.start,
+      end: e.end,
+    })),
+    dates: r.dates.map((d) => ({ surface: d.surface, from: d.from, to: d.to, start: d.start, end: d.end })),
+  };
+}
+
+function spotText(engine: Engine, found: ReturnType<typeof spotJson>): string {
+  const lines: string[] = [];
+  for (const e of found.entities) {
+    const name =
+      (e.kind === "person" ? engine.dataset.personById.get(e.id) : engine.dataset.officeById.get(e.id))
+        ?.name ?? e.id;
+    lines.push(`${e.kind.padEnd(6)} ${name} [${e.id}] ← "${e.surface}" (${e.start}–${e.end})`);
+  }
+  for (const d of found.dates) lines.push(`date   ${d.from} – ${d.to} ← "${d.surface}"`);
+  if (lines.length === 0) lines.push("Nothing in this message names a person, office or date the bot knows.");
+  return lines.join("\n");
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const flags = parseFlags(args);
@@ -193,6 +224,23 @@ async function main(argv: string[]): Promise<number> {
       const answer = atAnswer(ds, query, opts);
       print(flags.json ? JSON.stringify(answer, null, 2) : atText(engine, query, flags.office));
       return answer.ok ? 0 : 1;
+    }
+    case "spot": {
+      const json = (text: string) => JSON.stringify(spotJson(engine, text));
+      if (flags.jsonl) {
+        await eachStdinLine((line) => print(json(line)));
+        return 0;
+      }
+      const text = flags.rest.join(" ");
+      if (!text.trim()) {
+        process.stderr.write(
+          'spot needs a message, e.g. spot "was it krushchev or malenkov after stalin?"\n',
+        );
+        return 2;
+      }
+      const found = spotJson(engine, text);
+      print(flags.json ? JSON.stringify(found, null, 2) : spotText(engine, found));
+      return found.entities.length + found.dates.length > 0 ? 0 : 1;
     }
     case "run": {
       const { runCli } = await import("./run.js");

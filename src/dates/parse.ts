@@ -56,7 +56,7 @@ export const MONTHS_EN = [
 ] as const;
 
 /** Month words people type, mapped to 1–12: English, abbreviations, Russian in every case, a few others. */
-const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
+export const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
   const map = new Map<string, number>();
   const add = (month: number, ...words: string[]) => {
     for (const w of words) map.set(w, month);
@@ -133,7 +133,7 @@ const ROMAN: Record<string, string> = {
   xii: "12",
 };
 
-const DECADE_WORDS: Record<string, number> = {
+export const DECADE_WORDS: Record<string, number> = {
   twenties: 1920,
   thirties: 1930,
   forties: 1940,
@@ -234,28 +234,32 @@ function monthWord(word: string): number | undefined {
 
 /** Lower-cases, folds accents and ё, and strips the words and marks that carry no date. */
 function tidy(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/^(\d{4}-\d{2}-\d{2})t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?$/, "$1")
-    .replace(
-      /\.(x{0,1}(?:i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,2}))\./g,
-      (_, roman: string) => `.${ROMAN[roman] ?? roman}.`,
-    )
-    .replace(/['’‘](\d{2})(?!\d)/g, "19$1")
-    .replace(/(^|\s)(\d{1,2})-?го(?=\s|$)/gu, "$1$2")
-    .replace(/(\d)-(?=\p{L})(?!е(?:\s|$)|x(?:\s|$)|х(?:\s|$))/gu, "$1 ")
-    .replace(/(\p{L})-(?=\d)/gu, "$1 ")
+  return (
+    text
+      .normalize("NFKD")
+      // й is a letter of its own in Russian ("май", "весной"), not и with an accent to fold away.
+      .replace(/([иИ])\u0306/g, (_, i: string) => (i === "и" ? "й" : "Й"))
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/^(\d{4}-\d{2}-\d{2})t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?$/, "$1")
+      .replace(
+        /\.(x{0,1}(?:i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,2}))\./g,
+        (_, roman: string) => `.${ROMAN[roman] ?? roman}.`,
+      )
+      .replace(/['’‘](\d{2})(?!\d)/g, "19$1")
+      .replace(/(^|\s)(\d{1,2})-?го(?=\s|$)/gu, "$1$2")
+      .replace(/(\d)-(?=\p{L})(?!е(?:\s|$)|x(?:\s|$)|х(?:\s|$))/gu, "$1 ")
+      .replace(/(\p{L})-(?=\d)/gu, "$1 ")
 
-    .replace(/ё/g, "е")
-    .replace(/[‐‑‒–—―]/g, "-")
-    .replace(/(\d)\s*(?:st|nd|rd|th)\b/g, "$1")
-    .replace(/\b(?:on|in|of|the|year|around|about|circa|ca?\.)(?=\s|$)/g, " ")
-    .replace(/(^|\s)(?:в|во|году|года|год|годы|годов|годах|годам|г\.|гг\.|г|гг)(?=\s|$)/gu, " ")
-    .replace(/[,]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+      .replace(/ё/g, "е")
+      .replace(/[‐‑‒–—―]/g, "-")
+      .replace(/(\d)\s*(?:st|nd|rd|th)\b/g, "$1")
+      .replace(/\b(?:on|in|of|the|year|around|about|circa|ca?\.)(?=\s|$)/g, " ")
+      .replace(/(^|\s)(?:в|во|году|года|год|годы|годов|годах|годам|г\.|гг\.|г|гг)(?=\s|$)/gu, " ")
+      .replace(/[,]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 const WORD = "([a-zа-я]+\\.?)";

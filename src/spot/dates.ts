@@ -1,0 +1,84 @@
+// Dates and periods in running text: "14 Oct 1964", "march '53", "the 60s", "after 1985",
+// "в марте 1953 года", "1953–64". Candidate spans are found by pattern, then read by the same
+// parser as /when, so a date found in a message means what it would mean typed into /when.
+import { DECADE_WORDS, MONTH_WORDS, parseFuzzyDate } from "../dates/parse.js";
+
+export interface SpottedDate {
+  /** The text as written. */
+  surface: string;
+  /** JavaScript string indices into the text. */
+  start: number;
+  end: number;
+  /** ISO days. */
+  from: string;
+  to: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
+
+const B = "(?<![\\p{L}\\p{N}])";
+const E = "(?![\\p{L}\\p{N}])";
+const MONTH = `(?:${alternation(MONTH_WORDS.keys())})\\.?`;
+// Years the bot could be asked about: the nineteenth and twentieth centuries, or '53.
+const YEAR4 = "1[89]\\d\\d";
+const YEAR = `(?:${YEAR4}|['’‘]\\d\\d)`;
+const DAY = "\\d{1,2}(?:st|nd|rd|th|-?го)?";
+const PART = "(?:(?:early|mid|late)[\\s-]?)?";
+const POINT = [
+  `${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`,
+  `${MONTH}\\s+${DAY},?\\s+${YEAR4}`,
+  `${MONTH},?\\s+(?:of\\s+)?${YEAR}`,
+  `${PART}${YEAR4}`,
+].join("|");
+const DECADE = [
+  `(?:the\\s+)?${PART}(?:1[89]\\d0|['’]?\\d0)(?:['’]?s|\\s?-?(?:е|х|x))`,
+  `(?:the\\s+)?(?:${alternation(Object.keys(DECADE_WORDS))})`,
+].join("|");
+const SEASON = `(?:spring|summer|autumn|fall|winter|весной|летом|осенью|зимой)\\s+(?:of\\s+)?${YEAR}`;
+const JOIN = "\\s*(?:-|–|—|to|until|till|through|and|по)\\s*";
+
+const PATTERNS: RegExp[] = [
+  // Ranges: "1953–1964", "from March 1953 to 1964", "between 1953 and 1964", "с 1953 по 1964", "1964-66".
+  new RegExp(`${B}(?:(?:between|from|с|со)\\s+)?(?:${POINT})${JOIN}(?:${POINT}|\\d{2})${E}`, "giu"),
+  // Open periods: "after 1985", "since March 1953", "до 1953 года".
+  new RegExp(`${B}(?:after|since|before|until|till|после|с|со|до)\\s+(?:${POINT})${E}`, "giu"),
+  new RegExp(`${B}\\d{4}-\\d{2}-\\d{2}${E}`, "gu"),
+  new RegExp(`${B}\\d{1,2}\\.\\d{1,2}\\.\\d{4}${E}`, "gu"),
+  new RegExp(`${B}(?:${DECADE})${E}`, "giu"),
+  new RegExp(`${B}(?:${POINT})${E}`, "giu"),
+  new RegExp(`${B}${SEASON}${E}`, "giu"),
+  // A year by its last two digits: "in '53".
+  new RegExp(`['’‘]\\d\\d${E}`, "gu"),
+];
+
+/** Every date or period in the text, in order, none overlapping another. */
+export function spotDates(text: string): SpottedDate[] {
+  const candidates: { start: number; end: number }[] = [];
+  for (const pattern of PATTERNS) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      candidates.push({ start, end: start + m[0].length });
+    }
+  }
+  // Longest first, so that "5 March 1953" wins over "March 1953" and a range over its ends.
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: SpottedDate[] = [];
+  for (const c of candidates) {
+    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+    const surface = text.slice(c.start, c.end);
+    const parsed = parseFuzzyDate(surface);
+    if (!parsed.ok) continue;
+    const from = parsed.readings.map((r) => r.from).sort()[0] as string;
+    const to = parsed.readings
+      .map((r) => r.to)
+      .sort()
+      .at(-1) as string;
+    taken.push({ surface, start: c.start, end: c.end, from, to });
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
