@@ -11,6 +11,7 @@ import { atAnswer } from "../src/query/at.js";
 import { buildSearchEntries, buildSearchIndex } from "../src/search/entries.js";
 import { type SearchEntry, SearchIndex } from "../src/search/index.js";
 import { percentile, printTable } from "./report.js";
+import { benchSpot } from "./spot.js";
 import { mulberry32, pick, syntheticDataset } from "./synthetic.js";
 import { benchTimeline } from "./timeline.js";
 import { benchTrivia } from "./trivia.js";
@@ -460,4 +461,10 @@ printTable("5. Trivia answers on SQLite", ["measure", "value", "target", "result
   "r",
   "l",
 ]);
+printTable(
+  "6. Look up in Apparat: spotting a 2,000-character message",
+  ["measure", "value", "target", "result"],
+  benchSpot(ds),
+  ["l", "r", "r", "l"],
+);
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s (sink ${sink % 10})`);

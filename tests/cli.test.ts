@@ -82,6 +82,36 @@ describe("CLI contract", () => {
     expect(bad).toEqual({ query: "31 February 1953", ok: false, error: expect.stringMatching(/28 days/) });
   });
 
+  it("spot --json follows the contract: entities with string indices, dates as ISO days", () => {
+    const text = "was it krushchev or malenkov after stalin? in 1956";
+    const r = cli(["spot", "--json", text]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      text,
+      entities: [
+        { id: "nikita-khrushchev", kind: "person", surface: "krushchev", start: 7, end: 16 },
+        { id: "georgy-malenkov", kind: "person", surface: "malenkov", start: 20, end: 28 },
+        { id: "joseph-stalin", kind: "person", surface: "stalin", start: 35, end: 41 },
+      ],
+      dates: [{ surface: "1956", from: "1956-01-01", to: "1956-12-31", start: 46, end: 50 }],
+    });
+    const none = cli(["spot", "--json", "our general meeting is at 5pm"]);
+    expect(JSON.parse(none.stdout)).toEqual({ text: "our general meeting is at 5pm", entities: [], dates: [] });
+    expect(none.code).toBe(1);
+  });
+
+  it("spot --jsonl writes one object per line of input, in order", () => {
+    const r = cli(["spot", "--jsonl"], "при Брежневе\nstalingrad\nthe 60s, gensec\n");
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.text)).toEqual(["при Брежневе", "stalingrad", "the 60s, gensec"]);
+    expect(lines.map((l) => l.entities.map((e: { id: string }) => e.id))).toEqual([
+      ["leonid-brezhnev"],
+      [],
+      ["general-secretary"],
+    ]);
+    expect(lines[2].dates).toMatchObject([{ surface: "the 60s", from: "1960-01-01", to: "1969-12-31" }]);
+  });
+
   it("at --jsonl answers each line", () => {
     const r = cli(["at", "--jsonl"], "11 November 1982\n14 October 1964\n");
     const [a, b] = r.stdout

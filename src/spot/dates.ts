@@ -35,18 +35,19 @@ const POINT = [
   `${MONTH},?\\s+(?:of\\s+)?${YEAR}`,
   `${PART}${YEAR4}`,
 ].join("|");
-const DECADE = [
-  `(?:the\\s+)?${PART}(?:1[89]\\d0|['’]?\\d0)(?:['’]?s|\\s?-?(?:е|х|x))`,
-  `(?:the\\s+)?(?:${alternation(Object.keys(DECADE_WORDS))})`,
-].join("|");
+const DECADE = `(?:the\\s+)?${PART}(?:1[89]\\d0|['’]?\\d0)(?:['’]?s|\\s?-?(?:е|х|x))`;
 const SEASON = `(?:spring|summer|autumn|fall|winter|весной|летом|осенью|зимой)\\s+(?:of\\s+)?${YEAR}`;
 const JOIN = "\\s*(?:-|–|—|to|until|till|through|and|по)\\s*";
 
-const PATTERNS: RegExp[] = [
-  // Ranges: "1953–1964", "from March 1953 to 1964", "between 1953 and 1964", "с 1953 по 1964", "1964-66".
-  new RegExp(`${B}(?:(?:between|from|с|со)\\s+)?(?:${POINT})${JOIN}(?:${POINT}|\\d{2})${E}`, "giu"),
-  // Open periods: "after 1985", "since March 1953", "до 1953 года".
-  new RegExp(`${B}(?:after|since|before|until|till|после|с|со|до)\\s+(?:${POINT})${E}`, "giu"),
+// Ranges: "1953–1964", "from March 1953 to 1964", "between 1953 and 1964", "с 1953 по 1964", "1964-66".
+const RANGE = new RegExp(
+  `${B}(?:(?:between|from|с|со)\\s+)?(?:${POINT})${JOIN}(?:${POINT}|\\d{2})${E}`,
+  "giu",
+);
+// Open periods: "after 1985", "since March 1953", "до 1953 года".
+const OPEN_WORD = /(?:after|since|before|until|till|после|с|со|до)\s/iu;
+const OPEN = new RegExp(`${B}(?:after|since|before|until|till|после|с|со|до)\\s+(?:${POINT})${E}`, "giu");
+const ALWAYS: RegExp[] = [
   new RegExp(`${B}\\d{4}-\\d{2}-\\d{2}${E}`, "gu"),
   new RegExp(`${B}\\d{1,2}\\.\\d{1,2}\\.\\d{4}${E}`, "gu"),
   new RegExp(`${B}(?:${DECADE})${E}`, "giu"),
@@ -56,15 +57,62 @@ const PATTERNS: RegExp[] = [
   new RegExp(`['’‘]\\d\\d${E}`, "gu"),
 ];
 
+/** The patterns worth trying on a stretch: a range needs two numbers, an open period its word. */
+function patternsFor(part: string, numbers: number): RegExp[] {
+  const out = numbers >= 2 ? [RANGE] : [];
+  if (OPEN_WORD.test(part)) out.push(OPEN);
+  return [...out, ...ALWAYS];
+}
+
+// The one form with no digit: "the sixties".
+const DECADE_WORD = new RegExp(
+  `${B}(?:the\\s+)?${PART}(?:${alternation(Object.keys(DECADE_WORDS))})${E}`,
+  "giu",
+);
+
+/**
+ * How far a date form reaches before its first digit ("between September 14", "после сентября ")
+ * and after its last ("-х годов", "'s"); a range's far end has digits of its own.
+ */
+const REACH_BEFORE = 28;
+const REACH_AFTER = 16;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The stretches of text around digits, widened to whole words and merged: every date form but
+ * "the sixties" has a digit, so the patterns need only read these, not the whole message.
+ */
+function digitWindows(text: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (const m of text.matchAll(/\d+/g)) {
+    const at = m.index ?? 0;
+    let start = Math.max(0, at - REACH_BEFORE);
+    let end = Math.min(text.length, at + m[0].length + REACH_AFTER);
+    while (start > 0 && WORD_CHAR.test(text[start - 1] as string)) start--;
+    while (end < text.length && WORD_CHAR.test(text[end] as string)) end++;
+    const last = out.at(-1);
+    if (last && start <= last[1]) {
+      last[1] = Math.max(last[1], end);
+      last[2]++;
+    } else out.push([start, end, 1]);
+  }
+  return out;
+}
+
 /** Every date or period in the text, in order, none overlapping another. */
 export function spotDates(text: string): SpottedDate[] {
   const candidates: { start: number; end: number }[] = [];
-  for (const pattern of PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
-      const start = m.index ?? 0;
+  const collect = (pattern: RegExp, part: string, offset: number) => {
+    for (const m of part.matchAll(pattern)) {
+      const start = offset + (m.index ?? 0);
       candidates.push({ start, end: start + m[0].length });
     }
+  };
+  for (const [from, to, numbers] of digitWindows(text)) {
+    const part = text.slice(from, to);
+    for (const pattern of patternsFor(part, numbers)) collect(pattern, part, from);
   }
+  collect(DECADE_WORD, text, 0);
   // Longest first, so that "5 March 1953" wins over "March 1953" and a range over its ends.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: SpottedDate[] = [];

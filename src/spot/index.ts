@@ -29,6 +29,11 @@ export interface SpotResult {
 /** Longer messages are read up to here: a lookup answers in milliseconds whatever it is given. */
 export const MAX_SPOT_TEXT = 20_000;
 
+function insideAny(dates: readonly SpottedDate[], t: TextToken): boolean {
+  for (const d of dates) if (t.start < d.end && d.start < t.end) return true;
+  return false;
+}
+
 interface PhraseMatch {
   length: number;
   quality: Quality;
@@ -42,10 +47,12 @@ export class Spotter {
   spot(fullText: string): SpotResult {
     const text = fullText.length > MAX_SPOT_TEXT ? fullText.slice(0, MAX_SPOT_TEXT) : fullText;
     const dates = spotDates(text);
-    const tokens = textTokens(text).filter((t) => !dates.some((d) => t.start < d.end && d.start < t.end));
+    // Words inside a date ("March", "после") are the date's, not names.
+    const all = textTokens(text);
+    const tokens = dates.length === 0 ? all : all.filter((t) => !insideAny(dates, t));
     const entities: SpottedEntity[] = [];
     const seen = new Set<string>();
-    const cache: (Candidate[] | undefined)[] = [];
+    const cache: (readonly Candidate[] | undefined)[] = [];
     const candidatesAt = (i: number) => {
       let c = cache[i];
       if (!c) {
@@ -82,10 +89,12 @@ export class Spotter {
   private bestAt(
     tokens: readonly TextToken[],
     i: number,
-    candidatesAt: (i: number) => Candidate[],
+    candidatesAt: (i: number) => readonly Candidate[],
   ): PhraseMatch | null {
+    const firsts = candidatesAt(i);
+    if (firsts.length === 0) return null;
     const matches: PhraseMatch[] = [];
-    for (const first of candidatesAt(i)) {
+    for (const first of firsts) {
       const longest = Math.min(this.lexicon.longestPhraseFrom(first.word), tokens.length - i);
       this.extend([first.word], first.quality, i, longest, candidatesAt, matches);
     }
@@ -105,7 +114,7 @@ export class Spotter {
     quality: Quality,
     i: number,
     longest: number,
-    candidatesAt: (i: number) => Candidate[],
+    candidatesAt: (i: number) => readonly Candidate[],
     out: PhraseMatch[],
   ): void {
     const entry = this.lexicon.phrase(words);

@@ -47,14 +47,42 @@ function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** The word with each one of its letters left out in turn. */
-function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+/** hash32 of the word with its `skip`-th letter left out, without building that string. */
+function hashWithout(word: string, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    if (i === skip) continue;
+    h ^= word.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The hashes of the word and of each form of it with one letter left out. */
+function slipHashes(word: string): number[] {
+  const out = [hash32(word)];
+  for (let i = 0; i < word.length; i++) out.push(hashWithout(word, i));
   return out;
 }
 
 const foldPhrase = (text: string): string[] => textTokens(text).map((t) => t.norm);
+
+const NONE: readonly Candidate[] = Object.freeze([]);
+
+function hasWord(candidates: readonly Candidate[], word: number): boolean {
+  for (const c of candidates) if (c.word === word) return true;
+  return false;
+}
+
+/**
+ * A phrase's key: one word is its id, two are a number above every id, longer ones a string.
+ * Numbers for the common short phrases spare a string per probe.
+ */
+function phraseKey(words: readonly number[]): number | string {
+  if (words.length === 1) return words[0] as number;
+  if (words.length === 2) return ((words[0] as number) + 1) * ID_BITS + (words[1] as number);
+  return words.join(",");
+}
 
 export class SpotLexicon {
   readonly subjects: readonly SpotSubject[];
@@ -62,10 +90,10 @@ export class SpotLexicon {
   private readonly wordIds = new Map<string, number>();
   /** Russian stem → words with that stem. */
   private readonly stems = new Map<string, number[]>();
-  /** Phrases by their word ids joined with ",". */
-  private readonly phrases = new Map<string, PhraseEntry>();
+  /** Phrases by `phraseKey` of their word ids. */
+  private readonly phrases = new Map<number | string, PhraseEntry>();
   /** Every proper beginning of a phrase ("nikita" of "nikita khrushchev"), as joined word ids. */
-  private readonly prefixes = new Set<string>();
+  private readonly prefixes = new Set<number | string>();
   /** The longest phrase that starts with a word, by word id. */
   private readonly longestFrom = new Map<number, number>();
   /**
@@ -73,6 +101,7 @@ export class SpotLexicon {
    * letter) × 2^21 + word id, sorted, so that a probe is a binary search with no strings kept.
    */
   private readonly slips: Float64Array;
+  private readonly scratch: Candidate[] = [];
 
   constructor(subjects: readonly SpotSubject[], blockers: readonly string[] = []) {
     this.subjects = subjects;
@@ -105,7 +134,7 @@ export class SpotLexicon {
   private addPhrase(words: string[], subject: number, minWords: number): void {
     if (words.length < minWords || words.length === 0) return;
     const ids = words.map((w) => this.wordId(w));
-    const key = ids.join(",");
+    const key = phraseKey(ids);
     let entry = this.phrases.get(key);
     if (!entry) {
       entry = { subjects: [], blocked: false };
@@ -113,7 +142,7 @@ export class SpotLexicon {
     }
     if (subject < 0) entry.blocked = true;
     else if (!entry.subjects.includes(subject)) entry.subjects.push(subject);
-    for (let n = 1; n < ids.length; n++) this.prefixes.add(ids.slice(0, n).join(","));
+    for (let n = 1; n < ids.length; n++) this.prefixes.add(phraseKey(ids.slice(0, n)));
     const first = ids[0] as number;
     this.longestFrom.set(first, Math.max(this.longestFrom.get(first) ?? 0, ids.length));
   }
@@ -122,14 +151,13 @@ export class SpotLexicon {
     const keys: number[] = [];
     this.words.forEach((word, id) => {
       if (word.length < MIN_SLIP_LENGTH) return;
-      keys.push(hash32(word) * ID_BITS + id);
-      for (const d of deletions(word)) keys.push(hash32(d) * ID_BITS + id);
+      for (const h of slipHashes(word)) keys.push(h * ID_BITS + id);
     });
     return Float64Array.from(keys).sort();
   }
 
-  /** Word ids whose word or whose less-one-letter form hashes to `h`. */
-  private *probe(h: number): Generator<number> {
+  /** The first index in the deletion index whose hash is `h` or more. */
+  private lowerBound(h: number): number {
     const low = h * ID_BITS;
     let lo = 0;
     let hi = this.slips.length;
@@ -138,36 +166,48 @@ export class SpotLexicon {
       if ((this.slips[mid] as number) < low) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.slips.length; i++) {
-      const key = this.slips[i] as number;
-      if (Math.floor(key / ID_BITS) !== h) return;
-      yield key - low;
-    }
+    return lo;
   }
 
   /**
    * Known words within one slip of `word`, with the same first letter. A known word followed by
    * more letters is not a slip but another word: "хрущёвка" (a kind of building) is not
-   * "Хрущёв", nor "Kozlova" "Kozlov".
+   * "Хрущёв", nor "Kozlova" "Kozlov". (Loops rather than iterators: this runs for most long
+   * words of every message, and must not allocate.)
    */
   private slipsOf(word: string, into: Candidate[]): void {
     if (word.length < MIN_SLIP_LENGTH) return;
-    const seen = new Set<number>();
-    for (const form of [word, ...deletions(word)]) {
-      for (const id of this.probe(hash32(form))) {
-        if (seen.has(id) || into.length >= MAX_CANDIDATES) continue;
-        seen.add(id);
+    for (let skip = -1; skip < word.length; skip++) {
+      const h = skip < 0 ? hash32(word) : hashWithout(word, skip);
+      const low = h * ID_BITS;
+      for (let i = this.lowerBound(h); i < this.slips.length; i++) {
+        const key = this.slips[i] as number;
+        if (key - low >= ID_BITS) break;
+        const id = key - low;
+        if (into.length >= MAX_CANDIDATES) return;
+        if (hasWord(into, id)) continue;
         const known = this.words[id] as string;
-        if (known[0] !== word[0] || word.startsWith(known)) continue;
+        if (known.charCodeAt(0) !== word.charCodeAt(0) || word.startsWith(known)) continue;
         if (osaDistance(word, known, 1) <= 1) into.push({ word: id, quality: 2 });
       }
     }
   }
 
   /** The known words a word of the message may stand for, best first. */
-  candidates(token: TextToken): Candidate[] {
+  candidates(token: TextToken): readonly Candidate[] {
     const exact = this.wordIds.get(token.norm);
-    const out: Candidate[] = exact === undefined ? [] : [{ word: exact, quality: 0 }];
+    // Most words of a message: unknown, too short for a slip, not a possessive. No allocation.
+    if (
+      exact === undefined &&
+      !token.cyrillic &&
+      token.norm.length < MIN_SLIP_LENGTH &&
+      !token.norm.endsWith("s")
+    )
+      return NONE;
+    // Filled in a reused array and copied only when something is found: most words find nothing.
+    const out = this.scratch;
+    out.length = 0;
+    if (exact !== undefined) out.push({ word: exact, quality: 0 });
     if (token.cyrillic) {
       // Other cases of the same word: "секретаря" is also "секретарь" in "первый секретарь".
       for (const id of this.stems.get(russianStem(token.norm)) ?? []) {
@@ -178,13 +218,13 @@ export class SpotLexicon {
       const bare = this.wordIds.get(token.norm.slice(0, -1));
       if (bare !== undefined) out.push({ word: bare, quality: 1 });
     }
-    if (out.length > 0) return out;
+    if (out.length > 0) return out.slice();
     this.slipsOf(token.norm, out);
     // A slip in a declined or possessive name: "Хрушёва", "krushchev's".
     if (out.length === 0 && token.cyrillic) this.slipsOf(russianStem(token.norm), out);
     if (out.length === 0 && !token.cyrillic && token.norm.endsWith("s"))
       this.slipsOf(token.norm.slice(0, -1), out);
-    return out;
+    return out.length > 0 ? out.slice() : NONE;
   }
 
   longestPhraseFrom(word: number): number {
@@ -192,11 +232,11 @@ export class SpotLexicon {
   }
 
   isPrefix(words: readonly number[]): boolean {
-    return this.prefixes.has(words.join(","));
+    return this.prefixes.has(phraseKey(words));
   }
 
   phrase(words: readonly number[]): PhraseEntry | undefined {
-    return this.phrases.get(words.join(","));
+    return this.phrases.get(phraseKey(words));
   }
 
   get size(): { subjects: number; words: number; phrases: number } {

@@ -11,17 +11,67 @@ export interface TextToken {
   cyrillic: boolean;
 }
 
-// Letters and digits, with apostrophes inside a word ("Stalin's", "O'Brien") kept in it.
-const WORD = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
 const CYRILLIC = /[\u0400-\u04ff]/;
 
+const PLAIN = /^[a-z0-9]+$/;
+const PLAIN_CYRILLIC = /^[a-z0-9а-яё'’ʼ]+$/;
+
+/**
+ * `normalizeName` for one word, without its spaces. Most chat words are plain Latin or Cyrillic
+ * letters, for which folding is a lower-casing and a few replacements; the full Unicode folding
+ * (decomposition, accents, ß, ł …) is kept for the rest. tests/spot.test.ts checks they agree.
+ */
+export function foldWord(word: string): string {
+  if (PLAIN.test(word)) return word;
+  const lower = word.toLowerCase();
+  if (PLAIN.test(lower)) return lower;
+  if (PLAIN_CYRILLIC.test(lower))
+    return lower
+      .replace(/ё/g, "е")
+      .replace(/й/g, "и")
+      .replace(/[ъь'’ʼ]/g, "");
+  return normalizeName(word).replace(/ /g, "");
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Whether each code unit below U+0530 (Latin, Greek, Cyrillic) is a letter or digit, precomputed. */
+const WORD_UNIT = (() => {
+  const table = new Uint8Array(0x530);
+  for (let c = 0; c < table.length; c++) table[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+
+function isWordUnit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x530) return WORD_UNIT[c] === 1;
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i - 1, i + 1));
+  return LETTER_OR_DIGIT.test(text[i] as string);
+}
+
+const isApostrophe = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2bc;
+
+/**
+ * The words of the text: runs of letters and digits, an apostrophe inside a word ("Stalin's")
+ * kept in it. A scanner rather than a regular expression: it is the first pass over every
+ * message, and builds no match objects.
+ */
 export function textTokens(text: string): TextToken[] {
   const out: TextToken[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const norm = normalizeName(m[0]).replace(/ /g, "");
-    if (norm.length === 0) continue;
-    const start = m.index ?? 0;
-    out.push({ start, end: start + m[0].length, norm, cyrillic: CYRILLIC.test(norm) });
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordUnit(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length) {
+      if (isWordUnit(text, i)) i++;
+      else if (isApostrophe(text.charCodeAt(i)) && i + 1 < text.length && isWordUnit(text, i + 1)) i += 2;
+      else break;
+    }
+    const norm = foldWord(text.slice(start, i));
+    if (norm.length > 0) out.push({ start, end: i, norm, cyrillic: CYRILLIC.test(norm) });
   }
   return out;
 }
