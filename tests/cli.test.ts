@@ -96,13 +96,20 @@ describe("CLI contract", () => {
       dates: [{ surface: "1956", from: "1956-01-01", to: "1956-12-31", start: 46, end: 50 }],
     });
     const none = cli(["spot", "--json", "our general meeting is at 5pm"]);
-    expect(JSON.parse(none.stdout)).toEqual({ text: "our general meeting is at 5pm", entities: [], dates: [] });
+    expect(JSON.parse(none.stdout)).toEqual({
+      text: "our general meeting is at 5pm",
+      entities: [],
+      dates: [],
+    });
     expect(none.code).toBe(1);
   });
 
   it("spot --jsonl writes one object per line of input, in order", () => {
     const r = cli(["spot", "--jsonl"], "при Брежневе\nstalingrad\nthe 60s, gensec\n");
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.text)).toEqual(["при Брежневе", "stalingrad", "the 60s, gensec"]);
     expect(lines.map((l) => l.entities.map((e: { id: string }) => e.id))).toEqual([
       ["leonid-brezhnev"],
