@@ -1,13 +1,16 @@
-// Every slash command the bot registers, in the order /help lists them, and every component
+// Every command the bot registers (the slash commands in the order /help lists them, then the
+// message command "Look up in Apparat"), and every component
 // handler (buttons and menus), each owning its custom-id prefix. The router takes both lists.
 import type { CommandModule, ComponentHandler } from "../src/interactions/types.js";
 import * as didYouMean from "./components/did-you-mean.js";
 import * as openCard from "./components/open-card.js";
+import * as spotMenu from "./components/spot-menu.js";
 import * as studyAnswer from "./components/study-answer.js";
 import * as triviaAnswer from "./components/trivia-answer.js";
 import * as triviaReset from "./components/trivia-reset.js";
 import * as help from "./help.js";
 import * as leaderboard from "./leaderboard.js";
+import * as lookupMessage from "./lookup-message.js";
 import * as office from "./office.js";
 import * as sources from "./sources.js";
 import * as study from "./study.js";
@@ -26,6 +29,7 @@ export const COMMANDS: readonly CommandModule[] = [
   leaderboard,
   study,
   help,
+  lookupMessage,
 ];
 
 export const COMPONENTS: readonly ComponentHandler[] = [
@@ -34,4 +38,5 @@ export const COMPONENTS: readonly ComponentHandler[] = [
   triviaAnswer,
   triviaReset,
   studyAnswer,
+  spotMenu,
 ];

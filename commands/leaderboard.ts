@@ -17,13 +17,13 @@ export const data = slashCommand(
       {
         name: "scope",
         ru: "охват",
-        description: "This server (default) or all servers",
-        descriptionRu: "Этот сервер (по умолчанию) или все серверы",
+        description: "This server, or this DM or group DM (default), or everywhere",
+        descriptionRu: "Этот сервер или этот разговор (по умолчанию) либо везде",
       },
       {
         choices: [
-          choice("this server", "этот сервер", "server"),
-          choice("all servers", "все серверы", "global"),
+          choice("here (this server or conversation)", "здесь (сервер или разговор)", "server"),
+          choice("everywhere", "везде", "global"),
         ],
       },
     ),
@@ -34,8 +34,10 @@ export function execute(engine: Engine, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
   const scope = request.options.scope === "global" ? "global" : "server";
+  // Outside a server, "this server" is this conversation: its scores are kept apart.
+  const shown = scope === "global" ? "global" : request.caller.guildId ? "server" : "conversation";
   return {
     type: "reply",
-    payload: leaderboardMessage(lang, engine.trivia.leaderboard(request.caller, scope), scope),
+    payload: leaderboardMessage(lang, engine.trivia.leaderboard(request.caller, scope), shown),
   };
 }

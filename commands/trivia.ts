@@ -95,8 +95,8 @@ export const data = slashCommand(
     subcommand({
       name: "reset",
       ru: "сброс",
-      description: "Reset this server's leaderboard (Manage Server; asks to confirm)",
-      descriptionRu: "Сбросить таблицу лидеров сервера (с подтверждением)",
+      description: "Reset this server's leaderboard (servers only; Manage Server; asks to confirm)",
+      descriptionRu: "Сбросить таблицу лидеров сервера (только на сервере; с подтверждением)",
     }),
   ],
 );
@@ -107,7 +107,9 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const lang = langOf(request.caller.locale);
   const game = engine.trivia;
   if (!game) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
-  const { caller, options } = request;
+  const { options } = request;
+  // Where the bot cannot post by itself, a round speaks through this command's follow-ups.
+  const caller = request.followUp ? { ...request.caller, followUp: request.followUp } : request.caller;
   switch (request.subcommand) {
     case "start": {
       const difficulty =
@@ -130,12 +132,12 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       return { type: "reply", payload: statsMessage(lang, user, game.stats(caller, user)) };
     }
     case "reset":
+      if (!caller.guildId) return { type: "reply", payload: ephemeralText(text(lang).resetServerOnly) };
       return {
         type: "reply",
-        payload:
-          game.mayReset(caller) && caller.guildId
-            ? resetPrompt(lang, caller.guildId, caller.userId)
-            : ephemeralText(text(lang).resetNotAllowed),
+        payload: game.mayReset(caller)
+          ? resetPrompt(lang, caller.guildId, caller.userId)
+          : ephemeralText(text(lang).resetNotAllowed),
       };
     default:
       return { type: "reply", payload: ephemeralText(text(lang).triviaUsage) };

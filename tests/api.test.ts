@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
   ButtonStyle,
   ComponentType,
+  InteractionContextType,
   MessageFlags,
 } from "../src/interactions/api.js";
 
@@ -13,6 +15,8 @@ import {
 const PAIRS: [string, Record<string, number>, Record<string, string | number>][] = [
   ["ApplicationCommandOptionType", ApplicationCommandOptionType, real.ApplicationCommandOptionType],
   ["ApplicationCommandType", ApplicationCommandType, real.ApplicationCommandType],
+  ["ApplicationIntegrationType", ApplicationIntegrationType, real.ApplicationIntegrationType],
+  ["InteractionContextType", InteractionContextType, real.InteractionContextType],
   ["ButtonStyle", ButtonStyle, real.ButtonStyle],
   ["ComponentType", ComponentType, real.ComponentType],
   ["MessageFlags", MessageFlags, real.MessageFlags],

@@ -41,6 +41,7 @@ describe("the console session", () => {
       openDatabase(":memory:"),
       {
         send: async (_channel, payload) => session?.show(payload),
+        followUp: async (_handle, payload) => session?.show(payload),
       },
       { clock, seedFor: () => 7 },
     );

@@ -259,8 +259,8 @@ describe("Russian", () => {
   });
 
   it("localises every command and option name", () => {
-    for (const def of router.definitions) {
-      expect(def.name_localizations?.ru, def.name).toBeTruthy();
+    for (const def of router.definitions) expect(def.name_localizations?.ru, def.name).toBeTruthy();
+    for (const def of router.slashDefinitions) {
       expect(def.description_localizations?.ru, def.name).toBeTruthy();
       for (const o of def.options ?? []) {
         expect(o.name_localizations?.ru, `${def.name}.${o.name}`).toBeTruthy();
@@ -322,5 +322,85 @@ describe("timeline pictures", () => {
     const p = payloadOf(await run("/when date:5 March 1953"));
     expect(isPng(p.files?.[0]?.data)).toBe(true);
     expect(p.files?.[0]?.description).toBe("Timeline around 5 March 1953");
+  });
+});
+
+describe("Look up in Apparat (the message command)", () => {
+  const lookUp = async (content: string, caller: Caller = ALICE) =>
+    payloadOf(
+      await router.handle({
+        type: "command",
+        command: "Look up in Apparat",
+        options: {},
+        caller,
+        target: { messageId: "500000000000000001", content },
+      }),
+    );
+
+  it("answers with each person, office and date the message mentions, and a menu of full cards", async () => {
+    const p = await lookUp("was it krushchev or malenkov after stalin? gensec in march '53");
+    expectWithinDiscordLimits(p);
+    expect(isEphemeral(p)).toBe(false);
+    expect(p.allowed_mentions).toEqual({ parse: [] });
+    const fields = Object.fromEntries((p.embeds?.[0]?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields.People).toMatch(/\*\*Nikita Khrushchev\*\* — First Secretary/);
+    expect(fields.People).toMatch(/\*\*Georgy Malenkov\*\* — Head of the Secretariat \(de facto\)/);
+    expect(fields.People).toMatch(/\*\*Joseph Stalin\*\* — General Secretary, 3 Apr 1922 – 16 Oct 1952/);
+    expect(fields.Offices).toMatch(/\*\*General Secretary\*\* — 1922–1952, 1966–1991/);
+    expect(fields.Dates).toMatch(
+      /^\*\*march '53\*\* — Joseph Stalin, General Secretary \(de facto\); Nikita Khrushchev, .*; Georgy Malenkov, Head of the Secretariat \(de facto\)$/,
+    );
+    const menu = p.components?.[0]?.components[0];
+    expect(menu && "options" in menu ? menu.options.map((o) => o.value) : []).toEqual([
+      "p:nikita-khrushchev",
+      "p:georgy-malenkov",
+      "p:joseph-stalin",
+      "o:general-secretary",
+      "w:march '53",
+    ]);
+  });
+
+  it("opens a chosen card: in the channel for the asker, privately for anyone else", async () => {
+    const p = await lookUp("Brezhnev in the 60s");
+    const menu = p.components?.[0]?.components[0];
+    const customId = menu && "custom_id" in menu ? menu.custom_id : "";
+    const pick = (caller: Caller, value: string) =>
+      router.handle({ type: "component", customId, values: [value], caller });
+    const mine = payloadOf(await pick(ALICE, "p:leonid-brezhnev"));
+    expect(isEphemeral(mine)).toBe(false);
+    expect(mine.embeds?.[0]?.title).toMatch(/^Leonid Brezhnev/);
+    const theirs = payloadOf(await pick(BOB, "w:the 60s"));
+    expect(isEphemeral(theirs)).toBe(true);
+    expect(theirs.embeds?.[0]?.title).toMatch(/the 1960s/);
+    const forged = payloadOf(await pick(BOB, "x:whatever"));
+    expect(isEphemeral(forged)).toBe(true);
+  });
+
+  it("says so privately, with a hint, when a message names nothing it knows, or has no text", async () => {
+    const none = await lookUp("our general meeting is at 5pm in stalingrad street");
+    expect(isEphemeral(none)).toBe(true);
+    expect(none.content).toMatch(/I found no person, office or date I know.*\/who/);
+    const empty = await lookUp("   ");
+    expect(isEphemeral(empty)).toBe(true);
+    const ru = await lookUp("ничего такого", { ...ALICE, locale: "ru" });
+    expect(ru.content).toMatch(/не нашёл/);
+  });
+
+  it("escapes what it echoes from the message", async () => {
+    const p = await lookUp("**1956** and @everyone");
+    expect(JSON.stringify(p.embeds)).not.toContain("@everyone");
+    expect(p.embeds?.[0]?.fields?.find((f) => f.name === "Dates")?.value).toMatch(/^\*\*1956\*\*/);
+  });
+});
+
+describe("installs and contexts", () => {
+  it("declares every command installable to servers and users, usable in servers, the bot's DM and group DMs", () => {
+    for (const def of router.definitions) {
+      expect(def.integration_types, def.name).toEqual([0, 1]);
+      expect(def.contexts, def.name).toEqual([0, 1, 2]);
+    }
+    const message = router.definitions.find((d) => d.type === 3);
+    expect(message?.name).toBe("Look up in Apparat");
+    expect(message?.name_localizations?.ru).toBe("Найти в Apparat");
   });
 });

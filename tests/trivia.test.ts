@@ -6,7 +6,13 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS, COMPONENTS } from "../commands/index.js";
 import { Router } from "../src/interactions/router.js";
 import { createTrivia, type Messenger } from "../src/interactions/trivia.js";
-import type { BotResponse, Caller, MessagePayload, OptionValue } from "../src/interactions/types.js";
+import type {
+  BotResponse,
+  Caller,
+  FollowUpHandle,
+  MessagePayload,
+  OptionValue,
+} from "../src/interactions/types.js";
 import { DatabaseOpenError, MIGRATIONS, migrate, openDatabase } from "../src/storage/db.js";
 import { pointsFor } from "../src/trivia/game.js";
 import { questionById } from "../src/trivia/questions.js";
@@ -17,8 +23,12 @@ const ds = engine().dataset;
 
 class FakeMessenger implements Messenger {
   sent: { channel: string; payload: MessagePayload }[] = [];
+  followUps: { token: string; payload: MessagePayload }[] = [];
   async send(channel: string, payload: MessagePayload) {
     this.sent.push({ channel, payload });
+  }
+  async followUp(handle: FollowUpHandle, payload: MessagePayload) {
+    this.followUps.push({ token: handle.token, payload });
   }
 }
 
@@ -270,5 +280,81 @@ describe("study", () => {
     expect(buttonsOf(again)[0]).toContain(q.id);
     const right = await payloadOf(trivia.click(me, `v1|ts|${q.id}|${q.answer}`));
     expect(right.embeds?.[0]?.description).toMatch(/Right.*box 2/);
+  });
+});
+
+describe("trivia where the bot is not a member (group DMs, user installs)", () => {
+  const groupDm = (userId: string): Caller => ({
+    userId,
+    guildId: null,
+    channelId: "700000000000000009",
+    locale: "en-US",
+    canManageGuild: false,
+    context: "private",
+    botCanPost: false,
+  });
+  const followUp = (receivedAt: number) => ({
+    applicationId: "100",
+    token: `token-${receivedAt}`,
+    receivedAt,
+  });
+
+  it("plays a whole round through the starting interaction: questions, reveals and standings as follow-ups, nothing posted to the channel", async () => {
+    const { clock, messenger, router, trivia } = setup();
+    const start = await payloadOf(
+      router.handle({
+        type: "command",
+        command: "trivia",
+        subcommand: "start",
+        options: { questions: 2, seconds: 20 },
+        caller: groupDm("1"),
+        followUp: followUp(clock.now()),
+      }),
+    );
+    expect(isEphemeral(start)).toBe(false);
+    const first = askedIdOf(start);
+    expect(isEphemeral(await payloadOf(trivia.answer(groupDm("1"), first, 0)))).toBe(true);
+    await clock.advance(20_000);
+    await clock.advance(20_000);
+    expect(messenger.sent).toEqual([]);
+    expect(messenger.followUps.map((f) => f.token)).toEqual([
+      `token-${clock.now() - 40_000}`,
+      `token-${clock.now() - 40_000}`,
+      `token-${clock.now() - 40_000}`,
+      `token-${clock.now() - 40_000}`,
+    ]);
+    // Reveal, the next question (with its answer buttons), reveal, standings.
+    const [reveal1, next, , standings] = messenger.followUps.map((f) => f.payload);
+    expect(buttonsOf(reveal1 as MessagePayload)).toEqual([]);
+    expect(buttonsOf(next as MessagePayload)).toHaveLength(4);
+    expect(JSON.stringify(standings)).toContain("That was the last question.");
+    // The score is kept under the conversation's own scope, and the leaderboard says so.
+    const board = await payloadOf(trivia.leaderboard(groupDm("1")));
+    expect(board.embeds?.[0]?.title).toBe("Leaderboard — this conversation");
+  });
+
+  it("refuses up front a round that would outlast the interaction's 15 minutes, and says what fits", async () => {
+    const { clock, router, messenger } = setup();
+    const refused = await payloadOf(
+      router.handle({
+        type: "command",
+        command: "trivia",
+        subcommand: "start",
+        options: { questions: 20, seconds: 60 },
+        caller: groupDm("1"),
+        followUp: followUp(clock.now()),
+      }),
+    );
+    expect(isEphemeral(refused)).toBe(true);
+    expect(refused.content).toMatch(/15 minutes.*within 14 minutes; 20 questions of 60 seconds would not/);
+    await clock.advance(60_000);
+    expect(messenger.followUps).toEqual([]);
+  });
+
+  it("answers /trivia reset outside a server politely", async () => {
+    const { trivia } = setup();
+    const reply = await payloadOf(trivia.resetPrompt(groupDm("1")));
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(/Leaderboard resets are for servers/);
   });
 });

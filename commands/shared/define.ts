@@ -9,10 +9,32 @@ import type {
   APIApplicationCommandSubcommandOption,
   APIApplicationCommandUserOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import { ApplicationCommandOptionType, ApplicationCommandType } from "../../src/interactions/api.js";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+} from "../../src/interactions/api.js";
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody & { name: string };
+export type MessageCommandDefinition = RESTPostAPIContextMenuApplicationCommandsJSONBody & { name: string };
+
+/**
+ * Every command can be installed to a server or to a user's own account, and used in servers, in
+ * the bot's DM, and in DMs and group DMs between people (where only user installs reach). What
+ * needs a server (a server's leaderboard reset) says so in its description and answers politely
+ * elsewhere.
+ */
+export const EVERYWHERE = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+};
 
 /** A name and a description, each in English and Russian. */
 export interface Words {
@@ -35,7 +57,12 @@ export function slashCommand(
   w: Words,
   options: (APIApplicationCommandBasicOption | APIApplicationCommandSubcommandOption)[] = [],
 ): CommandDefinition {
-  return { ...named(w), type: ApplicationCommandType.ChatInput, options };
+  return { ...named(w), type: ApplicationCommandType.ChatInput, options, ...EVERYWHERE };
+}
+
+/** A command in the menu of a message (Apps → name): a name in both languages, no description. */
+export function messageCommand(name: string, ru: string): MessageCommandDefinition {
+  return { name, name_localizations: { ru }, type: ApplicationCommandType.Message, ...EVERYWHERE };
 }
 
 export function subcommand(

@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -6,11 +7,14 @@ import {
   Events,
   GatewayIntentBits,
   type Interaction,
+  InteractionContextType,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
   Options,
   PermissionFlagsBits,
+  Routes,
   type StringSelectMenuInteraction,
 } from "discord.js";
 import type { Logger } from "pino";
@@ -27,13 +31,30 @@ import { checkDiscordReachable } from "./reach.js";
 const DEFER_AFTER_MS = 2000;
 
 function callerOf(interaction: Interaction): Caller {
+  const context =
+    interaction.context === InteractionContextType.BotDM
+      ? "bot-dm"
+      : interaction.context === InteractionContextType.PrivateChannel
+        ? "private"
+        : "guild";
+  // In a server, the bot can post only where the server installed it (not a user's install alone).
+  const installedHere =
+    interaction.authorizingIntegrationOwners?.[ApplicationIntegrationType.GuildInstall] !== undefined;
   return {
     userId: interaction.user.id,
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     locale: interaction.locale,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    context,
+    botCanPost:
+      context === "bot-dm" || (context === "guild" && (installedHere || interaction.context === null)),
   };
+}
+
+/** The interaction's webhook, for what the bot says later where it cannot post itself. */
+function followUpOf(interaction: Interaction) {
+  return { applicationId: interaction.applicationId, token: interaction.token, receivedAt: Date.now() };
 }
 
 function optionsOf(
@@ -63,6 +84,18 @@ export function toRequest(interaction: Interaction): BotRequest | null {
       ...(subcommand ? { subcommand } : {}),
       options: optionsOf(interaction),
       caller,
+      followUp: followUpOf(interaction),
+    };
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    const message = interaction.targetMessage;
+    return {
+      type: "command",
+      command: interaction.commandName,
+      options: {},
+      caller,
+      target: { messageId: message.id, content: message.content ?? "" },
+      followUp: followUpOf(interaction),
     };
   }
   if (interaction.isAutocomplete()) {
@@ -78,9 +111,21 @@ export function toRequest(interaction: Interaction): BotRequest | null {
     };
   }
   if (interaction.isButton())
-    return { type: "component", customId: interaction.customId, values: [], caller };
+    return {
+      type: "component",
+      customId: interaction.customId,
+      values: [],
+      caller,
+      followUp: followUpOf(interaction),
+    };
   if (interaction.isStringSelectMenu()) {
-    return { type: "component", customId: interaction.customId, values: interaction.values, caller };
+    return {
+      type: "component",
+      customId: interaction.customId,
+      values: interaction.values,
+      caller,
+      followUp: followUpOf(interaction),
+    };
   }
   return null;
 }
@@ -104,7 +149,11 @@ function toReplyOptions(payload: MessagePayload): InteractionReplyOptions & Inte
   return options;
 }
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+type Repliable =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ButtonInteraction
+  | StringSelectMenuInteraction;
 
 /** Sends the router's answer, deferring first if the handler is slow. */
 async function respond(router: Router, interaction: Interaction, log: Logger): Promise<void> {
@@ -161,9 +210,37 @@ const LEAN_CACHES = Options.cacheWithLimits({
   ThreadMemberManager: 0,
 });
 
-/** Posts to a channel outside an interaction (trivia reveals and standings). */
+/**
+ * Posts outside an interaction (trivia reveals and standings): to the channel where the bot is a
+ * member, or else through the follow-up webhook of the interaction that started the round.
+ */
 function channelMessenger(client: Client): Messenger {
   return {
+    async followUp(handle, payload) {
+      const body = {
+        ...(payload.content !== undefined ? { content: payload.content } : {}),
+        embeds: payload.embeds ?? [],
+        components: payload.components ?? [],
+        allowed_mentions: { parse: [] },
+        ...(payload.flags !== undefined ? { flags: payload.flags } : {}),
+        ...(payload.files
+          ? {
+              attachments: payload.files.map((f, id) => ({
+                id,
+                filename: f.name,
+                description: f.description,
+              })),
+            }
+          : {}),
+      };
+      await client.rest.post(Routes.webhook(handle.applicationId, handle.token), {
+        body,
+        auth: false,
+        ...(payload.files
+          ? { files: payload.files.map((f) => ({ name: f.name, data: Buffer.from(f.data) })) }
+          : {}),
+      });
+    },
     async send(channelId, payload) {
       const channel = await client.channels.fetch(channelId);
       if (!channel || !("send" in channel) || typeof channel.send !== "function") {

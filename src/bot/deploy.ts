@@ -3,6 +3,7 @@
 import { REST, Routes } from "discord.js";
 import { COMMANDS } from "../../commands/index.js";
 import { configOrMessage } from "../config.js";
+import { ApplicationCommandType } from "../interactions/api.js";
 import { checkDiscordReachable } from "./reach.js";
 
 async function main(): Promise<number> {
@@ -26,12 +27,14 @@ async function main(): Promise<number> {
   const route = config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, config.DISCORD_GUILD_ID)
     : Routes.applicationCommands(config.DISCORD_CLIENT_ID);
-  const registered = (await rest.put(route, { body })) as { id: string; name: string }[];
+  const registered = (await rest.put(route, { body })) as { id: string; name: string; type?: number }[];
   const where = config.DISCORD_GUILD_ID
     ? `server ${config.DISCORD_GUILD_ID}`
     : "all servers (global; may take up to an hour to appear)";
   console.log(`Registered ${registered.length} commands to ${where}:`);
-  for (const c of registered) console.log(`  /${c.name}  (${c.id})`);
+  // Slash commands are typed as /name; a message command sits in a message's Apps menu.
+  for (const c of registered)
+    console.log(`  ${c.type === ApplicationCommandType.Message ? "Apps → " : "/"}${c.name}  (${c.id})`);
   return 0;
 }
 

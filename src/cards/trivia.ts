@@ -148,6 +148,10 @@ export function startReply(lang: Lang, result: StartResult): MessagePayload {
       return ephemeralText(words.noQuestions);
     case "race":
       return ephemeralText(words.roundRace);
+    case "too-long":
+      return ephemeralText(
+        words.roundTooLong({ questions: result.questions, seconds: result.seconds, minutes: result.minutes }),
+      );
   }
 }
 
@@ -198,7 +202,11 @@ export function statsMessage(lang: Lang, userId: string, score: (ScoreRow & { ra
   return { embeds: [embed], allowed_mentions: NO_MENTIONS } satisfies MessagePayload;
 }
 
-export function leaderboardMessage(lang: Lang, rows: ScoreRow[], scope: "server" | "global"): MessagePayload {
+export function leaderboardMessage(
+  lang: Lang,
+  rows: ScoreRow[],
+  scope: "server" | "conversation" | "global",
+): MessagePayload {
   const words = text(lang);
   if (rows.length === 0) return ephemeralText(words.noScores);
   const lines = rows.map((r, i) =>
@@ -211,7 +219,12 @@ export function leaderboardMessage(lang: Lang, rows: ScoreRow[], scope: "server"
     }),
   );
   const embed = fitEmbed({
-    title: scope === "global" ? words.leaderboardGlobal : words.leaderboard,
+    title:
+      scope === "global"
+        ? words.leaderboardGlobal
+        : scope === "conversation"
+          ? words.leaderboardConversation
+          : words.leaderboard,
     description: joinLines(lines, 4096),
     color: COLOUR,
   });

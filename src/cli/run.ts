@@ -58,6 +58,8 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       db,
       {
         send: async (_channel, payload) => shown(payload, `posted to the channel ${postedAfter} s later`),
+        followUp: async (_handle, payload) =>
+          shown(payload, `sent through the command's follow-up ${postedAfter} s later`),
       },
       { clock },
     );

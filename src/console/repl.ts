@@ -23,7 +23,7 @@ entry of the last answer. "exit" or Ctrl-D leaves.
 
 /** Tab completion: command names, then option names, then names from the autocomplete engine. */
 export function completer(engine: Engine, router: Router) {
-  const commands = router.definitions;
+  const commands = router.slashDefinitions;
   return (line: string): [string[], string] => {
     if (!line.includes(" ")) {
       const hits = commands
@@ -112,13 +112,15 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
   // prompt, which is then drawn again with whatever the user had typed.
   let rl: ReturnType<typeof createInterface> | undefined;
   let session: ConsoleSession | undefined;
+  const post = async (payload: MessagePayload) => {
+    if (rl) process.stdout.write("\r\x1b[K");
+    if (session) session.show(payload);
+    else out(payloadToText(payload));
+    rl?.prompt(true);
+  };
   const trivia = createTrivia(engine.dataset, db, {
-    send: async (_channel, payload) => {
-      if (rl) process.stdout.write("\r\x1b[K");
-      if (session) session.show(payload);
-      else out(payloadToText(payload));
-      rl?.prompt(true);
-    },
+    send: (_channel, payload) => post(payload),
+    followUp: (_handle, payload) => post(payload),
   });
   await trivia.recover();
   const router = createRouter({ ...engine, trivia });

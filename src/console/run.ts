@@ -14,7 +14,7 @@ export async function runSlash(
   router: Router,
   line: string,
 ): Promise<{ ok: true; response: BotResponse } | { ok: false; error: string }> {
-  const parsed = parseSlash(line, router.definitions);
+  const parsed = parseSlash(line, router.slashDefinitions);
   if (!parsed.ok) return parsed;
   return { ok: true, response: await router.handle(parsed.request) };
 }

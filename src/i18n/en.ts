@@ -238,14 +238,14 @@ export const en = {
   standingsFooter: "Scores are kept per server: /leaderboard and /trivia stats",
   noStats: (p: { user: string }) => `${p.user} has not answered any trivia here yet.`,
   statsTitle: "Trivia stats",
-  statsRank: (p: { user: string; rank: number }) => `${p.user} — rank #${p.rank} on this server`,
+  statsRank: (p: { user: string; rank: number }) => `${p.user} — rank #${p.rank} here`,
   points: "Points",
   accuracy: "Accuracy",
   streak: "Streak",
   streakValue: (p: { now: number; best: number }) => `${p.now} now · best ${p.best}`,
   noScores: "No scores yet. Start a round with /trivia start.",
-  leaderboard: "Leaderboard",
-  leaderboardGlobal: "Leaderboard — all servers",
+  leaderboard: "Leaderboard — this server",
+  leaderboardGlobal: "Leaderboard — everywhere (all servers and DMs)",
   leaderboardLine: (p: { rank: number; user: string; points: number; accuracy: number; best: number }) =>
     `**${p.rank}.** ${p.user} — ${p.points} points · ${p.accuracy}% · best streak ${p.best}`,
   resetNotAllowed: "Only someone with Manage Server can reset this server's leaderboard.",
@@ -266,6 +266,24 @@ export const en = {
   studyBox: (p: { box: number; count: number }) => `box ${p.box}: ${p.count}`,
   studyBoxes: (p: { boxes: string }) => `Your boxes — ${p.boxes}. Questions you miss come back sooner.`,
   studyHint: "Questions you miss come back sooner.",
+  leaderboardConversation: "Leaderboard — this conversation",
+  resetServerOnly:
+    "Leaderboard resets are for servers (by someone with Manage Server). Scores in this conversation stay with it.",
+  roundTooLong: (p: { questions: number; seconds: number; minutes: number }) =>
+    `Here I answer through the command itself, which Discord keeps open for 15 minutes, so a round has to finish within ${p.minutes} minutes; ${p.questions} questions of ${p.seconds} seconds would not. Try fewer questions or fewer seconds, e.g. \`/trivia start questions:10 seconds:30\`.`,
+  // "Look up in Apparat", the command in a message's Apps menu
+  spotTitle: "🔎 In this message",
+  spotPeople: "People",
+  spotOffices: "Offices",
+  spotDates: "Dates",
+  spotOpen: "Open a full card…",
+  spotMore: (p: { count: number }) => `(+${p.count} more)`,
+  spotNoOffice: "no office of the Secretariat",
+  spotHolders: (p: { count: number }) => plural(p.count, "holder", "holders"),
+  spotNobody: "no one held the Secretariat's top office",
+  spotNothing:
+    "I found no person, office or date I know in that message. Try `/who`, `/office` or `/when` with a name or a date.",
+  spotNoText: "That message has no text I can read: only attachments or embeds.",
 };
 
 export type Messages = typeof en;

@@ -6,6 +6,8 @@ import type {
   ApplicationCommandType as CommandType,
   ComponentType as Component,
   MessageFlags as Flags,
+  ApplicationIntegrationType as Integration,
+  InteractionContextType as InteractionContext,
   ApplicationCommandOptionType as OptionType,
   ButtonStyle as Style,
 } from "discord-api-types/v10";
@@ -29,6 +31,20 @@ export const MessageFlags = {
 
 export const ApplicationCommandType = {
   ChatInput: 1 as CommandType.ChatInput,
+  Message: 3 as CommandType.Message,
+} as const;
+
+/** Where an app can be installed: to a server, or to a user's own account. */
+export const ApplicationIntegrationType = {
+  GuildInstall: 0 as Integration.GuildInstall,
+  UserInstall: 1 as Integration.UserInstall,
+} as const;
+
+/** Where a command can be used: in a server, in the bot's DM, in other DMs and group DMs. */
+export const InteractionContextType = {
+  Guild: 0 as InteractionContext.Guild,
+  BotDM: 1 as InteractionContext.BotDM,
+  PrivateChannel: 2 as InteractionContext.PrivateChannel,
 } as const;
 
 export const ApplicationCommandOptionType = {

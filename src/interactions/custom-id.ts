@@ -86,6 +86,26 @@ export function pickId(kind: CardKind, asker: string): string {
   return encodeId(PICK_PREFIX, [KIND_CODE[kind], asker]);
 }
 
+/** The menu under a message lookup: `v1|spot|<asker>`; each option's value is a `spotValue`. */
+export const SPOT_PREFIX = "spot";
+
+export function spotMenuId(asker: string): string {
+  return encodeId(SPOT_PREFIX, [asker]);
+}
+
+/** A menu option's value: "p:<person id>", "o:<office id>" or "w:<date text>" (≤ 100 characters). */
+export function spotValue(kind: CardKind, id: string): string {
+  return `${KIND_CODE[kind]}:${id}`.slice(0, 100);
+}
+
+/** The card a menu option opens; null for a value this version did not make. */
+export function spotTarget(value: string, asker: string): CardTarget | null {
+  const kind = CODE_KIND[value.slice(0, 1)];
+  const id = value.slice(2);
+  if (!kind || value[1] !== ":" || id.length === 0) return null;
+  return { kind, id, asker };
+}
+
 /** The card kind and asker of a `pick` id's arguments; null when they are not a menu's. */
 export function pickOf(args: readonly string[]): { kind: CardKind; asker: string } | null {
   const [code, asker] = args;

@@ -1,6 +1,8 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
 import type { Engine } from "../app.js";
 import { langOf, text } from "../i18n/index.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
+import { ApplicationCommandType } from "./api.js";
 import { decodeId } from "./custom-id.js";
 import { ephemeralText } from "./payload.js";
 import type {
@@ -38,8 +40,17 @@ export class Router {
     this.components = byPrefix;
   }
 
+  /** Every command's definition, slash and message commands alike, as registered with Discord. */
   get definitions() {
     return [...this.commands.values()].map((c) => c.data);
+  }
+
+  /** The slash commands only: what the console and the CLI can type. */
+  get slashDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+    return this.definitions.filter(
+      (d): d is RESTPostAPIChatInputApplicationCommandsJSONBody =>
+        (d.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput,
+    );
   }
 
   async handle(request: BotRequest): Promise<BotResponse> {

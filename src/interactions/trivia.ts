@@ -7,13 +7,22 @@ import { langOf } from "../i18n/index.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
 import type { DB } from "../storage/db.js";
 import { type Clock, systemClock } from "../trivia/clock.js";
-import { type Player, type RoundEvent, TriviaGame } from "../trivia/game.js";
+import {
+  type FollowUpHandle,
+  type Player,
+  type RoundEvent,
+  type RoundRoute,
+  TriviaGame,
+} from "../trivia/game.js";
 import { TriviaStore } from "../trivia/store.js";
 import type { MessagePayload } from "./types.js";
 
-/** Posts to a channel outside an interaction (reveals, next questions, standings). */
+/** Posts outside an interaction (reveals, next questions, standings). */
 export interface Messenger {
+  /** To a channel the bot is a member of. */
   send(channelId: string, payload: MessagePayload): Promise<void>;
+  /** Through the webhook of the interaction that started the round, where it is not. */
+  followUp(handle: FollowUpHandle, payload: MessagePayload): Promise<void>;
 }
 
 export interface TriviaWiring {
@@ -40,8 +49,12 @@ export function createTrivia(
   wiring: TriviaWiring = {},
 ): TriviaGame {
   const events = {
-    publish: (channelId: string, event: RoundEvent) =>
-      messenger.send(channelId, roundEventMessage(ds, event, langOf(roundOf(event).locale))),
+    publish: (route: RoundRoute, event: RoundEvent) => {
+      const payload = roundEventMessage(ds, event, langOf(roundOf(event).locale));
+      return route.followUp
+        ? messenger.followUp(route.followUp, payload)
+        : messenger.send(route.channelId, payload);
+    },
   };
   return new TriviaGame(
     ds,

@@ -3,6 +3,7 @@ import type {
   APIComponentInMessageActionRow,
   APIEmbed,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import type { Engine } from "../app.js";
 
@@ -15,7 +16,20 @@ export interface Caller {
   locale: string;
   /** Whether the user may manage the server (for admin-only actions). */
   canManageGuild?: boolean;
+  /** Where the interaction happened: a server, the bot's own DM, or a DM or group DM of people. */
+  context?: "guild" | "bot-dm" | "private";
+  /**
+   * Whether the bot itself can post in this channel outside an interaction: it is installed in
+   * this server, or this is its own DM. False in group DMs and in servers where only the user
+   * installed it; there, anything posted later must go through the interaction's follow-ups.
+   */
+  botCanPost?: boolean;
 }
+
+/** What answers an interaction after its first reply (see src/trivia/game.ts). */
+export type { FollowUpHandle } from "../trivia/game.js";
+
+import type { FollowUpHandle } from "../trivia/game.js";
 
 export type OptionValue = string | number | boolean;
 
@@ -25,6 +39,10 @@ export interface CommandRequest {
   subcommand?: string;
   options: Record<string, OptionValue>;
   caller: Caller;
+  /** For a message command: the message it was used on. */
+  target?: { messageId: string; content: string };
+  /** Where later messages about this command go when the bot cannot post in the channel. */
+  followUp?: FollowUpHandle;
 }
 
 export interface AutocompleteRequest {
@@ -41,6 +59,7 @@ export interface ComponentRequest {
   customId: string;
   values: string[];
   caller: Caller;
+  followUp?: FollowUpHandle;
 }
 
 export type BotRequest = CommandRequest | AutocompleteRequest | ComponentRequest;
@@ -75,7 +94,12 @@ export interface ComponentHandler {
 
 export interface CommandModule {
   /** The definition as Discord's API takes it (see commands/shared/define.ts). */
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody & { name: string };
+  data: (
+    | RESTPostAPIChatInputApplicationCommandsJSONBody
+    | RESTPostAPIContextMenuApplicationCommandsJSONBody
+  ) & {
+    name: string;
+  };
   execute(engine: Engine, request: CommandRequest): BotResponse | Promise<BotResponse>;
   autocomplete?(engine: Engine, request: AutocompleteRequest): Choice[];
 }

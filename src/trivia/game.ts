@@ -15,6 +15,22 @@ import {
 } from "./questions.js";
 import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
 
+/**
+ * The webhook of the interaction that started a round, for a channel the bot cannot post in (a
+ * group DM, a server where only the user installed it). Discord keeps it open for 15 minutes.
+ */
+export interface FollowUpHandle {
+  applicationId: string;
+  token: string;
+  /** Epoch milliseconds when the interaction arrived. */
+  receivedAt: number;
+}
+
+/** How long Discord keeps an interaction's webhook open. */
+export const FOLLOW_UP_WINDOW_MS = 15 * 60_000;
+/** A round through the webhook must end this long before it closes (the last reveal and standings). */
+const FOLLOW_UP_MARGIN_MS = 60_000;
+
 /** Who is playing, and where. */
 export interface Player {
   userId: string;
@@ -23,6 +39,15 @@ export interface Player {
   /** The player's locale, kept with a round they start (its posts use it). */
   locale: string;
   canManageGuild?: boolean;
+  /** False where the bot cannot post by itself: the round then speaks through `followUp`. */
+  botCanPost?: boolean;
+  followUp?: FollowUpHandle;
+}
+
+/** Where a round's own messages go: its channel, or the starting interaction's webhook. */
+export interface RoundRoute {
+  channelId: string;
+  followUp?: FollowUpHandle;
 }
 
 export interface StartOptions {
@@ -61,12 +86,13 @@ export type RoundEvent =
   | { kind: "interrupted"; round: RoundRow };
 
 export interface RoundEvents {
-  publish(channelId: string, event: RoundEvent): Promise<void>;
+  publish(route: RoundRoute, event: RoundEvent): Promise<void>;
 }
 
 export type StartResult =
   | { ok: true; opened: OpenedQuestion }
   | { ok: false; reason: "no-channel" | "no-questions" | "race" }
+  | { ok: false; reason: "too-long"; questions: number; seconds: number; minutes: number }
   | { ok: false; reason: "busy"; starterId: string };
 
 export type StopResult =
@@ -103,6 +129,8 @@ export const scopeOf = (p: Pick<Player, "guildId" | "channelId" | "userId">) =>
 
 export class TriviaGame {
   private readonly timers = new Map<number, unknown>();
+  /** Rounds that speak through their starting interaction, by round id (kept in memory only). */
+  private readonly followUps = new Map<number, FollowUpHandle>();
 
   constructor(
     private readonly ds: Dataset,
@@ -119,7 +147,7 @@ export class TriviaGame {
     for (const round of stale) {
       this.store.endRound(round.id, "interrupted", this.clock.now());
       await this.events
-        .publish(round.channel_id, { kind: "interrupted", round })
+        .publish({ channelId: round.channel_id }, { kind: "interrupted", round })
         .catch((err: unknown) =>
           this.log.warn({ err, round: round.id }, "could not announce an interrupted round"),
         );
@@ -138,6 +166,23 @@ export class TriviaGame {
     const seconds = Math.min(Math.max(Math.trunc(options.seconds ?? 20), 10), 120);
     const existing = this.store.runningRound(player.channelId);
     if (existing) return { ok: false, reason: "busy", starterId: existing.starter_id };
+    // Where the bot cannot post, every later message goes through the starting interaction,
+    // which closes after 15 minutes: a round that would outlast it is refused now, not cut off.
+    const viaFollowUp = player.botCanPost === false ? player.followUp : undefined;
+    if (player.botCanPost === false) {
+      const left = viaFollowUp
+        ? viaFollowUp.receivedAt + FOLLOW_UP_WINDOW_MS - FOLLOW_UP_MARGIN_MS - this.clock.now()
+        : 0;
+      if (total * seconds * 1000 > left) {
+        return {
+          ok: false,
+          reason: "too-long",
+          questions: total,
+          seconds,
+          minutes: Math.floor((FOLLOW_UP_WINDOW_MS - FOLLOW_UP_MARGIN_MS) / 60_000),
+        };
+      }
+    }
     const seed = this.seedFor(player);
     const questions = generateQuestions(this.ds, {
       seed,
@@ -157,6 +202,7 @@ export class TriviaGame {
       locale: player.locale,
     });
     if (!round) return { ok: false, reason: "race" };
+    if (viaFollowUp) this.followUps.set(round.id, viaFollowUp);
     return { ok: true, opened: this.openNext(round, 0, questions) };
   }
 
@@ -177,9 +223,11 @@ export class TriviaGame {
       open && this.store.closeQuestion(open.id, this.clock.now()) ? this.reveal(round, open) : null;
     this.store.endRound(round.id, "stopped", this.clock.now());
     const standings = this.store.roundStandings(round.id);
+    const route = this.routeOf(round);
+    this.followUps.delete(round.id);
     if (reveal)
       await this.events
-        .publish(round.channel_id, { kind: "reveal", reveal })
+        .publish(route, { kind: "reveal", reveal })
         .catch((err: unknown) => this.log.warn({ err }, "reveal failed"));
     return { ok: true, round, standings };
   }
@@ -247,14 +295,16 @@ export class TriviaGame {
     const asked = this.store.asked(askedId);
     if (!round || !asked || round.status !== "running") return;
     if (!this.store.closeQuestion(askedId, this.clock.now())) return;
-    await this.events.publish(round.channel_id, { kind: "reveal", reveal: this.reveal(round, asked) });
+    const route = this.routeOf(round);
+    await this.events.publish(route, { kind: "reveal", reveal: this.reveal(round, asked) });
     const next = asked.position + 1;
     if (next < round.total) {
-      await this.events.publish(round.channel_id, { kind: "question", opened: this.openNext(round, next) });
+      await this.events.publish(route, { kind: "question", opened: this.openNext(round, next) });
       return;
     }
     this.store.endRound(round.id, "finished", this.clock.now());
-    await this.events.publish(round.channel_id, {
+    this.followUps.delete(round.id);
+    await this.events.publish(route, {
       kind: "standings",
       round,
       standings: this.store.roundStandings(round.id),
@@ -262,6 +312,11 @@ export class TriviaGame {
   }
 
   // — internals —
+
+  private routeOf(round: RoundRow): RoundRoute {
+    const followUp = this.followUps.get(round.id);
+    return { channelId: round.channel_id, ...(followUp ? { followUp } : {}) };
+  }
 
   private openNext(round: RoundRow, position: number, questions?: Question[]): OpenedQuestion {
     const list =

@@ -38,11 +38,19 @@ describeE2E("deploy-commands against the stand-in", () => {
       expect(isSnowflake(c.version)).toBe(true);
       expect(c.application_id).toBe(fake.applicationId);
       expect(c.guild_id).toBe(fake.guild.id);
-      expect(c.type).toBe(ApplicationCommandType.ChatInput);
-      expect(c.description).toBe(want.description);
+      expect(c.type).toBe(want.type ?? ApplicationCommandType.ChatInput);
       expect(c.name_localizations ?? null).toEqual(want.name_localizations ?? null);
-      expect(c.options ?? []).toEqual(want.options ?? []);
-      expect(output).toContain(`/${c.name}  (${c.id})`);
+      // Installable to servers and to users; usable in servers, the bot's DM, DMs and group DMs.
+      expect(c.integration_types).toEqual([0, 1]);
+      expect(c.contexts).toEqual([0, 1, 2]);
+      if (c.type === ApplicationCommandType.ChatInput && "description" in want) {
+        expect(c.description).toBe(want.description);
+        expect(c.options ?? []).toEqual(want.options ?? []);
+        expect(output).toContain(`/${c.name}  (${c.id})`);
+      } else {
+        expect(c.type).toBe(ApplicationCommandType.Message);
+        expect(output).toContain(`Apps → ${c.name}  (${c.id})`);
+      }
     }
     expect(output).toContain(`Registered ${expected.length} commands to server ${fake.guild.id}`);
   });

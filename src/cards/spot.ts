@@ -1,0 +1,136 @@
+// The answer to "Look up in Apparat": what a message mentions, each in a line (a person's offices
+// and dates, an office's years and holders, who held office at each date or period), and a menu
+// that opens any of them as a full card.
+import type { APIActionRowComponent, APIEmbedField, APIStringSelectComponent } from "discord-api-types/v10";
+import type { Dataset } from "../data/load.js";
+import { claimBounds } from "../dates/calendar.js";
+import { termDates } from "../i18n/dates.js";
+import { type Lang, localName, text } from "../i18n/index.js";
+import { ComponentType } from "../interactions/api.js";
+import { type CardKind, spotMenuId, spotValue } from "../interactions/custom-id.js";
+import { NO_MENTIONS, quoteUserText } from "../interactions/payload.js";
+import type { MessagePayload } from "../interactions/types.js";
+import { answerWhen } from "../query/when.js";
+import type { SpotResult } from "../spot/index.js";
+import { basisLabel, COLOURS, holdingName, sourcesFooter } from "./common.js";
+import { clip, fitEmbed, joinLines, LIMITS } from "./limits.js";
+
+/** How many of each kind the summary lists; the menu offers up to 25 in all. */
+const MAX_LINES = 10;
+
+function personLine(ds: Dataset, id: string, lang: Lang, cited: Set<string>): string | null {
+  const person = ds.personById.get(id);
+  if (!person) return null;
+  const terms = ds.termsByPerson.get(id) ?? [];
+  for (const t of terms) for (const s of t.sources) cited.add(s);
+  const held = terms
+    .slice(0, 3)
+    .map((t) => `${holdingName(ds, t, lang)}${basisLabel(lang, t, ds)}, ${termDates(t, lang)}`);
+  const more = terms.length > 3 ? ` ${text(lang).spotMore({ count: terms.length - 3 })}` : "";
+  const what = held.length > 0 ? held.join("; ") : (person.roles[0]?.title ?? text(lang).spotNoOffice);
+  return `**${localName(lang, person)}** — ${what}${more}`;
+}
+
+function officeLine(ds: Dataset, id: string, lang: Lang, cited: Set<string>): string | null {
+  const office = ds.officeById.get(id);
+  if (!office) return null;
+  for (const s of office.sources) cited.add(s);
+  const years = office.periods
+    .map((p) => {
+      const from = claimBounds(p.from).from.slice(0, 4);
+      const to = p.to ? claimBounds(p.to).to.slice(0, 4) : "";
+      return from === to ? from : `${from}–${to}`;
+    })
+    .join(", ");
+  const holders = new Set((ds.termsByOffice.get(id) ?? []).map((t) => t.person)).size;
+  const parts = [years, holders > 0 ? text(lang).spotHolders({ count: holders }) : ""].filter(Boolean);
+  return `**${localName(lang, office)}**${parts.length ? ` — ${parts.join(" · ")}` : ""}`;
+}
+
+function dateLine(ds: Dataset, surface: string, lang: Lang, cited: Set<string>): string {
+  const { answers } = answerWhen(ds, surface);
+  const holders = new Map<string, string>();
+  for (const a of answers)
+    for (const h of a.holders) {
+      for (const s of h.term.sources) cited.add(s);
+      holders.set(
+        h.term.id,
+        `${localName(lang, h.person)}, ${holdingName(ds, h.term, lang)}${basisLabel(lang, h.term, ds)}`,
+      );
+    }
+  const who = holders.size > 0 ? [...holders.values()].slice(0, 6).join("; ") : text(lang).spotNobody;
+  return `**${quoteUserText(surface, 40)}** — ${who}`;
+}
+
+/** The public summary of what a message mentions, or null when it mentions nothing known. */
+export function spotSummary(
+  ds: Dataset,
+  found: SpotResult,
+  lang: Lang,
+  asker: string,
+): MessagePayload | null {
+  const words = text(lang);
+  const cited = new Set<string>();
+  const people = found.entities.filter((e) => e.kind === "person").slice(0, MAX_LINES);
+  const offices = found.entities.filter((e) => e.kind === "office").slice(0, MAX_LINES);
+  const dates = found.dates.slice(0, MAX_LINES);
+  const fields: APIEmbedField[] = [];
+  const add = (name: string, lines: (string | null)[]) => {
+    const kept = lines.filter((l): l is string => l !== null);
+    if (kept.length > 0) fields.push({ name, value: joinLines(kept) });
+  };
+  add(
+    words.spotPeople,
+    people.map((e) => personLine(ds, e.id, lang, cited)),
+  );
+  add(
+    words.spotOffices,
+    offices.map((e) => officeLine(ds, e.id, lang, cited)),
+  );
+  add(
+    words.spotDates,
+    dates.map((d) => dateLine(ds, d.surface, lang, cited)),
+  );
+  if (fields.length === 0) return null;
+
+  const options: { kind: CardKind; id: string; label: string }[] = [
+    ...people.map((e) => ({
+      kind: "person" as const,
+      id: e.id,
+      label: ds.personById.get(e.id)?.name ?? e.id,
+    })),
+    ...offices.map((e) => ({
+      kind: "office" as const,
+      id: e.id,
+      label: ds.officeById.get(e.id)?.name ?? e.id,
+    })),
+    ...dates.map((d) => ({ kind: "when" as const, id: d.surface.slice(0, 98), label: d.surface })),
+  ];
+  const menu: APIStringSelectComponent = {
+    type: ComponentType.StringSelect,
+    custom_id: spotMenuId(asker),
+    placeholder: words.spotOpen,
+    min_values: 1,
+    max_values: 1,
+    options: options.slice(0, LIMITS.selectOptions).map((o) => ({
+      label: clip(o.kind === "when" ? `📅 ${o.label}` : o.label, LIMITS.selectLabel),
+      value: spotValue(o.kind, o.id),
+    })),
+  };
+  const row: APIActionRowComponent<APIStringSelectComponent> = {
+    type: ComponentType.ActionRow,
+    components: [menu],
+  };
+  return {
+    embeds: [
+      fitEmbed({
+        title: words.spotTitle,
+        color: COLOURS.when,
+        fields,
+        footer: sourcesFooter(ds, cited.size ? cited : ["wp-gensec-page"], lang),
+      }),
+    ],
+    components: [row],
+    allowed_mentions: NO_MENTIONS,
+  };
+}
