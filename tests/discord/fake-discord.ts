@@ -24,6 +24,7 @@ import {
   type APIEmbed,
   type APIInteraction,
   type APIMessage,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentGuildInteraction,
   type APIMessageTopLevelComponent,
   type APIUser,
@@ -43,11 +44,13 @@ import {
   MessageFlags,
   MessageType,
   type RESTGetAPIGatewayBotResult,
+  RESTJSONErrorCodes,
   type RESTPostAPIInteractionCallbackWithResponseResult,
 } from "discord-api-types/v10";
 import {
   alreadyAcknowledged,
   answer,
+  apiError,
   emptyMessage,
   FormErrors,
   type HttpAnswer,
@@ -72,6 +75,14 @@ import {
 } from "./fixtures.js";
 import { type CloseRecord, GatewayServer, type IdentifyRecord, type ResumeRecord } from "./gateway.js";
 import {
+  makePrivateChannels,
+  type Place,
+  type PrivateChannels,
+  privateChannelOf,
+  privatePlaceFields,
+  USER_INSTALL_APP_PERMISSIONS,
+} from "./places.js";
+import {
   type RateLimitHook,
   type RequestRecord,
   type RestRequest,
@@ -94,6 +105,8 @@ export const ROUTES = {
   editMessage: "PATCH /webhooks/:app/:token/messages/:message",
   deleteMessage: "DELETE /webhooks/:app/:token/messages/:message",
   followUp: "POST /webhooks/:app/:token",
+  getChannel: "GET /channels/:channel",
+  channelMessage: "POST /channels/:channel/messages",
 } as const;
 
 export type InteractionKind = "command" | "autocomplete" | "component";
@@ -160,6 +173,15 @@ export interface Actor {
   locale?: Locale;
   /** The member's permissions in the channel (defaults to an ordinary member's). */
   permissions?: bigint;
+  /** Where it happens (default: the test server, which installed the app). See places.ts. */
+  where?: Place;
+}
+
+/** A message the bot posted to a channel itself (not through an interaction), or was refused. */
+export interface ChannelPost {
+  channelId: string;
+  status: number;
+  message: APIMessage | null;
 }
 
 export interface FakeDiscordOptions {
@@ -199,6 +221,10 @@ export class FakeDiscord {
   readonly globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   readonly interactions = new Map<string, InteractionRecord>();
+  /** DMs and a group DM of the test user: the bot is a member of its own DM only. */
+  readonly privateChannels: PrivateChannels;
+  /** Every POST to /channels/:channel/messages, allowed or refused. */
+  readonly channelPosts: ChannelPost[] = [];
   private readonly byToken = new Map<string, InteractionRecord>();
   private readonly messages = new Map<string, { message: APIMessage; interactionId: string }>();
   private readonly events = new EventEmitter();
@@ -221,6 +247,10 @@ export class FakeDiscord {
     this.token = makeToken(this.bot.id);
     this.asker = makeUser(this.ids.next(), "comrade_tester", { global_name: "Comrade Tester" });
     this.guilds = [makeGuild(this.ids, "Apparat test server", this.bot, this.asker.id)];
+    this.privateChannels = makePrivateChannels(this.ids, this.asker, this.bot, [
+      makeUser(this.ids.next(), "study_friend"),
+      makeUser(this.ids.next(), "another_friend"),
+    ]);
     this.events.setMaxListeners(0);
     this.rest = new RestServer(this.routes(), () => this.token, options.log);
     this.rest.onInjected = (route, params, status, at) => {
@@ -419,8 +449,22 @@ export class FakeDiscord {
 
   private base(as: Actor) {
     const user = as.user ?? this.asker;
+    const where = as.where ?? "guild";
+    if (where !== "guild" && where !== "guild-user-install") {
+      return {
+        id: this.ids.next(),
+        application_id: this.applicationId,
+        token: `aW50ZXJhY3Rpb246${randomBytes(96).toString("base64url")}`,
+        version: 1 as const,
+        ...privatePlaceFields(where, this.privateChannels, user),
+        locale: as.locale ?? Locale.EnglishUS,
+        entitlements: [],
+        attachment_size_limit: 10 * 1024 * 1024,
+      };
+    }
     const guild = this.guild;
     const channel = this.channel;
+    const userInstall = where === "guild-user-install";
     return {
       id: this.ids.next(),
       application_id: this.applicationId,
@@ -446,9 +490,11 @@ export class FakeDiscord {
       member: makeInteractionMember(user, as.permissions ?? MEMBER_PERMISSIONS, Date.now() - 3_600_000),
       locale: as.locale ?? Locale.EnglishUS,
       guild_locale: guild.preferred_locale,
-      app_permissions: BOT_PERMISSIONS.toString(),
+      app_permissions: (userInstall ? USER_INSTALL_APP_PERMISSIONS : BOT_PERMISSIONS).toString(),
       entitlements: [],
-      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
+      authorizing_integration_owners: userInstall
+        ? { [ApplicationIntegrationType.UserInstall]: user.id }
+        : { [ApplicationIntegrationType.GuildInstall]: guild.id },
       context: InteractionContextType.Guild,
       attachment_size_limit: 10 * 1024 * 1024,
     };
@@ -498,13 +544,28 @@ export class FakeDiscord {
     return out;
   }
 
-  /** A slash-command interaction (type 2) for a registered command. */
+  /** A slash-command interaction (type 2) for a registered command; "trivia start" for a subcommand. */
   chatInput(
     name: string,
     values: Record<string, string | number | boolean> = {},
     as: Actor = {},
   ): APIChatInputApplicationCommandGuildInteraction {
-    const command = this.command(name);
+    const [commandName = name, subcommandName] = name.split(" ");
+    const command = this.command(commandName);
+    let options: APIApplicationCommandInteractionDataOption[];
+    if (subcommandName) {
+      const def = (command.options ?? []).find(
+        (o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === subcommandName,
+      );
+      if (!def || def.type !== ApplicationCommandOptionType.Subcommand)
+        throw new Error(`/${commandName} has no subcommand "${subcommandName}"`);
+      const inner = this.optionValues({ ...command, name, options: def.options ?? [] }, values);
+      options = [
+        { name: subcommandName, type: ApplicationCommandOptionType.Subcommand, options: inner },
+      ] as APIApplicationCommandInteractionDataOption[];
+    } else {
+      options = this.optionValues(command, values);
+    }
     return {
       ...this.base(as),
       type: InteractionType.ApplicationCommand,
@@ -513,9 +574,51 @@ export class FakeDiscord {
         name: command.name,
         type: ApplicationCommandType.ChatInput,
         ...(command.guild_id ? { guild_id: command.guild_id } : {}),
-        options: this.optionValues(command, values),
+        options,
       },
     } as APIChatInputApplicationCommandGuildInteraction;
+  }
+
+  /**
+   * A message command (type 2, command type 3) used on `message`: `target_id` and the message in
+   * `resolved.messages`, as Discord sends them (with its content, whatever the bot's intents).
+   */
+  messageCommand(name: string, message: APIMessage, as: Actor = {}): APIMessageApplicationCommandInteraction {
+    const command = this.command(name);
+    if (command.type !== ApplicationCommandType.Message) throw new Error(`${name} is not a message command`);
+    return {
+      ...this.base(as),
+      type: InteractionType.ApplicationCommand,
+      data: {
+        id: command.id,
+        name: command.name,
+        type: ApplicationCommandType.Message,
+        ...(command.guild_id ? { guild_id: command.guild_id } : {}),
+        target_id: message.id,
+        resolved: { messages: { [message.id]: message } },
+      },
+    } as APIMessageApplicationCommandInteraction;
+  }
+
+  /** A message someone else wrote in the channel of `where` (for message commands). */
+  userMessage(content: string, as: Actor = {}): APIMessage {
+    const where = as.where ?? "guild";
+    const channelId =
+      where === "guild" || where === "guild-user-install"
+        ? this.channel.id
+        : privateChannelOf(where, this.privateChannels).id;
+    const message = makeMessage({
+      id: this.ids.next(),
+      channelId,
+      author: as.user ?? this.makeUser("someone_else"),
+      applicationId: "",
+      type: MessageType.Default,
+      content,
+    });
+    // A person's message, not an app's.
+    delete message.webhook_id;
+    delete message.application_id;
+    return message;
   }
 
   /** An autocomplete interaction (type 4): the user typed `value` into `option`. */
@@ -743,7 +846,76 @@ export class FakeDiscord {
         bucket: webhookBucket,
         handler: (r) => this.followUp(r),
       },
+      {
+        method: "GET",
+        template: "/channels/:channel",
+        auth: true,
+        bucket: botBucket,
+        handler: (r) => this.getChannel(r),
+      },
+      {
+        method: "POST",
+        template: "/channels/:channel/messages",
+        auth: true,
+        bucket: { limit: 5, windowMs: 5000 },
+        handler: (r) => this.postChannelMessage(r),
+      },
     ];
+  }
+
+  /** The bot sees the test server's channels and its own DM; anything else is not its to read. */
+  private visibleChannel(id: string | undefined) {
+    const guildChannel = this.guild.channels.find((c) => c.id === id);
+    if (guildChannel) return guildChannel;
+    if (id === this.privateChannels.botDm.id) return this.privateChannels.botDm;
+    return undefined;
+  }
+
+  private getChannel(r: RestRequest): HttpAnswer {
+    const channel = this.visibleChannel(r.params.channel);
+    const known =
+      channel ??
+      [this.privateChannels.dm, this.privateChannels.groupDm].find((c) => c.id === r.params.channel);
+    if (!known) return apiError(404, RESTJSONErrorCodes.UnknownChannel, "Unknown Channel");
+    return channel ? answer(200, channel) : missingAccess();
+  }
+
+  /**
+   * The bot posting by itself: allowed in the server's channels and its own DM, refused with
+   * 403 50001 Missing Access in DMs and group DMs of other people, where it is not a member.
+   */
+  private postChannelMessage(r: RestRequest): HttpAnswer {
+    const channelId = r.params.channel ?? "";
+    const channel = this.visibleChannel(channelId);
+    if (!channel) {
+      this.channelPosts.push({ channelId, status: 403, message: null });
+      this.changed();
+      return missingAccess();
+    }
+    const errors = new FormErrors();
+    const check = validateMessage(errors, r.json, [], r.files.length);
+    const bad = errors.answer();
+    if (bad) return bad;
+    if (check.empty) return emptyMessage();
+    const data = r.json as CallbackData;
+    const message = makeMessage({
+      id: this.ids.next(),
+      channelId,
+      ...("guild_id" in channel && channel.guild_id ? { guildId: channel.guild_id } : {}),
+      author: this.bot,
+      applicationId: this.applicationId,
+      type: MessageType.Default,
+      content: data.content ?? "",
+      embeds: data.embeds ?? [],
+      components: (data.components ?? []) as APIMessageTopLevelComponent[],
+      attachments: this.attachments(r.files, data, channelId, false),
+      flags: check.flags,
+    });
+    delete message.webhook_id;
+    this.messages.set(message.id, { message, interactionId: "" });
+    this.channelPosts.push({ channelId, status: 200, message });
+    this.changed();
+    return answer(200, message);
   }
 
   private gatewayBot(): HttpAnswer {

@@ -618,6 +618,20 @@ export function validateCommands(errors: FormErrors, body: unknown): void {
         );
       else validateOptions(errors, options, [...cp, "options"], 0);
     }
+    // Installation (0 server, 1 user) and where it can be used (0 server, 1 bot DM, 2 private channel).
+    const listOf = (field: string, allowed: number[], nullable: boolean) => {
+      const v = c[field];
+      if (v === undefined || (nullable && v === null)) return;
+      if (!Array.isArray(v) || v.length === 0) {
+        errors.type([...cp, field], "array");
+        return;
+      }
+      v.forEach((x, k) => {
+        if (!allowed.includes(x as number)) errors.choices([...cp, field, k], allowed);
+      });
+    };
+    listOf("integration_types", [0, 1], false);
+    listOf("contexts", [0, 1, 2], true);
     const dmp = c.default_member_permissions;
     if (dmp !== undefined && dmp !== null && (typeof dmp !== "string" || !/^\d+$/.test(dmp)))
       errors.type([...cp, "default_member_permissions"], "string");
