@@ -119,7 +119,21 @@ export const en = {
         value:
           "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner)",
       },
-      { name: "Privacy", value: "The bot reads only the commands you send it. It never pings anyone." },
+      {
+        name: "Look up in Apparat — on any message",
+        value:
+          "Right-click (or long-press) a message → Apps → **Look up in Apparat**: every person, office and date it mentions, with their cards.",
+      },
+      {
+        name: "Anywhere",
+        value:
+          "Add Apparat to your account (not only to a server) and use it in DMs and group DMs too; trivia there runs through the command, within 15 minutes.",
+      },
+      {
+        name: "Privacy",
+        value:
+          "The bot reads only the commands you send it, and a message's text when you choose Look up in Apparat on it. It never pings anyone.",
+      },
     ] as { name: string; value: string }[],
   },
 
