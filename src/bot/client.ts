@@ -37,7 +37,9 @@ function callerOf(interaction: Interaction): Caller {
       : interaction.context === InteractionContextType.PrivateChannel
         ? "private"
         : "guild";
-  // In a server, the bot can post only where the server installed it (not a user's install alone).
+  // The bot posts by itself only in a server that installed it. Not where only the user did, and
+  // not in DMs: even its own DM may refuse a bot the user shares no server with (50007), while the
+  // interaction's follow-ups always reach the user.
   const installedHere =
     interaction.authorizingIntegrationOwners?.[ApplicationIntegrationType.GuildInstall] !== undefined;
   return {
