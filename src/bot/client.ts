@@ -49,8 +49,7 @@ function callerOf(interaction: Interaction): Caller {
     locale: interaction.locale,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     context,
-    botCanPost:
-      context === "bot-dm" || (context === "guild" && (installedHere || interaction.context === null)),
+    botCanPost: context === "guild" && (installedHere || interaction.context === null),
   };
 }
 
