@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { normalizeName } from "../src/search/normalize.js";
 import { Spotter } from "../src/spot/index.js";
 import { SpotLexicon } from "../src/spot/lexicon.js";
+import { foldWord, textTokens } from "../src/spot/tokens.js";
 import messages from "./eval/messages.json" with { type: "json" };
 import { engine } from "./helpers.js";
 
@@ -123,5 +125,27 @@ describe("any text at all", () => {
       ),
       { numRuns: 300, seed: 1313 },
     );
+  });
+});
+
+describe("folding words", () => {
+  it("folds a word exactly as the name search does, on its fast path and off it", () => {
+    const letters = [..."abcxyzABCXYZ019абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЙЪ'’ʼéñßłøæœı"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 12 }), (chars) => {
+        const word = chars.join("");
+        expect(foldWord(word)).toBe(normalizeName(word).replace(/ /g, ""));
+      }),
+      { numRuns: 2000, seed: 77 },
+    );
+  });
+
+  it("finds words with their string indices, apostrophes inside words kept", () => {
+    expect(textTokens("Stalin's “gensec”, при Брежневе!").map((t) => [t.norm, t.start, t.end])).toEqual([
+      ["stalins", 0, 8],
+      ["gensec", 10, 16],
+      ["при", 19, 22],
+      ["брежневе", 23, 31],
+    ]);
   });
 });
