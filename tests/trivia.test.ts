@@ -298,19 +298,26 @@ describe("trivia where the bot is not a member (group DMs, user installs)", () =
     token: `token-${receivedAt}`,
     receivedAt,
   });
-
-  it("plays a whole round through the starting interaction: questions, reveals and standings as follow-ups, nothing posted to the channel", async () => {
-    const { clock, messenger, router, trivia } = setup();
-    const start = await payloadOf(
+  /** /trivia start in the group DM, as the adapter passes it: with the interaction's follow-up. */
+  const startHere = (
+    { router, clock }: ReturnType<typeof setup>,
+    options: { questions: number; seconds: number },
+  ) =>
+    payloadOf(
       router.handle({
         type: "command",
         command: "trivia",
         subcommand: "start",
-        options: { questions: 2, seconds: 20 },
+        options,
         caller: groupDm("1"),
         followUp: followUp(clock.now()),
       }),
     );
+
+  it("plays a whole round through the starting interaction: questions, reveals and standings as follow-ups, nothing posted to the channel", async () => {
+    const game = setup();
+    const { clock, messenger, trivia } = game;
+    const start = await startHere(game, { questions: 2, seconds: 20 });
     expect(isEphemeral(start)).toBe(false);
     const first = askedIdOf(start);
     expect(isEphemeral(await payloadOf(trivia.answer(groupDm("1"), first, 0)))).toBe(true);
@@ -334,17 +341,9 @@ describe("trivia where the bot is not a member (group DMs, user installs)", () =
   });
 
   it("refuses up front a round that would outlast the interaction's 15 minutes, and says what fits", async () => {
-    const { clock, router, messenger } = setup();
-    const refused = await payloadOf(
-      router.handle({
-        type: "command",
-        command: "trivia",
-        subcommand: "start",
-        options: { questions: 20, seconds: 60 },
-        caller: groupDm("1"),
-        followUp: followUp(clock.now()),
-      }),
-    );
+    const game = setup();
+    const { clock, messenger } = game;
+    const refused = await startHere(game, { questions: 20, seconds: 60 });
     expect(isEphemeral(refused)).toBe(true);
     expect(refused.content).toMatch(/15 minutes.*within 14 minutes; 20 questions of 60 seconds would not/);
     await clock.advance(60_000);

@@ -566,17 +566,28 @@ export class FakeDiscord {
     } else {
       options = this.optionValues(command, values);
     }
+    return this.commandInteraction(command, as, {
+      type: ApplicationCommandType.ChatInput,
+      options,
+    }) as APIChatInputApplicationCommandGuildInteraction;
+  }
+
+  /** An application-command interaction (type 2) for `command`, with the data its type carries. */
+  private commandInteraction(
+    command: APIApplicationCommand,
+    as: Actor,
+    data: Record<string, unknown>,
+  ): unknown {
     return {
       ...this.base(as),
       type: InteractionType.ApplicationCommand,
       data: {
         id: command.id,
         name: command.name,
-        type: ApplicationCommandType.ChatInput,
         ...(command.guild_id ? { guild_id: command.guild_id } : {}),
-        options,
+        ...data,
       },
-    } as APIChatInputApplicationCommandGuildInteraction;
+    };
   }
 
   /**
@@ -586,18 +597,11 @@ export class FakeDiscord {
   messageCommand(name: string, message: APIMessage, as: Actor = {}): APIMessageApplicationCommandInteraction {
     const command = this.command(name);
     if (command.type !== ApplicationCommandType.Message) throw new Error(`${name} is not a message command`);
-    return {
-      ...this.base(as),
-      type: InteractionType.ApplicationCommand,
-      data: {
-        id: command.id,
-        name: command.name,
-        type: ApplicationCommandType.Message,
-        ...(command.guild_id ? { guild_id: command.guild_id } : {}),
-        target_id: message.id,
-        resolved: { messages: { [message.id]: message } },
-      },
-    } as APIMessageApplicationCommandInteraction;
+    return this.commandInteraction(command, as, {
+      type: ApplicationCommandType.Message,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+    }) as APIMessageApplicationCommandInteraction;
   }
 
   /** A message someone else wrote in the channel of `where` (for message commands). */
@@ -871,6 +875,16 @@ export class FakeDiscord {
     return undefined;
   }
 
+  /** A message body checked as Discord checks it: the error to answer, or its flags. */
+  private checkedMessage(r: RestRequest): HttpAnswer | { flags: number } {
+    const errors = new FormErrors();
+    const check = validateMessage(errors, r.json, [], r.files.length);
+    const bad = errors.answer();
+    if (bad) return bad;
+    if (check.empty) return emptyMessage();
+    return { flags: check.flags };
+  }
+
   private getChannel(r: RestRequest): HttpAnswer {
     const channel = this.visibleChannel(r.params.channel);
     const known =
@@ -892,11 +906,8 @@ export class FakeDiscord {
       this.changed();
       return missingAccess();
     }
-    const errors = new FormErrors();
-    const check = validateMessage(errors, r.json, [], r.files.length);
-    const bad = errors.answer();
-    if (bad) return bad;
-    if (check.empty) return emptyMessage();
+    const check = this.checkedMessage(r);
+    if ("status" in check) return check;
     const data = r.json as CallbackData;
     const message = makeMessage({
       id: this.ids.next(),
@@ -1291,11 +1302,8 @@ export class FakeDiscord {
       record.callback.type !== InteractionResponseType.ApplicationCommandAutocompleteResult &&
       record.callback.type !== InteractionResponseType.Modal;
     if (!acknowledged) return unknownWebhook();
-    const errors = new FormErrors();
-    const check = validateMessage(errors, r.json, [], r.files.length);
-    const bad = errors.answer();
-    if (bad) return bad;
-    if (check.empty) return emptyMessage();
+    const check = this.checkedMessage(r);
+    if ("status" in check) return check;
     const data = r.json as CallbackData;
     const original = record.original;
     let message: APIMessage;
