@@ -119,6 +119,15 @@ describe("CLI contract", () => {
     expect(lines[2].dates).toMatchObject([{ surface: "the 60s", from: "1960-01-01", to: "1969-12-31" }]);
   });
 
+  it("run shows what the message command sends, as for a slash command", () => {
+    const r = cli(["run", "--json", "Look up in Apparat: was it krushchev or malenkov after stalin?"]);
+    expect(r.code).toBe(0);
+    const payload = JSON.parse(r.stdout);
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+    expect(payload.embeds[0].fields[0].value).toMatch(/Nikita Khrushchev.*Georgy Malenkov.*Joseph Stalin/s);
+    expect(payload.components[0].components[0].custom_id).toMatch(/^v1\|spot\|/);
+  });
+
   it("at --jsonl answers each line", () => {
     const r = cli(["at", "--jsonl"], "11 November 1982\n14 October 1964\n");
     const [a, b] = r.stdout

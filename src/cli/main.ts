@@ -17,7 +17,8 @@ Commands:
   spot [--json] <text>            the people, offices and dates a message mentions, as "Look up
                                   in Apparat" finds them (--jsonl: one message per stdin line)
   run "<slash command>" [--json] [--out file.png] [--press N]...
-                                  run one slash command as the bot would, e.g. "/who name:krushchev";
+                                  run one slash command as the bot would, e.g. "/who name:krushchev",
+                                  or the message command: "Look up in Apparat: <message text>";
                                   --press N presses button or entry N of the newest message (trivia
                                   and /study use DATABASE_PATH; a round plays out at once)
 

@@ -1,19 +1,43 @@
 import { COMMANDS, COMPONENTS } from "../../commands/index.js";
 import type { Engine } from "../app.js";
+import { ApplicationCommandType } from "../interactions/api.js";
 import { Router } from "../interactions/router.js";
-import type { BotResponse, MessagePayload } from "../interactions/types.js";
-import { parseSlash } from "./slash.js";
+import type { BotResponse, CommandRequest, MessagePayload } from "../interactions/types.js";
+import { CONSOLE_CALLER, parseSlash } from "./slash.js";
 
 /** A router over the real commands and component handlers, as the Discord client builds it. */
 export function createRouter(engine: Engine): Router {
   return new Router(engine, COMMANDS, COMPONENTS);
 }
 
-/** Runs one typed slash command through the router; the error case is what the console prints. */
+/**
+ * A message command typed as "<its name>: <the message's text>", e.g. "Look up in Apparat: was it
+ * krushchev or malenkov?": the request Discord sends when someone picks it from a message's menu.
+ */
+function messageCommandRequest(router: Router, line: string): CommandRequest | null {
+  const colon = line.indexOf(":");
+  if (colon < 0) return null;
+  const name = line.slice(0, colon).trim().toLowerCase();
+  const def = router.definitions.find(
+    (d) => d.type === ApplicationCommandType.Message && d.name.toLowerCase() === name,
+  );
+  if (!def) return null;
+  return {
+    type: "command",
+    command: def.name,
+    options: {},
+    caller: CONSOLE_CALLER,
+    target: { messageId: "0", content: line.slice(colon + 1).trim() },
+  };
+}
+
+/** Runs one typed slash (or message) command through the router; the error case is what the console prints. */
 export async function runSlash(
   router: Router,
   line: string,
 ): Promise<{ ok: true; response: BotResponse } | { ok: false; error: string }> {
+  const message = messageCommandRequest(router, line);
+  if (message) return { ok: true, response: await router.handle(message) };
   const parsed = parseSlash(line, router.slashDefinitions);
   if (!parsed.ok) return parsed;
   return { ok: true, response: await router.handle(parsed.request) };
