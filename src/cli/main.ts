@@ -16,6 +16,8 @@ Commands:
                                   who held office at a date or interval (--jsonl: stdin)
   spot [--json] <text>            the people, offices and dates a message mentions, as "Look up
                                   in Apparat" finds them (--jsonl: one message per stdin line)
+  questions validate FILE [--json]
+                                  check a question set (JSON or CSV) as /trivia import would
   run "<slash command>" [--json] [--out file.png] [--press N]...
                                   run one slash command as the bot would, e.g. "/who name:krushchev",
                                   or the message command: "Look up in Apparat: <message text>";
@@ -140,6 +142,21 @@ function spotText(engine: Engine, found: ReturnType<typeof spotJson>): string {
   return lines.join("\n");
 }
 
+function describeReport(
+  file: string,
+  r: { ok: boolean; questions: number; errors: { line: number | null; path: string; message: string }[] },
+) {
+  if (r.ok) return `${file}: ${r.questions} questions, all valid.`;
+  const lines = [
+    `${file}: not imported (${r.errors.length} ${r.errors.length === 1 ? "problem" : "problems"}):`,
+  ];
+  for (const e of r.errors)
+    lines.push(
+      `  ${[e.line !== null ? `line ${e.line}` : "", e.path].filter(Boolean).join(", ") || "file"}: ${e.message}`,
+    );
+  return lines.join("\n");
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const flags = parseFlags(args);
@@ -242,6 +259,17 @@ async function main(argv: string[]): Promise<number> {
       const found = spotJson(engine, text);
       print(flags.json ? JSON.stringify(found, null, 2) : spotText(engine, found));
       return found.entities.length + found.dates.length > 0 ? 0 : 1;
+    }
+    case "questions": {
+      const [sub, file] = flags.rest;
+      if (sub !== "validate" || !file) {
+        process.stderr.write("Usage: questions validate FILE [--json]\n");
+        return 2;
+      }
+      const { validateQuestionFile } = await import("./questions.js");
+      const report = validateQuestionFile(file);
+      print(flags.json ? JSON.stringify(report, null, 2) : describeReport(file, report));
+      return report.ok ? 0 : 1;
     }
     case "run": {
       const { runCli } = await import("./run.js");

@@ -298,6 +298,49 @@ export const en = {
   spotNothing:
     "I found no person, office or date I know in that message. Try `/who`, `/office` or `/when` with a name or a date.",
   spotNoText: "That message has no text I can read: only attachments or embeds.",
+  // — question files (/trivia import, cli questions validate) —
+  importProblem: (p: ProblemCode): string => {
+    switch (p.code) {
+      case "too-big":
+        return `The file is ${Math.ceil(p.bytes / 1024)} KB; the limit is 1 MB.`;
+      case "too-many":
+        return `The file has ${p.count} questions; a set holds at most 500.`;
+      case "empty-file":
+        return "The file is empty.";
+      case "not-utf8":
+        return "The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in spreadsheets).";
+      case "bad-json":
+        return `This is not valid JSON: ${p.detail}`;
+      case "bad-csv":
+        return p.detail === "unclosed-quote"
+          ? 'A quoted field is never closed (a missing " ?).'
+          : 'Text follows a closing quote; inside quotes, write a quote as "".';
+      case "not-an-object":
+        return 'Expected an object: {"question": …, "correct": …, "wrong": […]}.';
+      case "missing-column":
+        return `The header row has no "${p.column}" column.`;
+      case "unknown-column":
+        return `"${p.column}" is not a column; the columns are question, correct, wrong1–wrong4, explanation, source, category, difficulty.`;
+      case "required":
+        return "This is required.";
+      case "not-text":
+        return "This must be text.";
+      case "too-long":
+        return `${p.length} characters; at most ${p.max}.`;
+      case "wrong-count":
+        return `${p.count} wrong answers; give 1 to 4.`;
+      case "duplicate-answer":
+        return `"${p.answer}" is given twice.`;
+      case "correct-among-wrong":
+        return "The correct answer is also among the wrong ones.";
+      case "bad-difficulty":
+        return `"${p.value}" is not a difficulty: easy, medium or hard.`;
+      case "no-questions":
+        return "The file has no questions.";
+    }
+  },
 };
 
 export type Messages = typeof en;
+
+import type { ProblemCode } from "../question-sets/parse.js";

@@ -344,4 +344,44 @@ export const ru: Messages = {
   spotNothing:
     "В этом сообщении я не нашёл ни людей, ни должностей, ни дат, которые знаю. Попробуйте `/кто`, `/должность` или `/когда` с именем или датой.",
   spotNoText: "В этом сообщении нет текста, который я могу прочитать: только вложения или встраивания.",
+  importProblem: (p) => {
+    switch (p.code) {
+      case "too-big":
+        return `Файл занимает ${Math.ceil(p.bytes / 1024)} КБ; предел — 1 МБ.`;
+      case "too-many":
+        return `В файле ${p.count} вопросов; в наборе не больше 500.`;
+      case "empty-file":
+        return "Файл пуст.";
+      case "not-utf8":
+        return "Файл не в кодировке UTF-8. Сохраните его как UTF-8 (в таблицах — «CSV UTF-8»).";
+      case "bad-json":
+        return `Это не JSON: ${p.detail}`;
+      case "bad-csv":
+        return p.detail === "unclosed-quote"
+          ? 'Поле в кавычках не закрыто (не хватает "?).'
+          : 'После закрывающей кавычки идёт текст; внутри кавычек кавычку пишут как "".';
+      case "not-an-object":
+        return 'Ожидается объект: {"question": …, "correct": …, "wrong": […]}.';
+      case "missing-column":
+        return `В заголовке нет столбца «${p.column}».`;
+      case "unknown-column":
+        return `«${p.column}» — не столбец; столбцы: question, correct, wrong1–wrong4, explanation, source, category, difficulty.`;
+      case "required":
+        return "Это поле обязательно.";
+      case "not-text":
+        return "Здесь должен быть текст.";
+      case "too-long":
+        return `${p.length} ${pluralRu(p.length, "символ", "символа", "символов")}; не больше ${p.max}.`;
+      case "wrong-count":
+        return `Неверных ответов: ${p.count}; нужно от 1 до 4.`;
+      case "duplicate-answer":
+        return `«${p.answer}» указан дважды.`;
+      case "correct-among-wrong":
+        return "Правильный ответ есть и среди неверных.";
+      case "bad-difficulty":
+        return `«${p.value}» — не сложность: easy, medium или hard.`;
+      case "no-questions":
+        return "В файле нет вопросов.";
+    }
+  },
 };
