@@ -6,7 +6,7 @@ import type { Dataset } from "../data/load.js";
 import { type Lang, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType, MessageFlags } from "../interactions/api.js";
 import { encodeId } from "../interactions/custom-id.js";
-import { ephemeralText, NO_MENTIONS } from "../interactions/payload.js";
+import { ephemeralText, NO_MENTIONS, quoteUserText } from "../interactions/payload.js";
 import type { MessagePayload } from "../interactions/types.js";
 import type {
   AnswerResult,
@@ -32,8 +32,18 @@ export const TRIVIA_PREFIXES = { answer: "ta", reset: "tr", study: "ts" } as con
 const mention = (id: string) => `<@${id}>`;
 const letter = (i: number) => LETTERS[i] ?? "?";
 
+/**
+ * A question's own text where markdown renders: a server's imported question is user content,
+ * escaped (no formatting tricks, no mention syntax); the bot's own are shown as written.
+ */
+const said = (q: Question, s: string, max = 1000) => (q.userText ? quoteUserText(s, max) : s);
+
+/** Where the question's answer is backed: the dataset's sources, or the source an author named. */
+const sourcesOf = (ds: Dataset, q: Question) =>
+  q.userText ? clip(q.sourceNote ?? "—", 300) : sourceList(ds, q.sources);
+
 function choicesText(q: Question): string {
-  return q.choices.map((c, i) => `**${letter(i)}.** ${c}`).join("\n");
+  return q.choices.map((c, i) => `**${letter(i)}.** ${said(q, c, 100)}`).join("\n");
 }
 
 function answerButtons(
@@ -54,7 +64,7 @@ export function questionMessage(lang: Lang, { round, asked, question }: OpenedQu
   const embed = fitEmbed({
     title:
       round.total > 1 ? words.questionOf({ n: asked.position + 1, total: round.total }) : words.quickQuestion,
-    description: `${question.prompt}\n\n${choicesText(question)}`,
+    description: `${said(question, question.prompt, 400)}\n\n${choicesText(question)}`,
     color: COLOUR,
     footer: {
       text: words.questionFooter({
@@ -86,7 +96,7 @@ export function revealMessage(
     title: question
       ? words.answerIs({ letter: letter(question.answer), answer: question.choices[question.answer] ?? "" })
       : words.answer,
-    description: question?.explanation ?? "",
+    description: question ? said(question, question.explanation) : "",
     color: COLOUR,
     fields: [
       {
@@ -96,7 +106,7 @@ export function revealMessage(
           : words.nobodyRight,
       },
     ],
-    footer: { text: `${progress}${words.sources}: ${question ? sourceList(ds, question.sources) : "—"}` },
+    footer: { text: `${progress}${words.sources}: ${question ? sourcesOf(ds, question) : "—"}` },
   });
   return { embeds: [embed], allowed_mentions: NO_MENTIONS };
 }

@@ -5,6 +5,7 @@ import { roundEventMessage } from "../cards/trivia.js";
 import type { Dataset } from "../data/load.js";
 import { langOf } from "../i18n/index.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
+import { QuestionSetStore } from "../question-sets/store.js";
 import type { DB } from "../storage/db.js";
 import { type Clock, systemClock } from "../trivia/clock.js";
 import {
@@ -63,5 +64,6 @@ export function createTrivia(
     events,
     wiring.log ?? silentLogger,
     wiring.seedFor,
+    new QuestionSetStore(db),
   );
 }

@@ -77,6 +77,30 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE rounds ADD COLUMN locale TEXT NOT NULL DEFAULT 'en-US';
   `,
+  // 4: a server's own question sets (imported from JSON or CSV), and the set a round draws from.
+  `
+  CREATE TABLE question_sets (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL COLLATE NOCASE,
+    created_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (scope, name)
+  );
+  CREATE TABLE set_questions (
+    set_id INTEGER NOT NULL REFERENCES question_sets(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    correct TEXT NOT NULL,
+    wrong TEXT NOT NULL,
+    explanation TEXT,
+    source TEXT,
+    category TEXT,
+    difficulty TEXT,
+    PRIMARY KEY (set_id, position)
+  );
+  ALTER TABLE rounds ADD COLUMN set_id INTEGER;
+  `,
 ];
 
 export class DatabaseOpenError extends Error {

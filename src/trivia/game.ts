@@ -5,6 +5,8 @@
 // question closes, so a restart loses no committed answer.
 import type { Dataset } from "../data/load.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
+import { parseSetQuestionId, toTriviaQuestion } from "../question-sets/questions.js";
+import type { QuestionSetStore } from "../question-sets/store.js";
 import type { Clock } from "./clock.js";
 import {
   allQuestions,
@@ -54,6 +56,8 @@ export interface StartOptions {
   questions?: number;
   seconds?: number;
   difficulty?: Difficulty;
+  /** One of the server's own question sets (its id), instead of the built-in questions. */
+  setId?: number;
 }
 
 /** A question just opened in a round. */
@@ -139,6 +143,8 @@ export class TriviaGame {
     private readonly events: RoundEvents,
     private readonly log: LogSink = silentLogger,
     private readonly seedFor: (player: Player) => number = () => clock.now() % 2_147_483_647,
+    /** The servers' own question sets; without it, rounds draw only the built-in questions. */
+    private readonly sets?: QuestionSetStore,
   ) {}
 
   /** Closes rounds a previous process left running, telling their channels; returns how many. */
@@ -184,17 +190,14 @@ export class TriviaGame {
       }
     }
     const seed = this.seedFor(player);
-    const questions = generateQuestions(this.ds, {
-      seed,
-      count: total,
-      ...(options.difficulty ? { difficulty: options.difficulty } : {}),
-    });
+    const questions = this.draw(seed, total, options.difficulty, options.setId ?? null);
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const round = this.store.createRound({
       guild_id: player.guildId,
       channel_id: player.channelId,
       starter_id: player.userId,
       difficulty: options.difficulty ?? null,
+      set_id: options.setId ?? null,
       seconds,
       total: questions.length,
       seed,
@@ -235,7 +238,7 @@ export class TriviaGame {
   /** A click on an answer: committed before it is acknowledged; only the first counts. */
   answer(player: Player, askedId: number, choice: number): AnswerResult {
     const asked = this.store.asked(askedId);
-    const question = asked ? questionById(this.ds, asked.question_id) : undefined;
+    const question = asked ? this.question(asked.question_id) : undefined;
     if (!asked || !question || !Number.isInteger(choice) || choice < 0 || choice >= question.choices.length)
       return { status: "gone", choice };
     const now = this.clock.now();
@@ -318,14 +321,33 @@ export class TriviaGame {
     return { channelId: round.channel_id, ...(followUp ? { followUp } : {}) };
   }
 
+  /** A round's questions: generated from the dataset, or drawn from one of the server's sets. */
+  private draw(
+    seed: number,
+    count: number,
+    difficulty: Difficulty | undefined,
+    setId: number | null,
+  ): Question[] {
+    if (setId === null)
+      return generateQuestions(this.ds, { seed, count, ...(difficulty ? { difficulty } : {}) });
+    const own = (this.sets?.questions(setId) ?? [])
+      .map((q, i) => toTriviaQuestion(setId, i, q))
+      .filter((q) => !difficulty || q.difficulty === difficulty);
+    return shuffleBySeed(own, seed).slice(0, count);
+  }
+
+  /** A question by id: built-in, or "set:<set>:<position>" from a server's set. */
+  private question(id: string): Question | undefined {
+    const own = parseSetQuestionId(id);
+    if (!own) return questionById(this.ds, id);
+    const q = this.sets?.question(own.setId, own.position);
+    return q ? toTriviaQuestion(own.setId, own.position, q) : undefined;
+  }
+
   private openNext(round: RoundRow, position: number, questions?: Question[]): OpenedQuestion {
     const list =
       questions ??
-      generateQuestions(this.ds, {
-        seed: round.seed,
-        count: round.total,
-        ...(round.difficulty ? { difficulty: round.difficulty as Difficulty } : {}),
-      });
+      this.draw(round.seed, round.total, (round.difficulty as Difficulty | null) ?? undefined, round.set_id);
     const question = list[position] as Question;
     const now = this.clock.now();
     const asked = this.store.openQuestion(round.id, question.id, position, now, now + round.seconds * 1000);
@@ -350,7 +372,7 @@ export class TriviaGame {
     return {
       round,
       asked,
-      question: questionById(this.ds, asked.question_id),
+      question: this.question(asked.question_id),
       answers: this.store.answers(asked.id),
     };
   }

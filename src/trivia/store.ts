@@ -14,6 +14,8 @@ export interface RoundRow {
   status: "running" | "finished" | "stopped" | "interrupted";
   /** The starter's Discord locale: rounds post their reveals and standings in it. */
   locale: string;
+  /** The server's own question set the round draws from, if any. */
+  set_id: number | null;
 }
 
 export interface AskedRow {
@@ -58,7 +60,7 @@ export class TriviaStore {
       running: db.prepare<[], RoundRow>("SELECT * FROM rounds WHERE status = 'running'"),
       round: db.prepare<[number], RoundRow>("SELECT * FROM rounds WHERE id = ?"),
       insertRound: db.prepare(
-        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       endRound: db.prepare("UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'"),
       insertAsked: db.prepare(
@@ -139,7 +141,9 @@ export class TriviaStore {
   }
 
   /** Creates a round; null when the channel already has one running (the unique index decides). */
-  createRound(r: Omit<RoundRow, "id" | "ended_at" | "status">): RoundRow | null {
+  createRound(
+    r: Omit<RoundRow, "id" | "ended_at" | "status" | "set_id"> & { set_id?: number | null },
+  ): RoundRow | null {
     try {
       const info = this.stmts.insertRound.run(
         r.guild_id,
@@ -151,6 +155,7 @@ export class TriviaStore {
         r.seed,
         r.started_at,
         r.locale,
+        r.set_id ?? null,
       );
       return this.round(Number(info.lastInsertRowid)) ?? null;
     } catch (err) {

@@ -10,7 +10,9 @@ export type QuestionKind =
   | "died-in-office"
   | "event-on-date"
   | "true-false"
-  | "order";
+  | "order"
+  /** From a server's own question set (not generated; see src/question-sets). */
+  | "custom";
 
 export interface Question {
   /** Stable and deterministic: `<kind>:<subject>:<hash>`, ≤ 40 chars of [a-z0-9-:]. */
@@ -29,6 +31,10 @@ export interface Question {
   sources: string[];
   /** Person, office and event ids the question is about; the main subject first. */
   subjects: string[];
+  /** Written by a server's members, not by the bot: always shown escaped. */
+  userText?: true;
+  /** The source a custom question names, in its author's words. */
+  sourceNote?: string;
 }
 
 export const QUESTION_KINDS: readonly QuestionKind[] = [
