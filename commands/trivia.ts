@@ -1,10 +1,11 @@
 import type { Engine } from "../src/app.js";
 import { resetPrompt, startReply, statsMessage, stopReply } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
-import { ephemeralText } from "../src/interactions/payload.js";
-import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
+import { ephemeralText, quoteUserText } from "../src/interactions/payload.js";
+import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
 import type { Difficulty } from "../src/trivia/questions.js";
 import {
+  attachmentOption,
   choice,
   integerOption,
   slashCommand,
@@ -12,6 +13,7 @@ import {
   subcommand,
   userOption,
 } from "./shared/define.js";
+import { importSet, setChoices, setsCommand } from "./shared/question-sets.js";
 
 export const data = slashCommand(
   {
@@ -62,6 +64,15 @@ export const data = slashCommand(
             ],
           },
         ),
+        stringOption(
+          {
+            name: "set",
+            ru: "набор",
+            description: "One of this server's own question sets (default: the built-in questions)",
+            descriptionRu: "Один из наборов вопросов сервера (по умолчанию — встроенные вопросы)",
+          },
+          { autocomplete: true, maxLength: 100 },
+        ),
       ],
     ),
     subcommand({
@@ -92,6 +103,69 @@ export const data = slashCommand(
         }),
       ],
     ),
+    subcommand(
+      {
+        name: "import",
+        ru: "импорт",
+        description:
+          "Import a question set from a JSON or CSV file (Manage Server; replaces a set of that name)",
+        descriptionRu: "Импортировать набор вопросов из JSON или CSV (право «Управлять сервером»)",
+      },
+      [
+        attachmentOption(
+          {
+            name: "file",
+            ru: "файл",
+            description: "A .json or .csv file, at most 1 MB and 500 questions (format in the README)",
+            descriptionRu: "Файл .json или .csv, до 1 МБ и 500 вопросов (формат — в README)",
+          },
+          { required: true },
+        ),
+        stringOption(
+          {
+            name: "name",
+            ru: "название",
+            description: "The set's name (default: the name in the file, or the file name)",
+            descriptionRu: "Название набора (по умолчанию — из файла или имя файла)",
+          },
+          { maxLength: 100 },
+        ),
+      ],
+    ),
+    subcommand(
+      {
+        name: "sets",
+        ru: "наборы",
+        description: "This server's question sets: list, export back as JSON, or delete",
+        descriptionRu: "Наборы вопросов сервера: список, выгрузка в JSON, удаление",
+      },
+      [
+        stringOption(
+          {
+            name: "action",
+            ru: "действие",
+            description: "What to do (default: list them)",
+            descriptionRu: "Что сделать (по умолчанию — список)",
+          },
+          {
+            choices: [
+              choice("list", "список", "list"),
+              choice("export", "выгрузить", "export"),
+              choice("delete", "удалить", "delete"),
+            ],
+          },
+        ),
+        stringOption(
+          {
+            name: "name",
+            ru: "название",
+            description: "Which set (for export and delete)",
+            descriptionRu: "Какой набор (для выгрузки и удаления)",
+          },
+          { autocomplete: true, maxLength: 100 },
+        ),
+      ],
+    ),
     subcommand({
       name: "reset",
       ru: "сброс",
@@ -116,10 +190,18 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
         typeof options.difficulty === "string" && DIFFICULTIES.has(options.difficulty)
           ? (options.difficulty as Difficulty)
           : undefined;
+      const setName = typeof options.set === "string" ? options.set.trim() : "";
+      const set = setName ? game.findSet(caller, setName) : undefined;
+      if (setName && !set)
+        return {
+          type: "reply",
+          payload: ephemeralText(text(lang).noSuchSet({ name: quoteUserText(setName) })),
+        };
       const result = game.start(caller, {
         ...(typeof options.questions === "number" ? { questions: options.questions } : {}),
         ...(typeof options.seconds === "number" ? { seconds: options.seconds } : {}),
         ...(difficulty ? { difficulty } : {}),
+        ...(set ? { setId: set.id } : {}),
       });
       return { type: "reply", payload: startReply(lang, result) };
     }
@@ -131,6 +213,10 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       const user = typeof options.user === "string" ? options.user : caller.userId;
       return { type: "reply", payload: statsMessage(lang, user, game.stats(caller, user)) };
     }
+    case "import":
+      return importSet(game, request);
+    case "sets":
+      return setsCommand(game, request);
     case "reset":
       if (!caller.guildId) return { type: "reply", payload: ephemeralText(text(lang).resetServerOnly) };
       return {
@@ -142,4 +228,9 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     default:
       return { type: "reply", payload: ephemeralText(text(lang).triviaUsage) };
   }
+}
+
+/** The server's own sets, for `start set:` and `sets name:`. */
+export function autocomplete(engine: Engine, request: AutocompleteRequest): Choice[] {
+  return request.focused.name === "set" || request.focused.name === "name" ? setChoices(engine, request) : [];
 }

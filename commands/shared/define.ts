@@ -2,6 +2,7 @@
 // with a name and description in English and Russian for each command and option. No builder
 // library: loading discord.js's builders cost the console and the CLI half a second at start.
 import type {
+  APIApplicationCommandAttachmentOption,
   APIApplicationCommandBasicOption,
   APIApplicationCommandIntegerOption,
   APIApplicationCommandOptionChoice,
@@ -102,6 +103,13 @@ export function integerOption(
     ...(extra.min !== undefined ? { min_value: extra.min } : {}),
     ...(extra.max !== undefined ? { max_value: extra.max } : {}),
   };
+}
+
+export function attachmentOption(
+  w: Words,
+  extra: { required?: boolean } = {},
+): APIApplicationCommandAttachmentOption {
+  return { ...named(w), type: ApplicationCommandOptionType.Attachment, required: extra.required ?? false };
 }
 
 export function userOption(w: Words, extra: { required?: boolean } = {}): APIApplicationCommandUserOption {

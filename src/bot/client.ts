@@ -4,6 +4,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
+  type CommandInteractionOption,
   Events,
   GatewayIntentBits,
   type Interaction,
@@ -23,7 +24,13 @@ import type { Engine } from "../app.js";
 import type { Config } from "../config.js";
 import { Router } from "../interactions/router.js";
 import { createTrivia, type Messenger } from "../interactions/trivia.js";
-import type { BotRequest, Caller, MessagePayload, OptionValue } from "../interactions/types.js";
+import type {
+  BotRequest,
+  Caller,
+  MessagePayload,
+  OptionValue,
+  RequestAttachment,
+} from "../interactions/types.js";
 import { openDatabase } from "../storage/db.js";
 import { checkDiscordReachable } from "./reach.js";
 
@@ -74,11 +81,41 @@ function optionsOf(
   return out;
 }
 
+/** Files are fetched from Discord's CDN only when a handler reads them, and never past this. */
+const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+
+function attachmentsOf(
+  interaction: ChatInputCommandInteraction,
+): Record<string, RequestAttachment> | undefined {
+  const out: Record<string, RequestAttachment> = {};
+  const walk = (options: readonly CommandInteractionOption[]) => {
+    for (const o of options) {
+      const file = o.attachment;
+      if (file) {
+        out[o.name] = {
+          name: file.name,
+          size: file.size,
+          read: async () => {
+            if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(`attachment of ${file.size} bytes`);
+            const response = await fetch(file.url, { signal: AbortSignal.timeout(10_000) });
+            if (!response.ok) throw new Error(`attachment download failed: HTTP ${response.status}`);
+            return new Uint8Array(await response.arrayBuffer());
+          },
+        };
+      }
+      if (o.options) walk(o.options);
+    }
+  };
+  walk(interaction.options.data);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Turns a discord.js interaction into the router's plain request; null for kinds the bot ignores. */
 export function toRequest(interaction: Interaction): BotRequest | null {
   const caller = callerOf(interaction);
   if (interaction.isChatInputCommand()) {
     const subcommand = interaction.options.getSubcommand(false) ?? undefined;
+    const attachments = attachmentsOf(interaction);
     return {
       type: "command",
       command: interaction.commandName,
@@ -86,6 +123,7 @@ export function toRequest(interaction: Interaction): BotRequest | null {
       options: optionsOf(interaction),
       caller,
       followUp: followUpOf(interaction),
+      ...(attachments ? { attachments } : {}),
     };
   }
   if (interaction.isMessageContextMenuCommand()) {

@@ -1,9 +1,12 @@
+import { statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import type {
   APIApplicationCommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
-import type { Caller, CommandRequest, OptionValue } from "../interactions/types.js";
+import type { Caller, CommandRequest, OptionValue, RequestAttachment } from "../interactions/types.js";
 
 export type ParsedSlash = { ok: true; request: CommandRequest } | { ok: false; error: string };
 
@@ -58,6 +61,8 @@ export function parseSlash(
   const allowed = optionList(def, subcommand);
   const names = allowed.map((o) => o.name);
   const options: Record<string, OptionValue> = {};
+  const attachments: Record<string, RequestAttachment> = {};
+  let problem: string | undefined;
   const pattern = new RegExp(`(?:^|\\s)(${names.join("|") || "\\u0000"}):`, "g");
   const marks = [...remainder.matchAll(pattern)];
   if (remainder.trim() && marks.length === 0) {
@@ -87,8 +92,20 @@ export function parseSlash(
       value = Number(raw);
     }
     if (spec?.type === ApplicationCommandOptionType.Boolean) value = /^(true|yes|1)$/i.test(raw);
+    if (spec?.type === ApplicationCommandOptionType.Attachment) {
+      // In the console and `cli run`, a file is a local path: "file:week3.csv".
+      let size: number;
+      try {
+        size = statSync(raw).size;
+      } catch {
+        problem = `No file ${raw} to attach.`;
+        return;
+      }
+      attachments[key] = { name: basename(raw), size, read: async () => new Uint8Array(await readFile(raw)) };
+    }
     options[key] = value;
   });
+  if (problem) return { ok: false, error: problem };
   for (const o of allowed) {
     if ("required" in o && o.required && options[o.name] === undefined) {
       return { ok: false, error: `/${def.name} needs ${o.name}: — ${o.description}` };
@@ -96,6 +113,13 @@ export function parseSlash(
   }
   return {
     ok: true,
-    request: { type: "command", command: def.name, ...(subcommand ? { subcommand } : {}), options, caller },
+    request: {
+      type: "command",
+      command: def.name,
+      ...(subcommand ? { subcommand } : {}),
+      options,
+      caller,
+      ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+    },
   };
 }

@@ -298,6 +298,30 @@ export const en = {
   spotNothing:
     "I found no person, office or date I know in that message. Try `/who`, `/office` or `/when` with a name or a date.",
   spotNoText: "That message has no text I can read: only attachments or embeds.",
+  // — a server's own question sets —
+  setsNotAllowed: "Only someone with Manage Server can import or delete this server's question sets.",
+  importNoFile: "Attach a JSON or CSV file: `/trivia import file:` (see the README for the format).",
+  importDone: (p: { name: string; count: number; replaced: boolean }) =>
+    `${p.replaced ? "Replaced" : "Imported"} the set “${p.name}”: ${plural(p.count, "question", "questions")}. Play it with \`/trivia start set:${p.name}\`.`,
+  importFailed: (p: { count: number; problems: number }) =>
+    `Nothing was imported: ${plural(p.problems, "problem", "problems")} in ${plural(p.count, "question", "questions")}. Fix them and import the file again:`,
+  importMore: (p: { count: number }) => `… and ${p.count} more`,
+  importUnreadable: "I could not download that file from Discord. Please try again.",
+  setInUse: (p: { name: string }) =>
+    `A round is playing “${p.name}” right now; stop it first (\`/trivia stop\`).`,
+  tooManySets:
+    "This server has 50 question sets, the most it may keep. Delete one first (`/trivia sets action:delete`).",
+  noSuchSet: (p: { name: string }) =>
+    `There is no question set “${p.name}” here. \`/trivia sets\` lists them.`,
+  setsNone: "No question sets here yet. Import one with `/trivia import file:` (JSON or CSV).",
+  setsTitle: "Question sets",
+  setsLine: (p: { name: string; count: number; by: string; date: string }) =>
+    `**${p.name}** — ${plural(p.count, "question", "questions")} · by ${p.by} · ${p.date}`,
+  setDeleted: (p: { name: string; count: number }) =>
+    `Deleted the set “${p.name}” (${plural(p.count, "question", "questions")}).`,
+  setExported: (p: { name: string }) =>
+    `The set “${p.name}”, as JSON (import it anywhere with \`/trivia import\`).`,
+  setNameNeeded: "Say which set: `name:`.",
   // — question files (/trivia import, cli questions validate) —
   importProblem: (p: ProblemCode): string => {
     switch (p.code) {

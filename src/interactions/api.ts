@@ -54,4 +54,5 @@ export const ApplicationCommandOptionType = {
   Boolean: 5 as OptionType.Boolean,
   User: 6 as OptionType.User,
   Number: 10 as OptionType.Number,
+  Attachment: 11 as OptionType.Attachment,
 } as const;

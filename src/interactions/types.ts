@@ -33,12 +33,22 @@ import type { FollowUpHandle } from "../trivia/game.js";
 
 export type OptionValue = string | number | boolean;
 
+/** A file given to an attachment option: its name and size, and its bytes when asked for. */
+export interface RequestAttachment {
+  name: string;
+  size: number;
+  /** Fetches the file (from Discord's CDN, or the local disk in the console and the CLI). */
+  read(): Promise<Uint8Array>;
+}
+
 export interface CommandRequest {
   type: "command";
   command: string;
   subcommand?: string;
   options: Record<string, OptionValue>;
   caller: Caller;
+  /** Files given to attachment options, by option name. */
+  attachments?: Record<string, RequestAttachment>;
   /** For a message command: the message it was used on. */
   target?: { messageId: string; content: string };
   /** Where later messages about this command go when the bot cannot post in the channel. */

@@ -5,8 +5,9 @@
 // question closes, so a restart loses no committed answer.
 import type { Dataset } from "../data/load.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
+import type { ImportedQuestion } from "../question-sets/parse.js";
 import { parseSetQuestionId, toTriviaQuestion } from "../question-sets/questions.js";
-import type { QuestionSetStore } from "../question-sets/store.js";
+import type { QuestionSetStore, SaveResult, SetRow } from "../question-sets/store.js";
 import type { Clock } from "./clock.js";
 import {
   allQuestions,
@@ -274,6 +275,36 @@ export class TriviaGame {
     if (askerId !== player.userId || guildId !== player.guildId || !this.mayReset(player))
       return { ok: false };
     return { ok: true, removed: this.store.resetGuild(guildId) };
+  }
+
+  // — the server's own question sets —
+
+  /** Who may change this server's sets: Manage Server; outside a server, anyone in the conversation. */
+  mayEditSets(player: Player): boolean {
+    return player.guildId === null || Boolean(player.canManageGuild);
+  }
+
+  /** The sets of this server (or conversation). */
+  questionSets(player: Player): SetRow[] {
+    return this.sets?.list(scopeOf(player)) ?? [];
+  }
+
+  findSet(player: Player, name: string): SetRow | undefined {
+    return this.sets?.find(scopeOf(player), name);
+  }
+
+  setQuestions(set: SetRow): ImportedQuestion[] {
+    return this.sets?.questions(set.id) ?? [];
+  }
+
+  /** Saves an imported set (replacing one of that name); checked by the caller, all or nothing here. */
+  saveSet(player: Player, name: string, questions: readonly ImportedQuestion[]): SaveResult {
+    if (!this.sets) return { ok: false, reason: "too-many-sets" };
+    return this.sets.save(scopeOf(player), name, questions, player.userId, this.clock.now());
+  }
+
+  deleteSet(player: Player, name: string) {
+    return this.sets?.delete(scopeOf(player), name) ?? ({ ok: false, reason: "no-set" } as const);
   }
 
   /** The player's next study question (and their boxes), or none when nothing is due. */

@@ -1,0 +1,129 @@
+// /trivia import and /trivia sets: a server's own question sets, imported from a file (all or
+// nothing, with a private report of every problem), listed, exported back and deleted.
+import type { Engine } from "../../src/app.js";
+import { clip, joinLines } from "../../src/cards/limits.js";
+import { formatIsoDay } from "../../src/i18n/dates.js";
+import { type Lang, langOf, text } from "../../src/i18n/index.js";
+import { ephemeralText, quoteUserText } from "../../src/interactions/payload.js";
+import type { BotResponse, Choice, CommandRequest, MessagePayload } from "../../src/interactions/types.js";
+import { type ImportError, parseQuestionFile, SET_LIMITS } from "../../src/question-sets/parse.js";
+import type { TriviaGame } from "../../src/trivia/game.js";
+
+const reply = (payload: MessagePayload): BotResponse => ({ type: "reply", payload });
+const MAX_REPORTED = 15;
+
+/** "line 3 · correct: The correct answer is also among the wrong ones." */
+function problemLine(lang: Lang, e: ImportError): string {
+  const where = [e.line !== null ? `line ${e.line}` : "", e.path].filter(Boolean).join(" · ");
+  return `• ${where ? `${quoteUserText(where, 60)}: ` : ""}${quoteUserText(text(lang).importProblem(e.problem), 300)}`;
+}
+
+/** The name a set is saved under: the one given, the file's own, or the file name. */
+function setName(given: unknown, fromFile: string | null, fileName: string): string {
+  const name =
+    (typeof given === "string" && given.trim()) || fromFile || fileName.replace(/\.[a-z0-9]+$/i, "");
+  return clip(name.trim() || "questions", SET_LIMITS.name);
+}
+
+export async function importSet(game: TriviaGame, request: CommandRequest): Promise<BotResponse> {
+  const lang = langOf(request.caller.locale);
+  const words = text(lang);
+  if (!game.mayEditSets(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
+  const file = request.attachments?.file;
+  if (!file) return reply(ephemeralText(words.importNoFile));
+  if (file.size > SET_LIMITS.bytes) {
+    const tooBig: ImportError = { line: null, path: "", problem: { code: "too-big", bytes: file.size } };
+    return reply(
+      ephemeralText(`${words.importFailed({ count: 0, problems: 1 })}\n${problemLine(lang, tooBig)}`),
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.read();
+  } catch {
+    return reply(ephemeralText(words.importUnreadable));
+  }
+  const result = parseQuestionFile(file.name, bytes);
+  if (!result.ok) {
+    const lines = result.errors.slice(0, MAX_REPORTED).map((e) => problemLine(lang, e));
+    if (result.errors.length > MAX_REPORTED)
+      lines.push(words.importMore({ count: result.errors.length - MAX_REPORTED }));
+    const head = words.importFailed({ count: result.count, problems: result.errors.length });
+    return reply(ephemeralText(`${head}\n${joinLines(lines, 1800)}`));
+  }
+  const name = setName(request.options.name, result.name, file.name);
+  const saved = game.saveSet(request.caller, name, result.questions);
+  if (!saved.ok)
+    return reply(
+      ephemeralText(
+        saved.reason === "in-use" ? words.setInUse({ name: quoteUserText(name) }) : words.tooManySets,
+      ),
+    );
+  return reply(
+    ephemeralText(
+      words.importDone({
+        name: quoteUserText(saved.set.name),
+        count: saved.set.count,
+        replaced: saved.replaced,
+      }),
+    ),
+  );
+}
+
+export function setsCommand(game: TriviaGame, request: CommandRequest): BotResponse {
+  const lang = langOf(request.caller.locale);
+  const words = text(lang);
+  const action = request.options.action ?? "list";
+  const name = typeof request.options.name === "string" ? request.options.name : "";
+  if (action === "list") {
+    const sets = game.questionSets(request.caller);
+    if (sets.length === 0) return reply(ephemeralText(words.setsNone));
+    const lines = sets.map((s) =>
+      words.setsLine({
+        name: quoteUserText(s.name),
+        count: s.count,
+        by: `<@${s.created_by}>`,
+        date: formatIsoDay(lang, new Date(s.updated_at).toISOString().slice(0, 10)),
+      }),
+    );
+    return reply(ephemeralText(`**${words.setsTitle}**\n${joinLines(lines, 1900)}`));
+  }
+  if (!name.trim()) return reply(ephemeralText(words.setNameNeeded));
+  const set = game.findSet(request.caller, name);
+  if (!set) return reply(ephemeralText(words.noSuchSet({ name: quoteUserText(name) })));
+  if (action === "export") {
+    const body = JSON.stringify({ name: set.name, questions: game.setQuestions(set) }, null, 2);
+    const fileName = `${set.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "questions"}.json`;
+    return reply(
+      ephemeralText(words.setExported({ name: quoteUserText(set.name) }), {
+        files: [{ name: fileName, data: new TextEncoder().encode(body) }],
+      }),
+    );
+  }
+  if (!game.mayEditSets(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
+  const deleted = game.deleteSet(request.caller, name);
+  if (!deleted.ok)
+    return reply(
+      ephemeralText(
+        deleted.reason === "in-use"
+          ? words.setInUse({ name: quoteUserText(set.name) })
+          : words.noSuchSet({ name: quoteUserText(name) }),
+      ),
+    );
+  return reply(
+    ephemeralText(words.setDeleted({ name: quoteUserText(deleted.set.name), count: deleted.set.count })),
+  );
+}
+
+/** The server's sets whose names start with (or contain) what was typed. */
+export function setChoices(
+  engine: Engine,
+  request: { caller: CommandRequest["caller"]; focused: { value: string } },
+): Choice[] {
+  const sets = engine.trivia?.questionSets(request.caller) ?? [];
+  const typed = request.focused.value.trim().toLowerCase();
+  return sets
+    .filter((s) => s.name.toLowerCase().includes(typed))
+    .slice(0, 25)
+    .map((s) => ({ name: clip(`${s.name} (${s.count})`, 100), value: clip(s.name, 100) }));
+}
