@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MessageFlags } from "discord.js";
@@ -355,5 +355,121 @@ describe("trivia where the bot is not a member (group DMs, user installs)", () =
     const reply = await payloadOf(trivia.resetPrompt(groupDm("1")));
     expect(isEphemeral(reply)).toBe(true);
     expect(reply.content).toMatch(/Leaderboard resets are for servers/);
+  });
+});
+
+describe("a server's own question sets", () => {
+  const admin = caller("11", { canManageGuild: true });
+  const member = caller("12");
+  const fileOf = (path: string) => ({
+    name: path.split("/").at(-1) as string,
+    size: readFileSync(path).byteLength,
+    read: async () => new Uint8Array(readFileSync(path)),
+  });
+  const inline = (name: string, content: string) => ({
+    name,
+    size: Buffer.byteLength(content),
+    read: async () => new TextEncoder().encode(content),
+  });
+  const importAs = (
+    router: Router,
+    who: Caller,
+    file: ReturnType<typeof inline> | undefined,
+    options: Record<string, OptionValue> = {},
+  ) =>
+    payloadOf(
+      router.handle({
+        type: "command",
+        command: "trivia",
+        subcommand: "import",
+        options,
+        caller: who,
+        ...(file ? { attachments: { file } } : {}),
+      }),
+    );
+
+  it("imports a valid file, lists it, plays it, exports it back and deletes it", async () => {
+    const { router, clock, messenger, trivia } = setup();
+    const done = await importAs(router, admin, fileOf("examples/question-set.csv"), { name: "Week 3" });
+    expect(isEphemeral(done)).toBe(true);
+    expect(done.content).toBe(
+      "Imported the set “Week 3”: 4 questions. Play it with `/trivia start set:Week 3`.",
+    );
+    const list = await payloadOf(
+      router.handle({ type: "command", command: "trivia", subcommand: "sets", options: {}, caller: member }),
+    );
+    expect(list.content).toMatch(/\*\*Week 3\*\* — 4 questions · by <@11>/);
+    const start = await payloadOf(trivia.start(member, { set: "week 3", questions: 4, seconds: 10 }));
+    expect(start.embeds?.[0]?.description).toMatch(/First Secretary|Molotov|Brezhnev|renamed/);
+    const askedId = askedIdOf(start);
+    await payloadOf(trivia.answer(member, askedId, 0));
+    await payloadOf(trivia.answer(member, askedId, 1));
+    for (let i = 0; i < 4; i++) await clock.advance(10_000);
+    const standings = messenger.sent.at(-1)?.payload;
+    expect(JSON.stringify(standings)).toContain("That was the last question.");
+    // Exported back as JSON, it imports again unchanged.
+    const exported = await payloadOf(
+      router.handle({
+        type: "command",
+        command: "trivia",
+        subcommand: "sets",
+        options: { action: "export", name: "Week 3" },
+        caller: member,
+      }),
+    );
+    const file = exported.files?.[0];
+    expect(file?.name).toBe("Week-3.json");
+    const again = await importAs(router, admin, inline("again.json", new TextDecoder().decode(file?.data)));
+    expect(again.content).toMatch(/^Replaced the set “Week 3”: 4 questions/);
+    const removed = await payloadOf(
+      router.handle({
+        type: "command",
+        command: "trivia",
+        subcommand: "sets",
+        options: { action: "delete", name: "week 3" },
+        caller: admin,
+      }),
+    );
+    expect(removed.content).toBe("Deleted the set “Week 3” (4 questions).");
+    const missing = await payloadOf(trivia.start(member, { set: "Week 3" }));
+    expect(missing.content).toMatch(/There is no question set “Week 3” here/);
+  });
+
+  it("reports every problem privately and imports nothing", async () => {
+    const { router } = setup();
+    const bad = [
+      "question,correct,wrong1,wrong2,wrong3,wrong4,explanation,source,category,difficulty",
+      "Who?,Khrushchev,Malenkov,,,,,,,easy",
+      "Who last?,Gorbachev,gorbachev,,,,,,,",
+      "When?,1982,,,,,,,,impossible",
+    ].join("\n");
+    const report = await importAs(router, admin, inline("week3.csv", bad));
+    expect(isEphemeral(report)).toBe(true);
+    expect(report.content).toBe(
+      [
+        "Nothing was imported: 3 problems in 3 questions. Fix them and import the file again:",
+        "• line 3 · correct: The correct answer is also among the wrong ones.",
+        "• line 4 · wrong: 0 wrong answers; give 1 to 4.",
+        '• line 4 · difficulty: "impossible" is not a difficulty: easy, medium or hard.',
+      ].join("\n"),
+    );
+    const list = await payloadOf(
+      router.handle({ type: "command", command: "trivia", subcommand: "sets", options: {}, caller: admin }),
+    );
+    expect(list.content).toMatch(/No question sets here yet/);
+  });
+
+  it("asks for Manage Server in a server, and shows imported text escaped", async () => {
+    const { router, trivia } = setup();
+    const refused = await importAs(router, member, inline("x.csv", "question,correct,wrong1\nQ,A,B"));
+    expect(refused.content).toMatch(/Only someone with Manage Server/);
+    const sly = "question,correct,wrong1\n**@everyone** <@1> click [here](http://x),yes,no";
+    await importAs(router, admin, inline("sly.csv", sly), { name: "sly" });
+    const start = await payloadOf(trivia.start(member, { set: "sly" }));
+    const description = start.embeds?.[0]?.description ?? "";
+    expect(description).not.toContain("**@everyone**");
+    expect(description).not.toContain("<@1>");
+    expect(description).toContain("\\*\\*@\u200beveryone\\*\\*");
+    expect(start.allowed_mentions).toEqual({ parse: [] });
   });
 });
