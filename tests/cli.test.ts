@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -126,6 +126,41 @@ describe("CLI contract", () => {
     expect(payload.allowed_mentions).toEqual({ parse: [] });
     expect(payload.embeds[0].fields[0].value).toMatch(/Nikita Khrushchev.*Georgy Malenkov.*Joseph Stalin/s);
     expect(payload.components[0].components[0].custom_id).toMatch(/^v1\|spot\|/);
+  });
+
+  it("questions validate FILE --json follows the contract, exit 0 when valid and 1 when not", () => {
+    const good = cli(["questions", "validate", "examples/question-set.json", "--json"]);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toEqual({ ok: true, questions: 2, errors: [] });
+    const dir = mkdtempSync(join(tmpdir(), "apparat-q-"));
+    const file = join(dir, "week3.csv");
+    writeFileSync(
+      file,
+      "question,correct,wrong1,wrong2,wrong3,wrong4,explanation,source,category,difficulty\nWho?,A,A,,,,,,,\n,B,C,,,,,,,hard\n",
+    );
+    const bad = cli(["questions", "validate", file, "--json"]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toEqual({
+      ok: false,
+      questions: 2,
+      errors: [
+        { line: 2, path: "correct", message: "The correct answer is also among the wrong ones." },
+        { line: 3, path: "question", message: "This is required." },
+      ],
+    });
+    const missing = cli(["questions", "validate", join(dir, "nope.csv"), "--json"]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).ok).toBe(false);
+    expect(cli(["questions", "validate"]).code).toBe(2);
+  });
+
+  it("run takes a local file for an attachment option (/trivia import file:…)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apparat-q-"));
+    const r = cli(["run", "/trivia import file:examples/question-set.csv name:Week 3"], undefined, {
+      DATABASE_PATH: join(dir, "a.sqlite"),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Imported the set “Week 3”: 4 questions.");
   });
 
   it("at --jsonl answers each line", () => {
