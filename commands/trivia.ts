@@ -3,6 +3,7 @@ import { resetPrompt, startReply, statsMessage, stopReply } from "../src/cards/t
 import { langOf, text } from "../src/i18n/index.js";
 import { ephemeralText, quoteUserText } from "../src/interactions/payload.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
+import { isCategoryKey } from "../src/trivia/categories.js";
 import type { Difficulty } from "../src/trivia/questions.js";
 import {
   attachmentOption,
@@ -63,6 +64,15 @@ export const data = slashCommand(
               choice("hard", "сложная", "hard"),
             ],
           },
+        ),
+        stringOption(
+          {
+            name: "category",
+            ru: "категория",
+            description: "An era (the thaw, stagnation …) or a kind of question; or a category of the set",
+            descriptionRu: "Эпоха (оттепель, застой …) или вид вопросов; либо категория набора",
+          },
+          { autocomplete: true, maxLength: 100 },
         ),
         stringOption(
           {
@@ -190,6 +200,9 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
         typeof options.difficulty === "string" && DIFFICULTIES.has(options.difficulty)
           ? (options.difficulty as Difficulty)
           : undefined;
+      const category = typeof options.category === "string" ? options.category.trim() : "";
+      if (category && !isCategoryKey(category))
+        return { type: "reply", payload: ephemeralText(text(lang).unknownCategory) };
       const setName = typeof options.set === "string" ? options.set.trim() : "";
       const set = setName ? game.findSet(caller, setName) : undefined;
       if (setName && !set)
@@ -202,6 +215,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
         ...(typeof options.seconds === "number" ? { seconds: options.seconds } : {}),
         ...(difficulty ? { difficulty } : {}),
         ...(set ? { setId: set.id } : {}),
+        ...(category && isCategoryKey(category) ? { category } : {}),
       });
       return { type: "reply", payload: startReply(lang, result) };
     }
@@ -230,7 +244,25 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   }
 }
 
-/** The server's own sets, for `start set:` and `sets name:`. */
+/** The server's own sets, for `start set:` and `sets name:`; the categories for `start category:`. */
 export function autocomplete(engine: Engine, request: AutocompleteRequest): Choice[] {
+  if (request.focused.name === "category") return categoryChoices(engine, request);
   return request.focused.name === "set" || request.focused.name === "name" ? setChoices(engine, request) : [];
+}
+
+/** The eras and kinds of the built-in questions, or the categories of the chosen set. */
+function categoryChoices(engine: Engine, request: AutocompleteRequest): Choice[] {
+  const words = text(langOf(request.caller.locale));
+  const typed = request.focused.value.trim().toLowerCase();
+  const setName = typeof request.options.set === "string" ? request.options.set : "";
+  const set = setName ? engine.trivia?.findSet(request.caller, setName) : undefined;
+  const choices: Choice[] = set
+    ? [
+        ...new Set((engine.trivia?.setQuestions(set) ?? []).flatMap((q) => (q.category ? [q.category] : []))),
+      ].map((c) => ({ name: words.categoryOfSet({ category: c }), value: `set:${c}` }))
+    : Object.entries(words.categoryNames).map(([value, name]) => ({ name, value }));
+  return choices
+    .filter((c) => c.name.toLowerCase().includes(typed))
+    .slice(0, 25)
+    .map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) }));
 }

@@ -14,8 +14,9 @@ import type {
   OptionValue,
 } from "../src/interactions/types.js";
 import { DatabaseOpenError, MIGRATIONS, migrate, openDatabase } from "../src/storage/db.js";
+import { eraOf } from "../src/trivia/categories.js";
 import { pointsFor } from "../src/trivia/game.js";
-import { questionById } from "../src/trivia/questions.js";
+import { allQuestions, questionById } from "../src/trivia/questions.js";
 import { TriviaStore } from "../src/trivia/store.js";
 import { engine, FakeClock } from "./helpers.js";
 
@@ -471,5 +472,38 @@ describe("a server's own question sets", () => {
     expect(description).not.toContain("<@1>");
     expect(description).toContain("\\*\\*@\u200beveryone\\*\\*");
     expect(start.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe("categories", () => {
+  it("draws a round from one era, or one kind, of the built-in questions; autocomplete lists them", async () => {
+    const { router, store, trivia } = setup();
+    const who = caller("21");
+    const start = await payloadOf(trivia.start(who, { category: "era:thaw", questions: 5, seconds: 10 }));
+    expect(isEphemeral(start)).toBe(false);
+    const round = store.runningRound(who.channelId as string);
+    expect(round?.category).toBe("era:thaw");
+    const first = questionById(ds, store.currentQuestion(round?.id ?? -1)?.question_id ?? "");
+    expect(first && eraOf(ds, first)).toBe("thaw");
+    const choices = await router.handle({
+      type: "autocomplete",
+      command: "trivia",
+      subcommand: "start",
+      focused: { name: "category", value: "stag" },
+      options: {},
+      caller: who,
+    });
+    expect(choices.type === "choices" && choices.choices).toEqual([
+      { name: "Stagnation (1964–1985)", value: "era:stagnation" },
+    ]);
+    const wrong = await payloadOf(
+      trivia.start(caller("22", { channelId: "800000000000000002" }), { category: "era:nonsense" }),
+    );
+    expect(wrong.content).toMatch(/Pick a category from the list/);
+  });
+
+  it("tags every built-in question with an era", () => {
+    const missing = allQuestions(ds).filter((q) => eraOf(ds, q) === null);
+    expect(missing.map((q) => q.id)).toEqual([]);
   });
 });

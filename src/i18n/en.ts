@@ -298,6 +298,26 @@ export const en = {
   spotNothing:
     "I found no person, office or date I know in that message. Try `/who`, `/office` or `/when` with a name or a date.",
   spotNoText: "That message has no text I can read: only attachments or embeds.",
+  // — categories of questions (/trivia start category:) —
+  categoryNames: {
+    "era:revolution": "Revolution and civil war (1917–1922)",
+    "era:stalin": "The Stalin years (1922–1953)",
+    "era:thaw": "The thaw (1953–1964)",
+    "era:stagnation": "Stagnation (1964–1985)",
+    "era:perestroika": "Perestroika (1985–1991)",
+    "kind:successor": "Who came next",
+    "kind:predecessor": "Who came before",
+    "kind:holder-on-date": "Who held office on a day",
+    "kind:took-office": "When they took office",
+    "kind:duration": "How long they held office",
+    "kind:office-held": "Which office",
+    "kind:died-in-office": "Died in office",
+    "kind:event-on-date": "What happened on a day",
+    "kind:true-false": "True or false",
+    "kind:order": "In what order",
+  } as Record<string, string>,
+  categoryOfSet: (p: { category: string }) => `${p.category} (this server's set)`,
+  unknownCategory: "Pick a category from the list as you type `category:`.",
   // — a server's own question sets —
   setsNotAllowed: "Only someone with Manage Server can import or delete this server's question sets.",
   importNoFile: "Attach a JSON or CSV file: `/trivia import file:` (see the README for the format).",

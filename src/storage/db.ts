@@ -100,6 +100,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (set_id, position)
   );
   ALTER TABLE rounds ADD COLUMN set_id INTEGER;
+  ALTER TABLE rounds ADD COLUMN category TEXT;
   `,
 ];
 

@@ -8,6 +8,7 @@ import { type LogSink, silentLogger } from "../log-sink.js";
 import type { ImportedQuestion } from "../question-sets/parse.js";
 import { parseSetQuestionId, toTriviaQuestion } from "../question-sets/questions.js";
 import type { QuestionSetStore, SaveResult, SetRow } from "../question-sets/store.js";
+import { type CategoryKey, inCategory, isCategoryKey } from "./categories.js";
 import type { Clock } from "./clock.js";
 import {
   allQuestions,
@@ -59,6 +60,8 @@ export interface StartOptions {
   difficulty?: Difficulty;
   /** One of the server's own question sets (its id), instead of the built-in questions. */
   setId?: number;
+  /** Only questions of this category: an era or kind of the built-ins, or a set's own category. */
+  category?: CategoryKey;
 }
 
 /** A question just opened in a round. */
@@ -191,7 +194,11 @@ export class TriviaGame {
       }
     }
     const seed = this.seedFor(player);
-    const questions = this.draw(seed, total, options.difficulty, options.setId ?? null);
+    const questions = this.draw(seed, total, {
+      difficulty: options.difficulty,
+      setId: options.setId ?? null,
+      category: options.category ?? null,
+    });
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const round = this.store.createRound({
       guild_id: player.guildId,
@@ -199,6 +206,7 @@ export class TriviaGame {
       starter_id: player.userId,
       difficulty: options.difficulty ?? null,
       set_id: options.setId ?? null,
+      category: options.category ?? null,
       seconds,
       total: questions.length,
       seed,
@@ -356,14 +364,23 @@ export class TriviaGame {
   private draw(
     seed: number,
     count: number,
-    difficulty: Difficulty | undefined,
-    setId: number | null,
+    from: { difficulty: Difficulty | undefined; setId: number | null; category: string | null },
   ): Question[] {
-    if (setId === null)
-      return generateQuestions(this.ds, { seed, count, ...(difficulty ? { difficulty } : {}) });
+    const { difficulty, setId } = from;
+    const category = from.category && isCategoryKey(from.category) ? from.category : null;
+    if (setId === null) {
+      return generateQuestions(this.ds, {
+        seed,
+        count,
+        ...(difficulty ? { difficulty } : {}),
+        ...(category ? { only: (q: Question) => inCategory(this.ds, q, category) } : {}),
+      });
+    }
+    const wanted = category?.startsWith("set:") ? category.slice(4).trim().toLowerCase() : null;
     const own = (this.sets?.questions(setId) ?? [])
-      .map((q, i) => toTriviaQuestion(setId, i, q))
-      .filter((q) => !difficulty || q.difficulty === difficulty);
+      .map((q, i) => ({ q: toTriviaQuestion(setId, i, q), category: q.category?.toLowerCase() }))
+      .filter((x) => (!difficulty || x.q.difficulty === difficulty) && (!wanted || x.category === wanted))
+      .map((x) => x.q);
     return shuffleBySeed(own, seed).slice(0, count);
   }
 
@@ -378,7 +395,11 @@ export class TriviaGame {
   private openNext(round: RoundRow, position: number, questions?: Question[]): OpenedQuestion {
     const list =
       questions ??
-      this.draw(round.seed, round.total, (round.difficulty as Difficulty | null) ?? undefined, round.set_id);
+      this.draw(round.seed, round.total, {
+        difficulty: (round.difficulty as Difficulty | null) ?? undefined,
+        setId: round.set_id,
+        category: round.category,
+      });
     const question = list[position] as Question;
     const now = this.clock.now();
     const asked = this.store.openQuestion(round.id, question.id, position, now, now + round.seconds * 1000);

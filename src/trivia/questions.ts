@@ -97,7 +97,14 @@ export function questionById(ds: Dataset, id: string): Question | undefined {
  */
 export function generateQuestions(
   ds: Dataset,
-  options: { seed: number; count: number; difficulty?: Difficulty; kinds?: QuestionKind[] },
+  options: {
+    seed: number;
+    count: number;
+    difficulty?: Difficulty;
+    kinds?: QuestionKind[];
+    /** Only questions this accepts (a category: an era). */
+    only?: (q: Question) => boolean;
+  },
 ): Question[] {
   const rng = createRng(toSeed(options.seed));
   const count = Number.isFinite(options.count) ? Math.max(0, Math.floor(options.count)) : 0;
@@ -106,6 +113,7 @@ export function generateQuestions(
   for (const q of pool(ds).list) {
     if (options.difficulty && q.difficulty !== options.difficulty) continue;
     if (kinds && !kinds.has(q.kind)) continue;
+    if (options.only && !options.only(q)) continue;
     const list = buckets.get(q.kind);
     if (list) list.push(q);
     else buckets.set(q.kind, [q]);

@@ -16,6 +16,8 @@ export interface RoundRow {
   locale: string;
   /** The server's own question set the round draws from, if any. */
   set_id: number | null;
+  /** The category it draws from ("era:thaw", "kind:successor", "set:…"), if any. */
+  category: string | null;
 }
 
 export interface AskedRow {
@@ -60,7 +62,7 @@ export class TriviaStore {
       running: db.prepare<[], RoundRow>("SELECT * FROM rounds WHERE status = 'running'"),
       round: db.prepare<[number], RoundRow>("SELECT * FROM rounds WHERE id = ?"),
       insertRound: db.prepare(
-        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       endRound: db.prepare("UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'"),
       insertAsked: db.prepare(
@@ -142,7 +144,10 @@ export class TriviaStore {
 
   /** Creates a round; null when the channel already has one running (the unique index decides). */
   createRound(
-    r: Omit<RoundRow, "id" | "ended_at" | "status" | "set_id"> & { set_id?: number | null },
+    r: Omit<RoundRow, "id" | "ended_at" | "status" | "set_id" | "category"> & {
+      set_id?: number | null;
+      category?: string | null;
+    },
   ): RoundRow | null {
     try {
       const info = this.stmts.insertRound.run(
@@ -156,6 +161,7 @@ export class TriviaStore {
         r.started_at,
         r.locale,
         r.set_id ?? null,
+        r.category ?? null,
       );
       return this.round(Number(info.lastInsertRowid)) ?? null;
     } catch (err) {
