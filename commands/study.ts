@@ -3,17 +3,38 @@ import { studyMessage } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
 import { ephemeralText } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
-import { slashCommand } from "./shared/define.js";
+import { booleanOption, slashCommand } from "./shared/define.js";
 
-export const data = slashCommand({
-  name: "study",
-  ru: "учить",
-  description: "Practise alone: questions you missed before come back sooner",
-  descriptionRu: "Тренировка: вопросы, где вы ошиблись, возвращаются чаще",
-});
+export const data = slashCommand(
+  {
+    name: "study",
+    ru: "учить",
+    description: "Practise alone: questions you missed before come back sooner",
+    descriptionRu: "Тренировка: вопросы, где вы ошиблись, возвращаются чаще",
+  },
+  [
+    booleanOption({
+      name: "export",
+      ru: "выгрузка",
+      description: "Instead, get your own progress as a CSV file",
+      descriptionRu: "Вместо этого получить свой прогресс в CSV",
+    }),
+  ],
+);
 
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).studyUnavailable) };
+  if (request.options.export === true) {
+    const exported = engine.trivia.exportStudy(request.caller);
+    if (!exported || exported.questions === 0)
+      return { type: "reply", payload: ephemeralText(text(lang).studyExportNone) };
+    return {
+      type: "reply",
+      payload: ephemeralText(text(lang).studyExportDone({ count: exported.questions }), {
+        files: [{ name: "study-progress.csv", data: new TextEncoder().encode(exported.csv) }],
+      }),
+    };
+  }
   return { type: "reply", payload: studyMessage(engine.dataset, lang, engine.trivia.study(request.caller)) };
 }

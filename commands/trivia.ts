@@ -176,6 +176,26 @@ export const data = slashCommand(
         ),
       ],
     ),
+    subcommand(
+      {
+        name: "export",
+        ru: "выгрузка",
+        description:
+          "The scores as a CSV file for a teacher: per player, overall and per era (Manage Server)",
+        descriptionRu: "Очки в CSV для преподавателя: по игрокам, всего и по эпохам («Управлять сервером»)",
+      },
+      [
+        stringOption(
+          {
+            name: "scope",
+            ru: "охват",
+            description: "Here (this server or conversation, default) or everywhere",
+            descriptionRu: "Здесь (по умолчанию) или везде",
+          },
+          { choices: [choice("here", "здесь", "server"), choice("everywhere", "везде", "global")] },
+        ),
+      ],
+    ),
     subcommand({
       name: "reset",
       ru: "сброс",
@@ -226,6 +246,19 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     case "stats": {
       const user = typeof options.user === "string" ? options.user : caller.userId;
       return { type: "reply", payload: statsMessage(lang, user, game.stats(caller, user)) };
+    }
+    case "export": {
+      if (caller.guildId && !caller.canManageGuild)
+        return { type: "reply", payload: ephemeralText(text(lang).exportNotAllowed) };
+      const exported = game.exportScores(caller, options.scope === "global" ? "global" : "server");
+      if (!exported || exported.players === 0)
+        return { type: "reply", payload: ephemeralText(text(lang).exportNone) };
+      return {
+        type: "reply",
+        payload: ephemeralText(text(lang).exportDone({ players: exported.players }), {
+          files: [{ name: "trivia-scores.csv", data: new TextEncoder().encode(exported.csv) }],
+        }),
+      };
     }
     case "import":
       return importSet(game, request);

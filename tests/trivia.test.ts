@@ -507,3 +507,50 @@ describe("categories", () => {
     expect(missing.map((q) => q.id)).toEqual([]);
   });
 });
+
+describe("exports for teachers", () => {
+  it("exports the scores as CSV with the names players answered under, per era; a player's own study progress", async () => {
+    const { clock, trivia, router } = setup();
+    const teacher = caller("31", { canManageGuild: true, displayName: "Ms. Teacher" });
+    const anna = caller("32", { displayName: 'Anna, "the historian"' });
+    const start = await payloadOf(trivia.start(teacher, { questions: 1, seconds: 10 }));
+    const askedId = askedIdOf(start);
+    await payloadOf(trivia.answer(anna, askedId, 0));
+    await clock.advance(10_000);
+    const denied = await payloadOf(
+      router.handle({ type: "command", command: "trivia", subcommand: "export", options: {}, caller: anna }),
+    );
+    expect(denied.content).toMatch(/Only someone with Manage Server can export/);
+    const exported = await payloadOf(
+      router.handle({
+        type: "command",
+        command: "trivia",
+        subcommand: "export",
+        options: {},
+        caller: teacher,
+      }),
+    );
+    expect(isEphemeral(exported)).toBe(true);
+    expect(exported.content).toMatch(/^Scores of 1 player, as CSV/);
+    const csv = new TextDecoder().decode(exported.files?.[0]?.data);
+    const [header, row] = csv.trim().split("\r\n");
+    expect(header).toBe(
+      "user_id,display_name,answered,correct,accuracy,points,revolution_answered,revolution_correct,stalin_answered,stalin_correct,thaw_answered,thaw_correct,stagnation_answered,stagnation_correct,perestroika_answered,perestroika_correct,own-sets_answered,own-sets_correct",
+    );
+    expect(row).toMatch(/^32,"Anna, ""the historian""",1,[01],(0\.00|1\.00),\d+,/);
+    const none = await payloadOf(
+      router.handle({ type: "command", command: "study", options: { export: true }, caller: anna }),
+    );
+    expect(none.content).toMatch(/You have not studied any question yet/);
+    const card = await payloadOf(trivia.study(anna));
+    const [first] = buttonsOf(card);
+    await payloadOf(trivia.click(anna, first as string));
+    const mine = await payloadOf(
+      router.handle({ type: "command", command: "study", options: { export: true }, caller: anna }),
+    );
+    expect(mine.content).toMatch(/1 question seen/);
+    expect(new TextDecoder().decode(mine.files?.[0]?.data)).toMatch(
+      /^question_id,question,box,seen,wrong,due\r\n/,
+    );
+  });
+});

@@ -4,6 +4,7 @@
 import type {
   APIApplicationCommandAttachmentOption,
   APIApplicationCommandBasicOption,
+  APIApplicationCommandBooleanOption,
   APIApplicationCommandIntegerOption,
   APIApplicationCommandOptionChoice,
   APIApplicationCommandStringOption,
@@ -110,6 +111,13 @@ export function attachmentOption(
   extra: { required?: boolean } = {},
 ): APIApplicationCommandAttachmentOption {
   return { ...named(w), type: ApplicationCommandOptionType.Attachment, required: extra.required ?? false };
+}
+
+export function booleanOption(
+  w: Words,
+  extra: { required?: boolean } = {},
+): APIApplicationCommandBooleanOption {
+  return { ...named(w), type: ApplicationCommandOptionType.Boolean, required: extra.required ?? false };
 }
 
 export function userOption(w: Words, extra: { required?: boolean } = {}): APIApplicationCommandUserOption {

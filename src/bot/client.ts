@@ -55,9 +55,17 @@ function callerOf(interaction: Interaction): Caller {
     channelId: interaction.channelId,
     locale: interaction.locale,
     canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    displayName: nicknameOf(interaction) ?? interaction.user.globalName ?? interaction.user.username,
     context,
     botCanPost: context === "guild" && (installedHere || interaction.context === null),
   };
+}
+
+/** The member's server nickname: a cached GuildMember's, or the raw member's in the payload. */
+function nicknameOf(interaction: Interaction): string | null {
+  const member = interaction.member;
+  if (!member) return null;
+  return "nickname" in member ? member.nickname : (member.nick ?? null);
 }
 
 /** The interaction's webhook, for what the bot says later where it cannot post itself. */

@@ -318,6 +318,14 @@ export const en = {
   } as Record<string, string>,
   categoryOfSet: (p: { category: string }) => `${p.category} (this server's set)`,
   unknownCategory: "Pick a category from the list as you type `category:`.",
+  // — exports for teachers —
+  exportNotAllowed: "Only someone with Manage Server can export this server's scores.",
+  exportDone: (p: { players: number }) =>
+    `Scores of ${plural(p.players, "player", "players")}, as CSV: answered, correct, accuracy and points, overall and per era.`,
+  exportNone: "No one has answered a trivia question here yet: there is nothing to export.",
+  studyExportDone: (p: { count: number }) =>
+    `Your /study progress, as CSV: ${plural(p.count, "question", "questions")} seen, with their boxes and when each is due.`,
+  studyExportNone: "You have not studied any question yet: try `/study`.",
   // — a server's own question sets —
   setsNotAllowed: "Only someone with Manage Server can import or delete this server's question sets.",
   importNoFile: "Attach a JSON or CSV file: `/trivia import file:` (see the README for the format).",

@@ -15,6 +15,7 @@ import {
   type RoundRoute,
   TriviaGame,
 } from "../trivia/game.js";
+import { PlayerRecords } from "../trivia/records.js";
 import { TriviaStore } from "../trivia/store.js";
 import type { MessagePayload } from "./types.js";
 
@@ -65,5 +66,6 @@ export function createTrivia(
     wiring.log ?? silentLogger,
     wiring.seedFor,
     new QuestionSetStore(db),
+    new PlayerRecords(db, ds),
   );
 }

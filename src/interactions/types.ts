@@ -16,6 +16,8 @@ export interface Caller {
   locale: string;
   /** Whether the user may manage the server (for admin-only actions). */
   canManageGuild?: boolean;
+  /** The name the user goes by here: server nickname, else display name, else username. */
+  displayName?: string;
   /** Where the interaction happened: a server, the bot's own DM, or a DM or group DM of people. */
   context?: "guild" | "bot-dm" | "private";
   /**

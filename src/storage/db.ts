@@ -101,6 +101,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE rounds ADD COLUMN set_id INTEGER;
   ALTER TABLE rounds ADD COLUMN category TEXT;
+  CREATE TABLE player_names (
+    scope TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, user_id)
+  );
   `,
 ];
 

@@ -17,6 +17,7 @@ import {
   type Question,
   questionById,
 } from "./questions.js";
+import type { PlayerRecords } from "./records.js";
 import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
 
 /**
@@ -43,6 +44,8 @@ export interface Player {
   /** The player's locale, kept with a round they start (its posts use it). */
   locale: string;
   canManageGuild?: boolean;
+  /** The name the player goes by here (server nickname or display name), kept with their answers. */
+  displayName?: string;
   /** False where the bot cannot post by itself: the round then speaks through `followUp`. */
   botCanPost?: boolean;
   followUp?: FollowUpHandle;
@@ -149,6 +152,8 @@ export class TriviaGame {
     private readonly seedFor: (player: Player) => number = () => clock.now() % 2_147_483_647,
     /** The servers' own question sets; without it, rounds draw only the built-in questions. */
     private readonly sets?: QuestionSetStore,
+    /** Names players went by, and the exports for teachers. */
+    private readonly records?: PlayerRecords,
   ) {}
 
   /** Closes rounds a previous process left running, telling their channels; returns how many. */
@@ -261,7 +266,20 @@ export class TriviaGame {
       points: pointsFor(correct, asked, now),
       now,
     });
+    // The answer is committed; the name it was given under is kept for a teacher's export.
+    if (outcome.status === "counted" && player.displayName)
+      this.records?.rememberName(scopeOf(player), player.userId, player.displayName, now);
     return { status: outcome.status === "unknown" ? "gone" : outcome.status, choice };
+  }
+
+  /** The scores here (or everywhere) as CSV for a teacher; null without records. */
+  exportScores(player: Player, scope: "server" | "global") {
+    return this.records?.scoresCsv(scope === "global" ? "global" : scopeOf(player)) ?? null;
+  }
+
+  /** A player's own /study progress as CSV. */
+  exportStudy(player: Player) {
+    return this.records?.studyCsv(player.userId) ?? null;
   }
 
   /** A player's score on this server (or DM scope), with their rank; undefined before any answer. */

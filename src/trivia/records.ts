@@ -1,0 +1,121 @@
+// What a teacher exports: each player's answers in a scope, counted overall and per category, with
+// the name they went by when they last answered (the bot has no members intent to look it up).
+import type { Dataset } from "../data/build.js";
+import { csvLine } from "../question-sets/csv.js";
+import { parseSetQuestionId } from "../question-sets/questions.js";
+import type { DB } from "../storage/db.js";
+import { ERAS, eraOf } from "./categories.js";
+import { questionById } from "./questions.js";
+
+/** The columns per category: the five eras of the built-in questions, and the server's own sets. */
+const CATEGORY_COLUMNS = [...ERAS.map((e) => e.id), "own-sets"] as const;
+
+export class PlayerRecords {
+  constructor(
+    private readonly db: DB,
+    private readonly ds: Dataset,
+  ) {}
+
+  rememberName(scope: string, userId: string, name: string, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO player_names (scope, user_id, name, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (scope, user_id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+      )
+      .run(scope, userId, name.slice(0, 100), now);
+  }
+
+  /** Every player's record in `scope` ("global": everywhere) as CSV, best first. */
+  scoresCsv(scope: string): { csv: string; players: number } {
+    const where = scope === "global" ? "" : "WHERE a.guild_id = ?";
+    const rows = this.db
+      .prepare(
+        `SELECT a.user_id, a.correct, a.points, q.question_id FROM answers a JOIN asked q ON q.id = a.asked_id ${where}`,
+      )
+      .all(...(scope === "global" ? [] : [scope])) as {
+      user_id: string;
+      correct: number;
+      points: number;
+      question_id: string;
+    }[];
+    const names = new Map(
+      (
+        this.db
+          .prepare(
+            `SELECT user_id, name FROM player_names ${scope === "global" ? "" : "WHERE scope = ?"} ORDER BY updated_at`,
+          )
+          .all(...(scope === "global" ? [] : [scope])) as { user_id: string; name: string }[]
+      ).map((r) => [r.user_id, r.name]),
+    );
+    const eraCache = new Map<string, string>();
+    const categoryOf = (questionId: string): string => {
+      if (parseSetQuestionId(questionId)) return "own-sets";
+      let era = eraCache.get(questionId);
+      if (era === undefined) {
+        const q = questionById(this.ds, questionId);
+        era = (q && eraOf(this.ds, q)) ?? "";
+        eraCache.set(questionId, era);
+      }
+      return era;
+    };
+    const players = new Map<
+      string,
+      { answered: number; correct: number; points: number; per: Map<string, [number, number]> }
+    >();
+    for (const r of rows) {
+      const p = players.get(r.user_id) ?? { answered: 0, correct: 0, points: 0, per: new Map() };
+      p.answered++;
+      p.correct += r.correct;
+      p.points += r.points;
+      const c = categoryOf(r.question_id);
+      const [answered, correct] = p.per.get(c) ?? [0, 0];
+      p.per.set(c, [answered + 1, correct + r.correct]);
+      players.set(r.user_id, p);
+    }
+    const header = [
+      "user_id",
+      "display_name",
+      "answered",
+      "correct",
+      "accuracy",
+      "points",
+      ...CATEGORY_COLUMNS.flatMap((c) => [`${c}_answered`, `${c}_correct`]),
+    ];
+    const lines = [...players]
+      .sort((a, b) => b[1].points - a[1].points || a[0].localeCompare(b[0]))
+      .map(([user, p]) =>
+        csvLine([
+          user,
+          names.get(user) ?? "",
+          String(p.answered),
+          String(p.correct),
+          p.answered ? (p.correct / p.answered).toFixed(2) : "0.00",
+          String(p.points),
+          ...CATEGORY_COLUMNS.flatMap((c) => (p.per.get(c) ?? [0, 0]).map(String)),
+        ]),
+      );
+    return { csv: `${[csvLine(header), ...lines].join("\r\n")}\r\n`, players: players.size };
+  }
+
+  /** A user's own /study progress as CSV: each question seen, its box, when it is due again. */
+  studyCsv(userId: string): { csv: string; questions: number } {
+    const rows = this.db
+      .prepare(
+        "SELECT question_id, box, seen, wrong, due_at FROM study WHERE user_id = ? ORDER BY box, question_id",
+      )
+      .all(userId) as { question_id: string; box: number; seen: number; wrong: number; due_at: number }[];
+    const lines = rows.map((r) => {
+      const q = questionById(this.ds, r.question_id);
+      return csvLine([
+        r.question_id,
+        q?.prompt ?? "",
+        String(r.box),
+        String(r.seen),
+        String(r.wrong),
+        new Date(r.due_at).toISOString(),
+      ]);
+    });
+    const header = csvLine(["question_id", "question", "box", "seen", "wrong", "due"]);
+    return { csv: `${[header, ...lines].join("\r\n")}\r\n`, questions: rows.length };
+  }
+}
