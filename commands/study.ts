@@ -26,7 +26,7 @@ export function execute(engine: Engine, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).studyUnavailable) };
   if (request.options.export === true) {
-    const exported = engine.trivia.exportStudy(request.caller);
+    const exported = engine.trivia.services?.exportStudy(request.caller);
     if (!exported || exported.questions === 0)
       return { type: "reply", payload: ephemeralText(text(lang).studyExportNone) };
     return {

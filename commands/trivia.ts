@@ -210,7 +210,8 @@ const DIFFICULTIES = new Set(["easy", "medium", "hard"]);
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   const game = engine.trivia;
-  if (!game) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
+  const services = game?.services;
+  if (!game || !services) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
   const { options } = request;
   // Where the bot cannot post by itself, a round speaks through this command's follow-ups.
   const caller = request.followUp ? { ...request.caller, followUp: request.followUp } : request.caller;
@@ -224,7 +225,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       if (category && !isCategoryKey(category))
         return { type: "reply", payload: ephemeralText(text(lang).unknownCategory) };
       const setName = typeof options.set === "string" ? options.set.trim() : "";
-      const set = setName ? game.findSet(caller, setName) : undefined;
+      const set = setName ? services.findSet(caller, setName) : undefined;
       if (setName && !set)
         return {
           type: "reply",
@@ -250,7 +251,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     case "export": {
       if (caller.guildId && !caller.canManageGuild)
         return { type: "reply", payload: ephemeralText(text(lang).exportNotAllowed) };
-      const exported = game.exportScores(caller, options.scope === "global" ? "global" : "server");
+      const exported = services.exportScores(caller, options.scope === "global" ? "global" : "server");
       if (!exported || exported.players === 0)
         return { type: "reply", payload: ephemeralText(text(lang).exportNone) };
       return {
@@ -261,9 +262,9 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       };
     }
     case "import":
-      return importSet(game, request);
+      return importSet(services, request);
     case "sets":
-      return setsCommand(game, request);
+      return setsCommand(services, request);
     case "reset":
       if (!caller.guildId) return { type: "reply", payload: ephemeralText(text(lang).resetServerOnly) };
       return {
@@ -288,10 +289,12 @@ function categoryChoices(engine: Engine, request: AutocompleteRequest): Choice[]
   const words = text(langOf(request.caller.locale));
   const typed = request.focused.value.trim().toLowerCase();
   const setName = typeof request.options.set === "string" ? request.options.set : "";
-  const set = setName ? engine.trivia?.findSet(request.caller, setName) : undefined;
+  const set = setName ? engine.trivia?.services?.findSet(request.caller, setName) : undefined;
   const choices: Choice[] = set
     ? [
-        ...new Set((engine.trivia?.setQuestions(set) ?? []).flatMap((q) => (q.category ? [q.category] : []))),
+        ...new Set(
+          (engine.trivia?.services?.setQuestions(set) ?? []).flatMap((q) => (q.category ? [q.category] : [])),
+        ),
       ].map((c) => ({ name: words.categoryOfSet({ category: c }), value: `set:${c}` }))
     : Object.entries(words.categoryNames).map(([value, name]) => ({ name, value }));
   return choices

@@ -7,7 +7,7 @@ import { type Lang, langOf, text } from "../../src/i18n/index.js";
 import { ephemeralText, quoteUserText } from "../../src/interactions/payload.js";
 import type { BotResponse, Choice, CommandRequest, MessagePayload } from "../../src/interactions/types.js";
 import { type ImportError, parseQuestionFile, SET_LIMITS } from "../../src/question-sets/parse.js";
-import type { TriviaGame } from "../../src/trivia/game.js";
+import type { TriviaServices } from "../../src/trivia/services.js";
 
 const reply = (payload: MessagePayload): BotResponse => ({ type: "reply", payload });
 const MAX_REPORTED = 15;
@@ -25,10 +25,10 @@ function setName(given: unknown, fromFile: string | null, fileName: string): str
   return clip(name.trim() || "questions", SET_LIMITS.name);
 }
 
-export async function importSet(game: TriviaGame, request: CommandRequest): Promise<BotResponse> {
+export async function importSet(services: TriviaServices, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   const words = text(lang);
-  if (!game.mayEditSets(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
+  if (!services.mayManage(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
   const file = request.attachments?.file;
   if (!file) return reply(ephemeralText(words.importNoFile));
   if (file.size > SET_LIMITS.bytes) {
@@ -52,7 +52,7 @@ export async function importSet(game: TriviaGame, request: CommandRequest): Prom
     return reply(ephemeralText(`${head}\n${joinLines(lines, 1800)}`));
   }
   const name = setName(request.options.name, result.name, file.name);
-  const saved = game.saveSet(request.caller, name, result.questions);
+  const saved = services.saveSet(request.caller, name, result.questions);
   if (!saved.ok)
     return reply(
       ephemeralText(
@@ -70,13 +70,13 @@ export async function importSet(game: TriviaGame, request: CommandRequest): Prom
   );
 }
 
-export function setsCommand(game: TriviaGame, request: CommandRequest): BotResponse {
+export function setsCommand(services: TriviaServices, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);
   const words = text(lang);
   const action = request.options.action ?? "list";
   const name = typeof request.options.name === "string" ? request.options.name : "";
   if (action === "list") {
-    const sets = game.questionSets(request.caller);
+    const sets = services.questionSets(request.caller);
     if (sets.length === 0) return reply(ephemeralText(words.setsNone));
     const lines = sets.map((s) =>
       words.setsLine({
@@ -89,10 +89,10 @@ export function setsCommand(game: TriviaGame, request: CommandRequest): BotRespo
     return reply(ephemeralText(`**${words.setsTitle}**\n${joinLines(lines, 1900)}`));
   }
   if (!name.trim()) return reply(ephemeralText(words.setNameNeeded));
-  const set = game.findSet(request.caller, name);
+  const set = services.findSet(request.caller, name);
   if (!set) return reply(ephemeralText(words.noSuchSet({ name: quoteUserText(name) })));
   if (action === "export") {
-    const body = JSON.stringify({ name: set.name, questions: game.setQuestions(set) }, null, 2);
+    const body = JSON.stringify({ name: set.name, questions: services.setQuestions(set) }, null, 2);
     const fileName = `${set.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "questions"}.json`;
     return reply(
       ephemeralText(words.setExported({ name: quoteUserText(set.name) }), {
@@ -100,8 +100,8 @@ export function setsCommand(game: TriviaGame, request: CommandRequest): BotRespo
       }),
     );
   }
-  if (!game.mayEditSets(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
-  const deleted = game.deleteSet(request.caller, name);
+  if (!services.mayManage(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
+  const deleted = services.deleteSet(request.caller, name);
   if (!deleted.ok)
     return reply(
       ephemeralText(
@@ -120,7 +120,7 @@ export function setChoices(
   engine: Engine,
   request: { caller: CommandRequest["caller"]; focused: { value: string } },
 ): Choice[] {
-  const sets = engine.trivia?.questionSets(request.caller) ?? [];
+  const sets = engine.trivia?.services?.questionSets(request.caller) ?? [];
   const typed = request.focused.value.trim().toLowerCase();
   return sets
     .filter((s) => s.name.toLowerCase().includes(typed))

@@ -5,7 +5,6 @@ import { roundEventMessage } from "../cards/trivia.js";
 import type { Dataset } from "../data/load.js";
 import { langOf } from "../i18n/index.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
-import { QuestionSetStore } from "../question-sets/store.js";
 import type { DB } from "../storage/db.js";
 import { type Clock, systemClock } from "../trivia/clock.js";
 import {
@@ -15,7 +14,7 @@ import {
   type RoundRoute,
   TriviaGame,
 } from "../trivia/game.js";
-import { PlayerRecords } from "../trivia/records.js";
+import { TriviaServices } from "../trivia/services.js";
 import { TriviaStore } from "../trivia/store.js";
 import type { MessagePayload } from "./types.js";
 
@@ -65,7 +64,6 @@ export function createTrivia(
     events,
     wiring.log ?? silentLogger,
     wiring.seedFor,
-    new QuestionSetStore(db),
-    new PlayerRecords(db, ds),
+    new TriviaServices(db, ds, wiring.clock ?? systemClock),
   );
 }

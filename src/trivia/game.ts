@@ -17,7 +17,7 @@ import {
   type Question,
   questionById,
 } from "./questions.js";
-import type { PlayerRecords } from "./records.js";
+import type { TriviaServices } from "./services.js";
 import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
 
 /**
@@ -150,11 +150,13 @@ export class TriviaGame {
     private readonly events: RoundEvents,
     private readonly log: LogSink = silentLogger,
     private readonly seedFor: (player: Player) => number = () => clock.now() % 2_147_483_647,
-    /** The servers' own question sets; without it, rounds draw only the built-in questions. */
-    private readonly sets?: QuestionSetStore,
-    /** Names players went by, and the exports for teachers. */
-    private readonly records?: PlayerRecords,
+    /** Question sets, names and exports, settings: what servers keep beside their scores. */
+    readonly services?: TriviaServices,
   ) {}
+
+  private get sets() {
+    return this.services?.sets;
+  }
 
   /** Closes rounds a previous process left running, telling their channels; returns how many. */
   async recover(): Promise<number> {
@@ -268,18 +270,8 @@ export class TriviaGame {
     });
     // The answer is committed; the name it was given under is kept for a teacher's export.
     if (outcome.status === "counted" && player.displayName)
-      this.records?.rememberName(scopeOf(player), player.userId, player.displayName, now);
+      this.services?.records.rememberName(scopeOf(player), player.userId, player.displayName, now);
     return { status: outcome.status === "unknown" ? "gone" : outcome.status, choice };
-  }
-
-  /** The scores here (or everywhere) as CSV for a teacher; null without records. */
-  exportScores(player: Player, scope: "server" | "global") {
-    return this.records?.scoresCsv(scope === "global" ? "global" : scopeOf(player)) ?? null;
-  }
-
-  /** A player's own /study progress as CSV. */
-  exportStudy(player: Player) {
-    return this.records?.studyCsv(player.userId) ?? null;
   }
 
   /** A player's score on this server (or DM scope), with their rank; undefined before any answer. */
@@ -301,36 +293,6 @@ export class TriviaGame {
     if (askerId !== player.userId || guildId !== player.guildId || !this.mayReset(player))
       return { ok: false };
     return { ok: true, removed: this.store.resetGuild(guildId) };
-  }
-
-  // — the server's own question sets —
-
-  /** Who may change this server's sets: Manage Server; outside a server, anyone in the conversation. */
-  mayEditSets(player: Player): boolean {
-    return player.guildId === null || Boolean(player.canManageGuild);
-  }
-
-  /** The sets of this server (or conversation). */
-  questionSets(player: Player): SetRow[] {
-    return this.sets?.list(scopeOf(player)) ?? [];
-  }
-
-  findSet(player: Player, name: string): SetRow | undefined {
-    return this.sets?.find(scopeOf(player), name);
-  }
-
-  setQuestions(set: SetRow): ImportedQuestion[] {
-    return this.sets?.questions(set.id) ?? [];
-  }
-
-  /** Saves an imported set (replacing one of that name); checked by the caller, all or nothing here. */
-  saveSet(player: Player, name: string, questions: readonly ImportedQuestion[]): SaveResult {
-    if (!this.sets) return { ok: false, reason: "too-many-sets" };
-    return this.sets.save(scopeOf(player), name, questions, player.userId, this.clock.now());
-  }
-
-  deleteSet(player: Player, name: string) {
-    return this.sets?.delete(scopeOf(player), name) ?? ({ ok: false, reason: "no-set" } as const);
   }
 
   /** The player's next study question (and their boxes), or none when nothing is due. */

@@ -1,0 +1,59 @@
+// What a server keeps beside its scores: its own question sets, the names its players answered
+// under (for a teacher's export), and its trivia settings. Each takes the player and works in
+// their scope: the server, or outside one the conversation.
+import type { Dataset } from "../data/build.js";
+import type { ImportedQuestion } from "../question-sets/parse.js";
+import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets/store.js";
+import type { DB } from "../storage/db.js";
+import type { Clock } from "./clock.js";
+import { type Player, scopeOf } from "./game.js";
+import { PlayerRecords } from "./records.js";
+
+export class TriviaServices {
+  readonly sets: QuestionSetStore;
+  readonly records: PlayerRecords;
+
+  constructor(
+    db: DB,
+    ds: Dataset,
+    private readonly clock: Clock,
+  ) {
+    this.sets = new QuestionSetStore(db);
+    this.records = new PlayerRecords(db, ds);
+  }
+
+  /** Who may change sets and settings, or export: Manage Server; outside a server, anyone there. */
+  mayManage(player: Player): boolean {
+    return player.guildId === null || Boolean(player.canManageGuild);
+  }
+
+  questionSets(player: Player): SetRow[] {
+    return this.sets.list(scopeOf(player));
+  }
+
+  findSet(player: Player, name: string): SetRow | undefined {
+    return this.sets.find(scopeOf(player), name);
+  }
+
+  setQuestions(set: SetRow): ImportedQuestion[] {
+    return this.sets.questions(set.id);
+  }
+
+  saveSet(player: Player, name: string, questions: readonly ImportedQuestion[]): SaveResult {
+    return this.sets.save(scopeOf(player), name, questions, player.userId, this.clock.now());
+  }
+
+  deleteSet(player: Player, name: string) {
+    return this.sets.delete(scopeOf(player), name);
+  }
+
+  /** The scores here (or everywhere) as CSV for a teacher. */
+  exportScores(player: Player, scope: "server" | "global") {
+    return this.records.scoresCsv(scope === "global" ? "global" : scopeOf(player));
+  }
+
+  /** A player's own /study progress as CSV. */
+  exportStudy(player: Player) {
+    return this.records.studyCsv(player.userId);
+  }
+}
