@@ -5,9 +5,7 @@
 // question closes, so a restart loses no committed answer.
 import type { Dataset } from "../data/load.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
-import type { ImportedQuestion } from "../question-sets/parse.js";
 import { parseSetQuestionId, toTriviaQuestion } from "../question-sets/questions.js";
-import type { QuestionSetStore, SaveResult, SetRow } from "../question-sets/store.js";
 import { type CategoryKey, inCategory, isCategoryKey } from "./categories.js";
 import type { Clock } from "./clock.js";
 import {
