@@ -12,6 +12,7 @@ import * as help from "./help.js";
 import * as leaderboard from "./leaderboard.js";
 import * as lookupMessage from "./lookup-message.js";
 import * as office from "./office.js";
+import * as settings from "./settings.js";
 import * as sources from "./sources.js";
 import * as study from "./study.js";
 import * as timeline from "./timeline.js";
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandModule[] = [
   trivia,
   leaderboard,
   study,
+  settings,
   help,
   lookupMessage,
 ];

@@ -554,3 +554,43 @@ describe("exports for teachers", () => {
     );
   });
 });
+
+describe("server settings (/settings trivia)", () => {
+  const settings = (router: Router, who: Caller, options: Record<string, OptionValue> = {}) =>
+    payloadOf(
+      router.handle({ type: "command", command: "settings", subcommand: "trivia", options, caller: who }),
+    );
+
+  it("sets the defaults a round starts with, hides explanations, and keeps rounds to listed channels", async () => {
+    const { router, trivia, clock, messenger, store } = setup();
+    const admin = caller("41", { canManageGuild: true });
+    const member = caller("42");
+    expect((await settings(router, member, { seconds: 30 })).content).toMatch(
+      /Only someone with Manage Server/,
+    );
+    const shown = await settings(router, admin, { seconds: 30, difficulty: "easy", explanations: false });
+    expect(shown.content).toContain("Seconds per question: 30");
+    expect(shown.content).toContain("Difficulty: easy");
+    expect(shown.content).toContain("Reveals show the explanation and sources: no");
+    await payloadOf(trivia.start(member, { questions: 1 }));
+    const round = store.runningRound(member.channelId as string);
+    expect([round?.seconds, round?.difficulty]).toEqual([30, "easy"]);
+    await clock.advance(30_000);
+    const reveal = messenger.sent[0]?.payload.embeds?.[0];
+    expect(reveal?.description ?? "").toBe("");
+    expect(reveal?.footer?.text).not.toMatch(/Sources/);
+    // Rounds only in one channel: elsewhere a polite refusal that names it.
+    await settings(router, admin, { channel: "800000000000000077" });
+    const elsewhere = await payloadOf(trivia.start(member));
+    expect(isEphemeral(elsewhere)).toBe(true);
+    expect(elsewhere.content).toBe("On this server, rounds run only in <#800000000000000077>.");
+    await settings(router, admin, { channel: "800000000000000077", allow: false });
+    expect((await settings(router, member)).content).toContain("Channels that may run rounds: any");
+  });
+
+  it("says settings are for servers in a DM", async () => {
+    const { router } = setup();
+    const reply = await settings(router, caller("43", { guildId: null }), { seconds: 30 });
+    expect(reply.content).toMatch(/Settings are for servers/);
+  });
+});

@@ -5,6 +5,7 @@ import type {
   APIApplicationCommandAttachmentOption,
   APIApplicationCommandBasicOption,
   APIApplicationCommandBooleanOption,
+  APIApplicationCommandChannelOption,
   APIApplicationCommandIntegerOption,
   APIApplicationCommandOptionChoice,
   APIApplicationCommandStringOption,
@@ -111,6 +112,19 @@ export function attachmentOption(
   extra: { required?: boolean } = {},
 ): APIApplicationCommandAttachmentOption {
   return { ...named(w), type: ApplicationCommandOptionType.Attachment, required: extra.required ?? false };
+}
+
+/** A channel of the server (text, announcement, forum threads): where the option points. */
+export function channelOption(
+  w: Words,
+  extra: { required?: boolean } = {},
+): APIApplicationCommandChannelOption {
+  return {
+    ...named(w),
+    type: ApplicationCommandOptionType.Channel,
+    required: extra.required ?? false,
+    channel_types: [0, 5, 11, 12],
+  };
 }
 
 export function booleanOption(

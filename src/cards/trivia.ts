@@ -83,11 +83,8 @@ export function questionMessage(lang: Lang, { round, asked, question }: OpenedQu
   };
 }
 
-export function revealMessage(
-  ds: Dataset,
-  lang: Lang,
-  { round, asked, question, answers }: Reveal,
-): MessagePayload {
+export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessagePayload {
+  const { round, asked, question, answers } = reveal;
   const words = text(lang);
   const right = answers.filter((a) => a.correct === 1);
   const progress =
@@ -96,7 +93,7 @@ export function revealMessage(
     title: question
       ? words.answerIs({ letter: letter(question.answer), answer: question.choices[question.answer] ?? "" })
       : words.answer,
-    description: question ? said(question, question.explanation) : "",
+    description: question && reveal.explain ? said(question, question.explanation) : "",
     color: COLOUR,
     fields: [
       {
@@ -106,7 +103,11 @@ export function revealMessage(
           : words.nobodyRight,
       },
     ],
-    footer: { text: `${progress}${words.sources}: ${question ? sourcesOf(ds, question) : "—"}` },
+    footer: {
+      text: reveal.explain
+        ? `${progress}${words.sources}: ${question ? sourcesOf(ds, question) : "—"}`
+        : progress.replace(/ · $/, "") || "—",
+    },
   });
   return { embeds: [embed], allowed_mentions: NO_MENTIONS };
 }
@@ -158,6 +159,10 @@ export function startReply(lang: Lang, result: StartResult): MessagePayload {
       return ephemeralText(words.noQuestions);
     case "race":
       return ephemeralText(words.roundRace);
+    case "channel-not-allowed":
+      return ephemeralText(
+        words.channelNotAllowed({ channels: result.channels.map((c) => `<#${c}>`).join(", ") }),
+      );
     case "too-long":
       return ephemeralText(
         words.roundTooLong({ questions: result.questions, seconds: result.seconds, minutes: result.minutes }),

@@ -318,6 +318,20 @@ export const en = {
   } as Record<string, string>,
   categoryOfSet: (p: { category: string }) => `${p.category} (this server's set)`,
   unknownCategory: "Pick a category from the list as you type `category:`.",
+  // — settings (/settings trivia) —
+  channelNotAllowed: (p: { channels: string }) => `On this server, rounds run only in ${p.channels}.`,
+  settingsServerOnly:
+    "Settings are for servers; in DMs and group DMs, choose per round: `/trivia start seconds: difficulty:`.",
+  settingsNotAllowed: "Only someone with Manage Server can change this server's trivia settings.",
+  settingsTitle: "Trivia settings for this server",
+  settingsSeconds: (p: { seconds: string }) => `Seconds per question: ${p.seconds}`,
+  settingsDifficulty: (p: { difficulty: string }) => `Difficulty: ${p.difficulty}`,
+  settingsExplanations: (p: { on: boolean }) =>
+    `Reveals show the explanation and sources: ${p.on ? "yes" : "no"}`,
+  settingsChannels: (p: { channels: string }) => `Channels that may run rounds: ${p.channels}`,
+  settingsDefault: "default",
+  settingsAnyDifficulty: "any (mixed)",
+  settingsAnyChannel: "any",
   // — exports for teachers —
   exportNotAllowed: "Only someone with Manage Server can export this server's scores.",
   exportDone: (p: { players: number }) =>

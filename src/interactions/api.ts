@@ -53,6 +53,7 @@ export const ApplicationCommandOptionType = {
   Integer: 4 as OptionType.Integer,
   Boolean: 5 as OptionType.Boolean,
   User: 6 as OptionType.User,
+  Channel: 7 as OptionType.Channel,
   Number: 10 as OptionType.Number,
   Attachment: 11 as OptionType.Attachment,
 } as const;

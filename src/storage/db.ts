@@ -101,6 +101,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE rounds ADD COLUMN set_id INTEGER;
   ALTER TABLE rounds ADD COLUMN category TEXT;
+  CREATE TABLE trivia_settings (
+    scope TEXT PRIMARY KEY,
+    seconds INTEGER,
+    difficulty TEXT,
+    explanations INTEGER NOT NULL DEFAULT 1,
+    channels TEXT NOT NULL DEFAULT '[]'
+  );
   CREATE TABLE player_names (
     scope TEXT NOT NULL,
     user_id TEXT NOT NULL,

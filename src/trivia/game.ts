@@ -78,6 +78,8 @@ export interface Reveal {
   asked: AskedRow;
   question: Question | undefined;
   answers: { user_id: string; correct: number; points: number }[];
+  /** Whether to show the explanation and sources (a server setting; yes by default). */
+  explain: boolean;
 }
 
 export interface Standing {
@@ -102,6 +104,7 @@ export type StartResult =
   | { ok: true; opened: OpenedQuestion }
   | { ok: false; reason: "no-channel" | "no-questions" | "race" }
   | { ok: false; reason: "too-long"; questions: number; seconds: number; minutes: number }
+  | { ok: false; reason: "channel-not-allowed"; channels: string[] }
   | { ok: false; reason: "busy"; starterId: string };
 
 export type StopResult =
@@ -177,8 +180,12 @@ export class TriviaGame {
 
   start(player: Player, options: StartOptions = {}): StartResult {
     if (!player.channelId) return { ok: false, reason: "no-channel" };
+    const settings = this.services?.settingsFor(player);
+    if (settings?.channels.length && !settings.channels.includes(player.channelId))
+      return { ok: false, reason: "channel-not-allowed", channels: settings.channels };
     const total = Math.min(Math.max(Math.trunc(options.questions ?? 5), 1), 20);
-    const seconds = Math.min(Math.max(Math.trunc(options.seconds ?? 20), 10), 120);
+    const seconds = Math.min(Math.max(Math.trunc(options.seconds ?? settings?.seconds ?? 20), 10), 120);
+    const difficulty = options.difficulty ?? settings?.difficulty ?? undefined;
     const existing = this.store.runningRound(player.channelId);
     if (existing) return { ok: false, reason: "busy", starterId: existing.starter_id };
     // Where the bot cannot post, every later message goes through the starting interaction,
@@ -200,7 +207,7 @@ export class TriviaGame {
     }
     const seed = this.seedFor(player);
     const questions = this.draw(seed, total, {
-      difficulty: options.difficulty,
+      difficulty,
       setId: options.setId ?? null,
       category: options.category ?? null,
     });
@@ -209,7 +216,7 @@ export class TriviaGame {
       guild_id: player.guildId,
       channel_id: player.channelId,
       starter_id: player.userId,
-      difficulty: options.difficulty ?? null,
+      difficulty: difficulty ?? null,
       set_id: options.setId ?? null,
       category: options.category ?? null,
       seconds,
@@ -404,6 +411,10 @@ export class TriviaGame {
       asked,
       question: this.question(asked.question_id),
       answers: this.store.answers(asked.id),
+      explain:
+        this.services?.settings.get(
+          scopeOf({ guildId: round.guild_id, channelId: round.channel_id, userId: "" }),
+        ).explanations ?? true,
     };
   }
 

@@ -8,10 +8,12 @@ import type { DB } from "../storage/db.js";
 import type { Clock } from "./clock.js";
 import { type Player, scopeOf } from "./game.js";
 import { PlayerRecords } from "./records.js";
+import { SettingsStore, type TriviaSettings } from "./settings.js";
 
 export class TriviaServices {
   readonly sets: QuestionSetStore;
   readonly records: PlayerRecords;
+  readonly settings: SettingsStore;
 
   constructor(
     db: DB,
@@ -20,6 +22,11 @@ export class TriviaServices {
   ) {
     this.sets = new QuestionSetStore(db);
     this.records = new PlayerRecords(db, ds);
+    this.settings = new SettingsStore(db);
+  }
+
+  settingsFor(player: Player): TriviaSettings {
+    return this.settings.get(scopeOf(player));
   }
 
   /** Who may change sets and settings, or export: Manage Server; outside a server, anyone there. */

@@ -1,0 +1,122 @@
+// /settings trivia: a server's defaults for rounds (seconds, difficulty), whether reveals explain,
+// and which channels may run rounds. Manage Server; shows the settings in force after any change.
+import type { Engine } from "../src/app.js";
+import { type Lang, langOf, text } from "../src/i18n/index.js";
+import { ephemeralText } from "../src/interactions/payload.js";
+import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
+import type { Difficulty } from "../src/trivia/questions.js";
+import type { TriviaSettings } from "../src/trivia/settings.js";
+import {
+  booleanOption,
+  channelOption,
+  choice,
+  integerOption,
+  slashCommand,
+  stringOption,
+  subcommand,
+} from "./shared/define.js";
+
+export const data = slashCommand(
+  {
+    name: "settings",
+    ru: "настройки",
+    description: "This server's settings (Manage Server; servers only)",
+    descriptionRu: "Настройки сервера («Управлять сервером»; только на серверах)",
+  },
+  [
+    subcommand(
+      {
+        name: "trivia",
+        ru: "викторина",
+        description: "Trivia defaults, explanations, and the channels that may run rounds",
+        descriptionRu: "Викторина: значения по умолчанию, объяснения, каналы для раундов",
+      },
+      [
+        integerOption(
+          {
+            name: "seconds",
+            ru: "секунды",
+            description: "Default seconds per question (10–120)",
+            descriptionRu: "Секунд на вопрос по умолчанию (10–120)",
+          },
+          { min: 10, max: 120 },
+        ),
+        stringOption(
+          {
+            name: "difficulty",
+            ru: "сложность",
+            description: "Default difficulty (or any: mixed)",
+            descriptionRu: "Сложность по умолчанию (или любая)",
+          },
+          {
+            choices: [
+              choice("any", "любая", "any"),
+              choice("easy", "лёгкая", "easy"),
+              choice("medium", "средняя", "medium"),
+              choice("hard", "сложная", "hard"),
+            ],
+          },
+        ),
+        booleanOption({
+          name: "explanations",
+          ru: "объяснения",
+          description: "Whether reveals show the explanation and sources (default yes)",
+          descriptionRu: "Показывать ли объяснение и источники (по умолчанию да)",
+        }),
+        channelOption({
+          name: "channel",
+          ru: "канал",
+          description: "A channel to allow for rounds (or, with allow:false, to take off the list)",
+          descriptionRu: "Канал, где можно играть (с allow:false — убрать из списка)",
+        }),
+        booleanOption({
+          name: "allow",
+          ru: "разрешить",
+          description: "Allow the channel (default) or take it off; with no channel listed, any channel may",
+          descriptionRu: "Разрешить канал (по умолчанию) или убрать; без списка можно в любом",
+        }),
+      ],
+    ),
+  ],
+);
+
+function describe(lang: Lang, s: TriviaSettings): string {
+  const words = text(lang);
+  return [
+    `**${words.settingsTitle}**`,
+    `• ${words.settingsSeconds({ seconds: s.seconds ? String(s.seconds) : `${words.settingsDefault} (20)` })}`,
+    `• ${words.settingsDifficulty({ difficulty: s.difficulty ? (words.difficulties[s.difficulty] ?? s.difficulty) : words.settingsAnyDifficulty })}`,
+    `• ${words.settingsExplanations({ on: s.explanations })}`,
+    `• ${words.settingsChannels({ channels: s.channels.length ? s.channels.map((c) => `<#${c}>`).join(", ") : words.settingsAnyChannel })}`,
+  ].join("\n");
+}
+
+const DIFFICULTIES = new Set(["easy", "medium", "hard"]);
+
+export function execute(engine: Engine, request: CommandRequest): BotResponse {
+  const lang = langOf(request.caller.locale);
+  const words = text(lang);
+  const services = engine.trivia?.services;
+  if (!services) return { type: "reply", payload: ephemeralText(words.triviaUnavailable) };
+  const { caller, options } = request;
+  if (!caller.guildId) return { type: "reply", payload: ephemeralText(words.settingsServerOnly) };
+  const changing = Object.keys(options).length > 0;
+  if (!changing)
+    return { type: "reply", payload: ephemeralText(describe(lang, services.settingsFor(caller))) };
+  if (!caller.canManageGuild) return { type: "reply", payload: ephemeralText(words.settingsNotAllowed) };
+  const channel = typeof options.channel === "string" ? options.channel : undefined;
+  const allow = options.allow !== false;
+  const now = services.settings.update(caller.guildId, {
+    ...(typeof options.seconds === "number"
+      ? { seconds: Math.min(Math.max(Math.trunc(options.seconds), 10), 120) }
+      : {}),
+    ...(options.difficulty === "any"
+      ? { difficulty: null }
+      : typeof options.difficulty === "string" && DIFFICULTIES.has(options.difficulty)
+        ? { difficulty: options.difficulty as Difficulty }
+        : {}),
+    ...(typeof options.explanations === "boolean" ? { explanations: options.explanations } : {}),
+    ...(channel ? (allow ? { allowChannel: channel } : { disallowChannel: channel }) : {}),
+  });
+  return { type: "reply", payload: ephemeralText(describe(lang, now)) };
+}

@@ -1,0 +1,73 @@
+// A server's trivia settings: the default seconds per question and difficulty, whether reveals
+// show the explanation and sources, and which channels may run rounds (none listed: any).
+import type { DB } from "../storage/db.js";
+import type { Difficulty } from "./questions.js";
+
+export interface TriviaSettings {
+  seconds: number | null;
+  difficulty: Difficulty | null;
+  explanations: boolean;
+  channels: string[];
+}
+
+export const DEFAULT_SETTINGS: TriviaSettings = {
+  seconds: null,
+  difficulty: null,
+  explanations: true,
+  channels: [],
+};
+
+/** At most this many channels may be listed. */
+export const MAX_ROUND_CHANNELS = 25;
+
+interface Row {
+  seconds: number | null;
+  difficulty: string | null;
+  explanations: number;
+  channels: string;
+}
+
+export class SettingsStore {
+  constructor(private readonly db: DB) {}
+
+  get(scope: string): TriviaSettings {
+    const row = this.db.prepare("SELECT * FROM trivia_settings WHERE scope = ?").get(scope) as
+      | Row
+      | undefined;
+    if (!row) return { ...DEFAULT_SETTINGS, channels: [] };
+    return {
+      seconds: row.seconds,
+      difficulty: (row.difficulty as Difficulty | null) ?? null,
+      explanations: row.explanations === 1,
+      channels: JSON.parse(row.channels) as string[],
+    };
+  }
+
+  /** Applies the given changes and returns the settings now in force. */
+  update(
+    scope: string,
+    change: Partial<Omit<TriviaSettings, "channels">> & { allowChannel?: string; disallowChannel?: string },
+  ): TriviaSettings {
+    return this.db.transaction(() => {
+      const s = this.get(scope);
+      if (change.seconds !== undefined) s.seconds = change.seconds;
+      if (change.difficulty !== undefined) s.difficulty = change.difficulty;
+      if (change.explanations !== undefined) s.explanations = change.explanations;
+      if (
+        change.allowChannel &&
+        !s.channels.includes(change.allowChannel) &&
+        s.channels.length < MAX_ROUND_CHANNELS
+      )
+        s.channels.push(change.allowChannel);
+      if (change.disallowChannel) s.channels = s.channels.filter((c) => c !== change.disallowChannel);
+      this.db
+        .prepare(
+          `INSERT INTO trivia_settings (scope, seconds, difficulty, explanations, channels) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (scope) DO UPDATE SET seconds = excluded.seconds, difficulty = excluded.difficulty,
+             explanations = excluded.explanations, channels = excluded.channels`,
+        )
+        .run(scope, s.seconds, s.difficulty, s.explanations ? 1 : 0, JSON.stringify(s.channels));
+      return s;
+    })();
+  }
+}
