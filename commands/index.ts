@@ -4,6 +4,9 @@
 import type { CommandModule, ComponentHandler } from "../src/interactions/types.js";
 import * as didYouMean from "./components/did-you-mean.js";
 import * as openCard from "./components/open-card.js";
+import * as reportOpen from "./components/report-open.js";
+import * as reportResolve from "./components/report-resolve.js";
+import * as reportSubmit from "./components/report-submit.js";
 import * as spotMenu from "./components/spot-menu.js";
 import * as studyAnswer from "./components/study-answer.js";
 import * as triviaAnswer from "./components/trivia-answer.js";
@@ -41,4 +44,7 @@ export const COMPONENTS: readonly ComponentHandler[] = [
   triviaReset,
   studyAnswer,
   spotMenu,
+  reportOpen,
+  reportSubmit,
+  reportResolve,
 ];

@@ -1,4 +1,5 @@
 import type { Engine } from "../src/app.js";
+import { reportsList } from "../src/cards/reports.js";
 import { resetPrompt, startReply, statsMessage, stopReply } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
 import { ephemeralText, quoteUserText } from "../src/interactions/payload.js";
@@ -176,6 +177,12 @@ export const data = slashCommand(
         ),
       ],
     ),
+    subcommand({
+      name: "reports",
+      ru: "жалобы",
+      description: "Reports of wrong questions: see them, hide a question here or dismiss (Manage Server)",
+      descriptionRu: "Сообщения об ошибках в вопросах: скрыть вопрос или отклонить («Управлять сервером»)",
+    }),
     subcommand(
       {
         name: "export",
@@ -260,6 +267,13 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
           files: [{ name: "trivia-scores.csv", data: new TextEncoder().encode(exported.csv) }],
         }),
       };
+    }
+    case "reports": {
+      if (!services.mayManage(caller))
+        return { type: "reply", payload: ephemeralText(text(lang).reportsNotAllowed) };
+      const open = services.openReports(caller);
+      const shown = open.reports.map((report) => ({ report, question: game.questionOf(report.question_id) }));
+      return { type: "reply", payload: reportsList(lang, shown, open.total) };
     }
     case "import":
       return importSet(services, request);

@@ -8,6 +8,7 @@ import {
   ComponentType,
   InteractionContextType,
   MessageFlags,
+  TextInputStyle,
 } from "../src/interactions/api.js";
 
 // Our constants are cast to discord-api-types' enum types, which a wrong number would pass; the
@@ -20,6 +21,7 @@ const PAIRS: [string, Record<string, number>, Record<string, string | number>][]
   ["ButtonStyle", ButtonStyle, real.ButtonStyle],
   ["ComponentType", ComponentType, real.ComponentType],
   ["MessageFlags", MessageFlags, real.MessageFlags],
+  ["TextInputStyle", TextInputStyle, real.TextInputStyle],
 ];
 
 describe("the API constants the bot uses", () => {

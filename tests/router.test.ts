@@ -23,7 +23,7 @@ async function command(command: string, options: Record<string, string>, caller:
 }
 
 function payloadOf(r: BotResponse): MessagePayload {
-  if (r.type === "choices") throw new Error("expected a message");
+  if (r.type === "choices" || r.type === "modal") throw new Error("expected a message");
   return r.payload;
 }
 

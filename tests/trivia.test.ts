@@ -86,7 +86,7 @@ function setup(path = ":memory:") {
 
 const payloadOf = async (r: BotResponse | Promise<BotResponse>): Promise<MessagePayload> => {
   const response = await r;
-  if (response.type === "choices") throw new Error("expected a message");
+  if (response.type === "choices" || response.type === "modal") throw new Error("expected a message");
   return response.payload;
 };
 const buttonsOf = (p: MessagePayload) =>
@@ -333,7 +333,8 @@ describe("trivia where the bot is not a member (group DMs, user installs)", () =
     ]);
     // Reveal, the next question (with its answer buttons), reveal, standings.
     const [reveal1, next, , standings] = messenger.followUps.map((f) => f.payload);
-    expect(buttonsOf(reveal1 as MessagePayload)).toEqual([]);
+    // A reveal carries only the Report button; a question, its answers.
+    expect(buttonsOf(reveal1 as MessagePayload).map((id) => id.split("|")[1])).toEqual(["rp"]);
     expect(buttonsOf(next as MessagePayload)).toHaveLength(4);
     expect(JSON.stringify(standings)).toContain("That was the last question.");
     // The score is kept under the conversation's own scope, and the leaderboard says so.
@@ -592,5 +593,100 @@ describe("server settings (/settings trivia)", () => {
     const { router } = setup();
     const reply = await settings(router, caller("43", { guildId: null }), { seconds: 30 });
     expect(reply.content).toMatch(/Settings are for servers/);
+  });
+});
+
+describe("reports of wrong questions", () => {
+  it("a reveal's Report button opens a form; the report reaches /trivia reports; hiding keeps the question out of this server's rounds", async () => {
+    const { router, trivia, clock, messenger, store } = setup();
+    const admin = caller("51", { canManageGuild: true });
+    const student = caller("52");
+    const start = await payloadOf(trivia.start(student, { questions: 1, seconds: 10 }));
+    const round = store.runningRound(student.channelId as string);
+    const questionId = store.currentQuestion(round?.id ?? -1)?.question_id as string;
+    await clock.advance(10_000);
+    const reveal = messenger.sent[0]?.payload as MessagePayload;
+    const [reportId] = buttonsOf(reveal);
+    const form = await router.handle({
+      type: "component",
+      customId: reportId as string,
+      values: [],
+      caller: student,
+    });
+    expect(form.type).toBe("modal");
+    if (form.type !== "modal") return;
+    expect(form.modal.title).toBe("Report this question");
+    expect(form.modal.components[0]?.components[0]).toMatchObject({
+      custom_id: "what",
+      max_length: 500,
+      style: 2,
+    });
+    const empty = await payloadOf(
+      router.handle({
+        type: "component",
+        customId: form.modal.custom_id,
+        values: [],
+        fields: { what: " " },
+        caller: student,
+      }),
+    );
+    expect(empty.content).toMatch(/Please say what is wrong/);
+    const thanks = await payloadOf(
+      router.handle({
+        type: "component",
+        customId: form.modal.custom_id,
+        values: [],
+        fields: { what: "Option B is also right, @everyone" },
+        caller: student,
+      }),
+    );
+    expect(isEphemeral(thanks)).toBe(true);
+    expect(thanks.content).toMatch(/^Thank you/);
+    expect(
+      (
+        await payloadOf(
+          router.handle({
+            type: "command",
+            command: "trivia",
+            subcommand: "reports",
+            options: {},
+            caller: student,
+          }),
+        )
+      ).content,
+    ).toMatch(/Only someone with Manage Server/);
+    const list = await payloadOf(
+      router.handle({
+        type: "command",
+        command: "trivia",
+        subcommand: "reports",
+        options: {},
+        caller: admin,
+      }),
+    );
+    expect(list.content).toMatch(/Open question reports \(1 of 1\)/);
+    expect(list.content).toContain("Report by <@52>: Option B is also right, @\u200beveryone");
+    expect(list.content).toContain(start.embeds?.[0]?.description?.split("\n")[0] ?? "?");
+    const [hide] = buttonsOf(list);
+    const hidden = await payloadOf(
+      router.handle({ type: "component", customId: hide as string, values: [], caller: admin }),
+    );
+    expect(hidden.content).toMatch(/^Hidden/);
+    const again = await payloadOf(
+      router.handle({ type: "component", customId: hide as string, values: [], caller: admin }),
+    );
+    expect(again.content).toMatch(/already resolved/);
+    // The hidden question is never drawn again on this server.
+    for (let i = 0; i < 8; i++) {
+      await payloadOf(
+        trivia.start(caller("53", { channelId: `80000000000000010${i}` }), { questions: 20, seconds: 10 }),
+      );
+    }
+    const rows = store.db.prepare("SELECT questions FROM rounds WHERE id > ?").all(round?.id ?? 0) as {
+      questions: string;
+    }[];
+    const drawn = rows.flatMap((r) => JSON.parse(r.questions) as string[]);
+    expect(drawn.length).toBeGreaterThan(100);
+    expect(drawn).not.toContain(questionId);
   });
 });

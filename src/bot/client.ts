@@ -13,6 +13,7 @@ import {
   type InteractionUpdateOptions,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
+  type ModalSubmitInteraction,
   Options,
   PermissionFlagsBits,
   Routes,
@@ -165,6 +166,20 @@ export function toRequest(interaction: Interaction): BotRequest | null {
       caller,
       followUp: followUpOf(interaction),
     };
+  if (interaction.isModalSubmit()) {
+    const fields: Record<string, string> = {};
+    for (const [id, field] of interaction.fields.fields) {
+      if ("value" in field && typeof field.value === "string") fields[id] = field.value;
+    }
+    return {
+      type: "component",
+      customId: interaction.customId,
+      values: [],
+      caller,
+      fields,
+      followUp: followUpOf(interaction),
+    };
+  }
   if (interaction.isStringSelectMenu()) {
     return {
       type: "component",
@@ -200,7 +215,8 @@ type Repliable =
   | ChatInputCommandInteraction
   | MessageContextMenuCommandInteraction
   | ButtonInteraction
-  | StringSelectMenuInteraction;
+  | StringSelectMenuInteraction
+  | ModalSubmitInteraction;
 
 /** Sends the router's answer, deferring first if the handler is slow. */
 async function respond(router: Router, interaction: Interaction, log: Logger): Promise<void> {
@@ -221,6 +237,12 @@ async function respond(router: Router, interaction: Interaction, log: Logger): P
   }, DEFER_AFTER_MS);
   const response = await work.finally(() => clearTimeout(timer));
   if (response.type === "choices") return;
+  if (response.type === "modal") {
+    // A form can only be the first answer; a deferred one cannot open it any more.
+    if (!deferred && !repliable.isModalSubmit()) await repliable.showModal(response.modal);
+    else await repliable.followUp({ content: "…", flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    return;
+  }
   const options = toReplyOptions(response.payload);
   const ephemeral = ((response.payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   if (deferred) {

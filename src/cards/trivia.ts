@@ -1,7 +1,7 @@
 // Trivia and study as Discord messages (plain API JSON), in the reader's language: questions with
 // answer buttons, reveals, standings, stats, the leaderboard and the study card. The rules in
 // src/trivia/game.ts decide; this only shows.
-import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { type Lang, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType, MessageFlags } from "../interactions/api.js";
@@ -22,6 +22,7 @@ import type { Question } from "../trivia/questions.js";
 import type { ScoreRow } from "../trivia/store.js";
 import { sourceList } from "./common.js";
 import { clip, fitEmbed, joinLines, LIMITS } from "./limits.js";
+import { reportButton } from "./reports.js";
 
 export const LETTERS = ["A", "B", "C", "D"] as const;
 const COLOUR = 0x2f855a;
@@ -109,7 +110,11 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
         : progress.replace(/ · $/, "") || "—",
     },
   });
-  return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+  // Anyone who thinks the question wrong can say so (a form; see src/cards/reports.ts).
+  const components: APIActionRowComponent<APIButtonComponent>[] = question
+    ? [{ type: ComponentType.ActionRow, components: [reportButton(lang, question.id)] }]
+    : [];
+  return { embeds: [embed], components, allowed_mentions: NO_MENTIONS };
 }
 
 export function standingsMessage(lang: Lang, standings: Standing[], heading: string): MessagePayload {

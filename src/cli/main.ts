@@ -21,6 +21,7 @@ Commands:
   run "<slash command>" [--json] [--out file.png] [--press N]...
                                   run one slash command as the bot would, e.g. "/who name:krushchev",
                                   or the message command: "Look up in Apparat: <message text>";
+                                  --fill TEXT answers the form a press opens (a question report);
                                   --press N presses button or entry N of the newest message (trivia
                                   and /study use DATABASE_PATH; a round plays out at once)
 
@@ -33,11 +34,12 @@ interface Flags {
   office?: string;
   out?: string;
   press: number[];
+  fill: string[];
   rest: string[];
 }
 
 function parseFlags(args: string[]): Flags {
-  const flags: Flags = { json: false, jsonl: false, press: [], rest: [] };
+  const flags: Flags = { json: false, jsonl: false, press: [], fill: [], rest: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--json") flags.json = true;
@@ -46,6 +48,7 @@ function parseFlags(args: string[]): Flags {
     else if (a.startsWith("--office=")) flags.office = a.slice("--office=".length);
     else if (a === "--out") flags.out = args[++i];
     else if (a === "--press") flags.press.push(Number(args[++i]));
+    else if (a === "--fill") flags.fill.push(args[++i] ?? "");
     else if (a.startsWith("--press=")) flags.press.push(Number(a.slice("--press=".length)));
     else if (a.startsWith("--out=")) flags.out = a.slice("--out=".length);
     else flags.rest.push(a);
@@ -280,6 +283,7 @@ async function main(argv: string[]): Promise<number> {
       return runCli(engine, flags.rest.join(" "), {
         json: flags.json,
         press: flags.press,
+        fill: flags.fill,
         ...(flags.out ? { out: flags.out } : {}),
       });
     }

@@ -3,7 +3,7 @@ import type { Engine } from "../app.js";
 import { configOrMessage } from "../config.js";
 import { createRouter, payloadJson, runSlash } from "../console/run.js";
 import { CONSOLE_CALLER } from "../console/slash.js";
-import { componentAt, payloadToText } from "../console/text.js";
+import { componentAt, formSubmission, modalToText, payloadToText } from "../console/text.js";
 import type { MessagePayload } from "../interactions/types.js";
 import { ManualClock } from "../trivia/clock.js";
 
@@ -15,6 +15,8 @@ export interface RunOptions {
   out?: string;
   /** Buttons or menu entries to press, in order, each in the newest message that has them (1-based). */
   press?: number[];
+  /** Texts for the forms a press opens (a report), in order. */
+  fill?: string[];
 }
 
 /**
@@ -77,6 +79,12 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       process.stdout.write(`${JSON.stringify(response.choices, null, 2)}\n`);
       return 0;
     }
+    if (response.type === "modal") {
+      process.stdout.write(
+        `${opts.json ? JSON.stringify(response.modal, null, 2) : modalToText(response.modal)}\n`,
+      );
+      return 0;
+    }
     const { payload } = response;
     if (opts.out) {
       const file = payload.files?.[0];
@@ -93,8 +101,25 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
         process.stderr.write(`There is no button or entry ${n} in the newest message.\n`);
         return 2;
       }
-      const pressed = await router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
-      if (pressed.type !== "choices") shown(pressed.payload, `after pressing ${n}`);
+      let pressed = await router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
+      // A form (a report): filled in with --fill, as someone would type it in Discord.
+      if (pressed.type === "modal") {
+        if (opts.json) process.stdout.write(`${JSON.stringify(pressed.modal, null, 2)}\n`);
+        else
+          print(
+            { content: modalToText(pressed.modal), allowed_mentions: { parse: [] } },
+            `after pressing ${n}`,
+          );
+        const fill = opts.fill?.shift();
+        if (fill === undefined) continue;
+        pressed = await router.handle({
+          type: "component",
+          ...formSubmission(pressed.modal, fill),
+          caller: CONSOLE_CALLER,
+        });
+      }
+      if (pressed.type === "reply" || pressed.type === "update")
+        shown(pressed.payload, `after pressing ${n}`);
     }
     // Play any round out: each timer in turn, its posts printed as they are made.
     while (

@@ -3,11 +3,11 @@ import type { Engine } from "../app.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
 import type { Router } from "../interactions/router.js";
 import { createTrivia } from "../interactions/trivia.js";
-import type { MessagePayload } from "../interactions/types.js";
+import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/types.js";
 import { openDatabase } from "../storage/db.js";
 import { createRouter, runSlash } from "./run.js";
 import { CONSOLE_CALLER } from "./slash.js";
-import { componentAt, payloadToText } from "./text.js";
+import { componentAt, formSubmission, modalToText, payloadToText } from "./text.js";
 
 const BANNER = `Apparat — offline console
 Not connected to Discord: set DISCORD_TOKEN in .env (see .env.example and the README) and run
@@ -74,6 +74,8 @@ export function completer(engine: Engine, router: Router) {
  */
 export class ConsoleSession {
   private newest: MessagePayload | null = null;
+  /** A form the bot opened (a report): the next line typed fills it in. */
+  private form: ModalPayload | null = null;
 
   constructor(
     private readonly router: Router,
@@ -86,21 +88,43 @@ export class ConsoleSession {
     this.out(payloadToText(payload));
   }
 
-  /** One typed line: a slash command, or a number that presses a button. */
+  /** An answer of any kind: a message is shown; a form is shown and waits for the next line. */
+  private respond(response: BotResponse): void {
+    if (response.type === "choices") return;
+    if (response.type === "modal") {
+      this.form = response.modal;
+      this.out(modalToText(response.modal));
+      return;
+    }
+    this.show(response.payload);
+  }
+
+  /** One typed line: a slash command, a number that presses a button, or what a form asked for. */
   async line(line: string): Promise<void> {
+    const form = this.form;
+    if (form) {
+      this.form = null;
+      this.respond(
+        await this.router.handle({
+          type: "component",
+          ...formSubmission(form, line),
+          caller: CONSOLE_CALLER,
+        }),
+      );
+      return;
+    }
     if (/^\d+$/.test(line)) {
       const target = this.newest ? componentAt(this.newest, Number(line)) : null;
       if (!target) {
         this.out("There is no such button or entry in the newest message.");
         return;
       }
-      const response = await this.router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
-      if (response.type !== "choices") this.show(response.payload);
+      this.respond(await this.router.handle({ type: "component", ...target, caller: CONSOLE_CALLER }));
       return;
     }
     const result = await runSlash(this.router, line.startsWith("/") ? line : `/${line}`);
     if (!result.ok) this.out(result.error);
-    else if (result.response.type !== "choices") this.show(result.response.payload);
+    else this.respond(result.response);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import { ComponentType, MessageFlags } from "../interactions/api.js";
-import type { MessagePayload } from "../interactions/types.js";
+import type { MessagePayload, ModalPayload } from "../interactions/types.js";
 
 const plain = (s: string) =>
   s
@@ -74,4 +74,22 @@ export function componentAt(
     }
   }
   return null;
+}
+
+/** A form (modal) as the terminal shows it: its title and what to type. */
+export function modalToText(modal: ModalPayload): string {
+  const inputs = modal.components.flatMap((row) => row.components);
+  return [
+    `📝 ${modal.title}`,
+    ...inputs.map((i) => `  ${i.label ?? i.custom_id} (type it on the next line)`),
+  ].join("\n");
+}
+
+/** Submitting a form with one line of text: what Discord sends for a modal with one text input. */
+export function formSubmission(
+  modal: ModalPayload,
+  line: string,
+): { customId: string; values: string[]; fields: Record<string, string> } {
+  const first = modal.components[0]?.components[0];
+  return { customId: modal.custom_id, values: [], fields: first ? { [first.custom_id]: line } : {} };
 }

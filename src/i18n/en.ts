@@ -332,6 +332,25 @@ export const en = {
   settingsDefault: "default",
   settingsAnyDifficulty: "any (mixed)",
   settingsAnyChannel: "any",
+  // — reports of wrong questions —
+  reportButton: "Report",
+  reportTitle: "Report this question",
+  reportLabel: "What is wrong with it?",
+  reportPlaceholder: "The answer, a wrong option that is also right, a date, a source…",
+  reportThanks:
+    "Thank you: the report is recorded, and this server's moderators can see it in `/trivia reports`.",
+  reportEmpty: "Please say what is wrong with the question.",
+  reportsNotAllowed: "Only someone with Manage Server can see and resolve question reports.",
+  reportsNone: "No open reports of questions here.",
+  reportsTitle: (p: { shown: number; total: number }) => `Open question reports (${p.shown} of ${p.total})`,
+  reportLine: (p: { n: number; question: string; answer: string; text: string; by: string }) =>
+    `**${p.n}.** ${p.question}\nAnswer: ${p.answer}\nReport by ${p.by}: ${p.text}`,
+  reportHide: (p: { n: number }) => `${p.n}: hide it here`,
+  reportDismiss: (p: { n: number }) => `${p.n}: dismiss`,
+  reportHidden: "Hidden: rounds on this server will not ask that question again.",
+  reportDismissed: "Dismissed: the question stays in play.",
+  reportGone: "That report is already resolved or no longer exists.",
+  reportQuestionGone: "(the question no longer exists)",
   // — exports for teachers —
   exportNotAllowed: "Only someone with Manage Server can export this server's scores.",
   exportDone: (p: { players: number }) =>

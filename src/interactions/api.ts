@@ -6,6 +6,7 @@ import type {
   ApplicationCommandType as CommandType,
   ComponentType as Component,
   MessageFlags as Flags,
+  TextInputStyle as InputStyle,
   ApplicationIntegrationType as Integration,
   InteractionContextType as InteractionContext,
   ApplicationCommandOptionType as OptionType,
@@ -16,6 +17,12 @@ export const ComponentType = {
   ActionRow: 1 as Component.ActionRow,
   Button: 2 as Component.Button,
   StringSelect: 3 as Component.StringSelect,
+  TextInput: 4 as Component.TextInput,
+} as const;
+
+export const TextInputStyle = {
+  Short: 1 as InputStyle.Short,
+  Paragraph: 2 as InputStyle.Paragraph,
 } as const;
 
 export const ButtonStyle = {

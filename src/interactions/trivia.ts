@@ -64,6 +64,6 @@ export function createTrivia(
     events,
     wiring.log ?? silentLogger,
     wiring.seedFor,
-    new TriviaServices(db, ds, wiring.clock ?? systemClock),
+    new TriviaServices(db, ds, wiring.clock ?? systemClock, wiring.log ?? silentLogger),
   );
 }

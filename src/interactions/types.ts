@@ -2,6 +2,7 @@ import type {
   APIActionRowComponent,
   APIComponentInMessageActionRow,
   APIEmbed,
+  APITextInputComponent,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
@@ -72,6 +73,8 @@ export interface ComponentRequest {
   values: string[];
   caller: Caller;
   followUp?: FollowUpHandle;
+  /** For a submitted form (modal): its text inputs' values, by their custom ids. */
+  fields?: Record<string, string>;
 }
 
 export type BotRequest = CommandRequest | AutocompleteRequest | ComponentRequest;
@@ -92,10 +95,18 @@ export interface Choice {
   value: string;
 }
 
+/** A form Discord shows over the chat (a modal): a title and up to five text inputs. */
+export interface ModalPayload {
+  custom_id: string;
+  title: string;
+  components: APIActionRowComponent<APITextInputComponent>[];
+}
+
 export type BotResponse =
   | { type: "reply"; payload: MessagePayload }
   | { type: "update"; payload: MessagePayload }
-  | { type: "choices"; choices: Choice[] };
+  | { type: "choices"; choices: Choice[] }
+  | { type: "modal"; modal: ModalPayload };
 
 /** A button or menu handler: owns the custom ids with its prefix (see custom-id.ts). */
 export interface ComponentHandler {

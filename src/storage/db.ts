@@ -101,12 +101,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE rounds ADD COLUMN set_id INTEGER;
   ALTER TABLE rounds ADD COLUMN category TEXT;
+  ALTER TABLE rounds ADD COLUMN questions TEXT;
   CREATE TABLE trivia_settings (
     scope TEXT PRIMARY KEY,
     seconds INTEGER,
     difficulty TEXT,
     explanations INTEGER NOT NULL DEFAULT 1,
     channels TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE TABLE question_reports (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'hidden', 'dismissed'))
+  );
+  CREATE INDEX question_reports_open ON question_reports(scope, status);
+  CREATE TABLE hidden_questions (
+    scope TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    PRIMARY KEY (scope, question_id)
   );
   CREATE TABLE player_names (
     scope TEXT NOT NULL,

@@ -210,6 +210,7 @@ export class TriviaGame {
       difficulty,
       setId: options.setId ?? null,
       category: options.category ?? null,
+      hidden: this.services?.reports.hidden(scopeOf(player)) ?? new Set(),
     });
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const round = this.store.createRound({
@@ -219,6 +220,7 @@ export class TriviaGame {
       difficulty: difficulty ?? null,
       set_id: options.setId ?? null,
       category: options.category ?? null,
+      questions: JSON.stringify(questions.map((q) => q.id)),
       seconds,
       total: questions.length,
       seed,
@@ -349,27 +351,43 @@ export class TriviaGame {
   private draw(
     seed: number,
     count: number,
-    from: { difficulty: Difficulty | undefined; setId: number | null; category: string | null },
+    from: {
+      difficulty: Difficulty | undefined;
+      setId: number | null;
+      category: string | null;
+      /** Questions this server hid after a report. */
+      hidden?: ReadonlySet<string>;
+    },
   ): Question[] {
     const { difficulty, setId } = from;
+    const hidden = from.hidden ?? new Set<string>();
     const category = from.category && isCategoryKey(from.category) ? from.category : null;
     if (setId === null) {
       return generateQuestions(this.ds, {
         seed,
         count,
         ...(difficulty ? { difficulty } : {}),
-        ...(category ? { only: (q: Question) => inCategory(this.ds, q, category) } : {}),
+        only: (q: Question) => !hidden.has(q.id) && (!category || inCategory(this.ds, q, category)),
       });
     }
     const wanted = category?.startsWith("set:") ? category.slice(4).trim().toLowerCase() : null;
     const own = (this.sets?.questions(setId) ?? [])
       .map((q, i) => ({ q: toTriviaQuestion(setId, i, q), category: q.category?.toLowerCase() }))
-      .filter((x) => (!difficulty || x.q.difficulty === difficulty) && (!wanted || x.category === wanted))
+      .filter(
+        (x) =>
+          !hidden.has(x.q.id) &&
+          (!difficulty || x.q.difficulty === difficulty) &&
+          (!wanted || x.category === wanted),
+      )
       .map((x) => x.q);
     return shuffleBySeed(own, seed).slice(0, count);
   }
 
   /** A question by id: built-in, or "set:<set>:<position>" from a server's set. */
+  questionOf(id: string): Question | undefined {
+    return this.question(id);
+  }
+
   private question(id: string): Question | undefined {
     const own = parseSetQuestionId(id);
     if (!own) return questionById(this.ds, id);
@@ -378,8 +396,11 @@ export class TriviaGame {
   }
 
   private openNext(round: RoundRow, position: number, questions?: Question[]): OpenedQuestion {
+    // The round's questions were fixed when it started; older rounds are drawn again from the seed.
+    const fixed = round.questions ? (JSON.parse(round.questions) as string[]) : null;
     const list =
       questions ??
+      (fixed ? fixed.map((id) => this.question(id)).filter((q): q is Question => q !== undefined) : null) ??
       this.draw(round.seed, round.total, {
         difficulty: (round.difficulty as Difficulty | null) ?? undefined,
         setId: round.set_id,

@@ -2,27 +2,52 @@
 // under (for a teacher's export), and its trivia settings. Each takes the player and works in
 // their scope: the server, or outside one the conversation.
 import type { Dataset } from "../data/build.js";
+import type { LogSink } from "../log-sink.js";
 import type { ImportedQuestion } from "../question-sets/parse.js";
 import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets/store.js";
 import type { DB } from "../storage/db.js";
 import type { Clock } from "./clock.js";
 import { type Player, scopeOf } from "./game.js";
 import { PlayerRecords } from "./records.js";
+import { ReportStore } from "./reports.js";
 import { SettingsStore, type TriviaSettings } from "./settings.js";
 
 export class TriviaServices {
   readonly sets: QuestionSetStore;
   readonly records: PlayerRecords;
   readonly settings: SettingsStore;
+  readonly reports: ReportStore;
 
   constructor(
     db: DB,
     ds: Dataset,
     private readonly clock: Clock,
+    log: LogSink,
   ) {
     this.sets = new QuestionSetStore(db);
     this.records = new PlayerRecords(db, ds);
     this.settings = new SettingsStore(db);
+    this.reports = new ReportStore(db, log);
+  }
+
+  /** A player's report of a question, from the reveal's Report button. */
+  report(player: Player, questionId: string, text: string) {
+    return this.reports.add({
+      scope: scopeOf(player),
+      questionId,
+      userId: player.userId,
+      text,
+      now: this.clock.now(),
+    });
+  }
+
+  openReports(player: Player) {
+    const scope = scopeOf(player);
+    return { reports: this.reports.open(scope), total: this.reports.countOpen(scope) };
+  }
+
+  resolveReport(player: Player, id: number, how: "hide" | "dismiss") {
+    return this.reports.resolve(scopeOf(player), id, how);
   }
 
   settingsFor(player: Player): TriviaSettings {

@@ -18,6 +18,8 @@ export interface RoundRow {
   set_id: number | null;
   /** The category it draws from ("era:thaw", "kind:successor", "set:…"), if any. */
   category: string | null;
+  /** The ids of its questions in order, as JSON, fixed when it starts. */
+  questions: string | null;
 }
 
 export interface AskedRow {
@@ -62,7 +64,7 @@ export class TriviaStore {
       running: db.prepare<[], RoundRow>("SELECT * FROM rounds WHERE status = 'running'"),
       round: db.prepare<[number], RoundRow>("SELECT * FROM rounds WHERE id = ?"),
       insertRound: db.prepare(
-        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id, category, questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       endRound: db.prepare("UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'"),
       insertAsked: db.prepare(
@@ -144,9 +146,10 @@ export class TriviaStore {
 
   /** Creates a round; null when the channel already has one running (the unique index decides). */
   createRound(
-    r: Omit<RoundRow, "id" | "ended_at" | "status" | "set_id" | "category"> & {
+    r: Omit<RoundRow, "id" | "ended_at" | "status" | "set_id" | "category" | "questions"> & {
       set_id?: number | null;
       category?: string | null;
+      questions?: string | null;
     },
   ): RoundRow | null {
     try {
@@ -162,6 +165,7 @@ export class TriviaStore {
         r.locale,
         r.set_id ?? null,
         r.category ?? null,
+        r.questions ?? null,
       );
       return this.round(Number(info.lastInsertRowid)) ?? null;
     } catch (err) {
