@@ -8,6 +8,7 @@ import { isCategoryKey } from "../src/trivia/categories.js";
 import type { Difficulty } from "../src/trivia/questions.js";
 import {
   attachmentOption,
+  booleanOption,
   choice,
   integerOption,
   slashCommand,
@@ -66,6 +67,12 @@ export const data = slashCommand(
             ],
           },
         ),
+        booleanOption({
+          name: "hints",
+          ru: "подсказки",
+          description: "Halfway through each question, one wrong answer is taken away",
+          descriptionRu: "На середине времени один неверный ответ убирается",
+        }),
         stringOption(
           {
             name: "category",
@@ -244,6 +251,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
         ...(difficulty ? { difficulty } : {}),
         ...(set ? { setId: set.id } : {}),
         ...(category && isCategoryKey(category) ? { category } : {}),
+        ...(options.hints === true ? { hints: true } : {}),
       });
       return { type: "reply", payload: startReply(lang, result) };
     }

@@ -22,6 +22,7 @@ describe("console tab completion", () => {
       "/trivia start questions:",
       "/trivia start seconds:",
       "/trivia start difficulty:",
+      "/trivia start hints:",
       "/trivia start category:",
       "/trivia start set:",
     ]);

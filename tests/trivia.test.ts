@@ -5,7 +5,7 @@ import { MessageFlags } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, COMPONENTS } from "../commands/index.js";
 import { Router } from "../src/interactions/router.js";
-import { createTrivia, type Messenger } from "../src/interactions/trivia.js";
+import { createTrivia, type Messenger, type PostedMessage } from "../src/interactions/trivia.js";
 import type {
   BotResponse,
   Caller,
@@ -31,6 +31,8 @@ class FakeMessenger implements Messenger {
   async followUp(handle: FollowUpHandle, payload: MessagePayload) {
     this.followUps.push({ token: handle.token, payload });
   }
+  /** Set by a test that checks edits; without it, the wiring posts changes anew. */
+  edit?: (message: PostedMessage, payload: MessagePayload) => Promise<void>;
 }
 
 const caller = (userId: string, extra: Partial<Caller> = {}): Caller => ({
@@ -688,5 +690,66 @@ describe("reports of wrong questions", () => {
     const drawn = rows.flatMap((r) => JSON.parse(r.questions) as string[]);
     expect(drawn.length).toBeGreaterThan(100);
     expect(drawn).not.toContain(questionId);
+  });
+});
+
+describe("hints", () => {
+  it("halfway through, takes one wrong answer away: the question's own message is edited where it can be", async () => {
+    const { trivia, clock, messenger, store } = setup();
+    const edits: { messageId: string; payload: MessagePayload }[] = [];
+    messenger.edit = async (message, payload) => {
+      edits.push({ messageId: message.messageId, payload });
+    };
+    const who = caller("61", { channelId: "800000000000000061" });
+    const start = await payloadOf(
+      trivia.start(
+        { ...who, followUp: { applicationId: "1", token: "t", receivedAt: clock.now() } } as Caller,
+        {
+          questions: 3,
+          seconds: 20,
+          hints: true,
+          category: "kind:successor",
+        },
+      ),
+    );
+    const round = store.runningRound(who.channelId as string);
+    expect(round?.hints).toBe(1);
+    expect(start.components?.[0]?.components.some((b) => "disabled" in b && b.disabled)).toBe(false);
+    await clock.advance(10_000);
+    const question = questionById(ds, store.currentQuestion(round?.id ?? -1)?.question_id ?? "");
+    expect(question?.choices).toHaveLength(4);
+    expect(edits).toHaveLength(1);
+    expect(edits[0]?.messageId).toBe("@original");
+    const buttons = edits[0]?.payload.components?.[0]?.components ?? [];
+    const disabled = buttons.flatMap((b, i) => ("disabled" in b && b.disabled ? [i] : []));
+    expect(disabled).toHaveLength(1);
+    expect(disabled[0]).not.toBe(question?.answer);
+    expect(edits[0]?.payload.embeds?.[0]?.description).toMatch(/💡 Hint: it is not [A-D]\./);
+  });
+
+  it("posts the hinted copy where nothing can be edited, and never hints a true-or-false question", async () => {
+    const { trivia, clock, messenger } = setup();
+    const hinted = () => messenger.sent.filter((m) => JSON.stringify(m.payload).includes("Hint: it is not"));
+    await payloadOf(
+      trivia.start(caller("62", { channelId: "800000000000000062" }), {
+        questions: 1,
+        seconds: 20,
+        hints: true,
+        category: "kind:successor",
+      }),
+    );
+    await clock.advance(10_000);
+    expect(hinted()).toHaveLength(1);
+    await clock.advance(10_000);
+    await payloadOf(
+      trivia.start(caller("63", { channelId: "800000000000000063" }), {
+        questions: 1,
+        seconds: 20,
+        hints: true,
+        category: "kind:true-false",
+      }),
+    );
+    await clock.advance(20_000);
+    expect(hinted()).toHaveLength(1);
   });
 });

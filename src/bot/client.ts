@@ -24,7 +24,7 @@ import { COMMANDS, COMPONENTS } from "../../commands/index.js";
 import type { Engine } from "../app.js";
 import type { Config } from "../config.js";
 import { Router } from "../interactions/router.js";
-import { createTrivia, type Messenger } from "../interactions/trivia.js";
+import { createTrivia } from "../interactions/trivia.js";
 import type {
   BotRequest,
   Caller,
@@ -33,6 +33,7 @@ import type {
   RequestAttachment,
 } from "../interactions/types.js";
 import { openDatabase } from "../storage/db.js";
+import { channelMessenger } from "./messenger.js";
 import { checkDiscordReachable } from "./reach.js";
 
 /** Discord gives 3 s to answer; past this the bot defers and edits the reply later. */
@@ -278,54 +279,6 @@ const LEAN_CACHES = Options.cacheWithLimits({
   VoiceStateManager: 0,
   ThreadMemberManager: 0,
 });
-
-/**
- * Posts outside an interaction (trivia reveals and standings): to the channel where the bot is a
- * member, or else through the follow-up webhook of the interaction that started the round.
- */
-function channelMessenger(client: Client): Messenger {
-  return {
-    async followUp(handle, payload) {
-      const body = {
-        ...(payload.content !== undefined ? { content: payload.content } : {}),
-        embeds: payload.embeds ?? [],
-        components: payload.components ?? [],
-        allowed_mentions: { parse: [] },
-        ...(payload.flags !== undefined ? { flags: payload.flags } : {}),
-        ...(payload.files
-          ? {
-              attachments: payload.files.map((f, id) => ({
-                id,
-                filename: f.name,
-                description: f.description,
-              })),
-            }
-          : {}),
-      };
-      await client.rest.post(Routes.webhook(handle.applicationId, handle.token), {
-        body,
-        auth: false,
-        ...(payload.files
-          ? { files: payload.files.map((f) => ({ name: f.name, data: Buffer.from(f.data) })) }
-          : {}),
-      });
-    },
-    async send(channelId, payload) {
-      const channel = await client.channels.fetch(channelId);
-      if (!channel || !("send" in channel) || typeof channel.send !== "function") {
-        throw new Error(`channel ${channelId} cannot receive messages`);
-      }
-      const options = toReplyOptions(payload);
-      await channel.send({
-        ...(options.content !== undefined ? { content: options.content } : {}),
-        embeds: payload.embeds ?? [],
-        components: payload.components ?? [],
-        allowedMentions: { parse: [] },
-        ...(options.files ? { files: options.files } : {}),
-      });
-    },
-  };
-}
 
 export interface RunningBot {
   client: Client;

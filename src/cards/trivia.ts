@@ -51,21 +51,30 @@ function answerButtons(
   q: Question,
   style: (typeof ButtonStyle)["Primary" | "Secondary"],
   idFor: (i: number) => string,
+  disabled?: number,
 ): APIButtonComponent[] {
   return q.choices.map((c, i) => ({
     type: ComponentType.Button,
     style,
     label: clip(`${letter(i)}. ${c}`, LIMITS.buttonLabel),
     custom_id: idFor(i),
+    ...(i === disabled ? { disabled: true } : {}),
   }));
 }
 
-export function questionMessage(lang: Lang, { round, asked, question }: OpenedQuestion): MessagePayload {
+/** A round's question; with `disabled`, the same question after its hint took that answer away. */
+export function questionMessage(
+  lang: Lang,
+  { round, asked, question }: OpenedQuestion,
+  disabled?: number,
+): MessagePayload {
   const words = text(lang);
   const embed = fitEmbed({
     title:
       round.total > 1 ? words.questionOf({ n: asked.position + 1, total: round.total }) : words.quickQuestion,
-    description: `${said(question, question.prompt, 400)}\n\n${choicesText(question)}`,
+    description: `${said(question, question.prompt, 400)}\n\n${choicesText(question)}${
+      disabled === undefined ? "" : `\n\n${words.hintGiven({ letter: letter(disabled) })}`
+    }`,
     color: COLOUR,
     footer: {
       text: words.questionFooter({
@@ -74,8 +83,11 @@ export function questionMessage(lang: Lang, { round, asked, question }: OpenedQu
       }),
     },
   });
-  const buttons = answerButtons(question, ButtonStyle.Primary, (i) =>
-    encodeId(TRIVIA_PREFIXES.answer, [String(asked.id), String(i)]),
+  const buttons = answerButtons(
+    question,
+    ButtonStyle.Primary,
+    (i) => encodeId(TRIVIA_PREFIXES.answer, [String(asked.id), String(i)]),
+    disabled,
   );
   return {
     embeds: [embed],
@@ -144,6 +156,8 @@ export function roundEventMessage(ds: Dataset, event: RoundEvent, lang: Lang): M
       return revealMessage(ds, lang, event.reveal);
     case "question":
       return questionMessage(lang, event.opened);
+    case "hint":
+      return questionMessage(lang, event.opened, event.disabled);
     case "standings":
       return standingsMessage(lang, event.standings, text(lang).lastQuestion);
     case "interrupted":

@@ -332,6 +332,7 @@ export const en = {
   settingsDefault: "default",
   settingsAnyDifficulty: "any (mixed)",
   settingsAnyChannel: "any",
+  hintGiven: (p: { letter: string }) => `💡 Hint: it is not ${p.letter}.`,
   // — reports of wrong questions —
   reportButton: "Report",
   reportTitle: "Report this question",

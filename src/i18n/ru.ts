@@ -357,6 +357,7 @@ export const ru: Messages = {
   settingsDefault: "по умолчанию",
   settingsAnyDifficulty: "любая (вперемешку)",
   settingsAnyChannel: "любые",
+  hintGiven: (p) => `💡 Подсказка: это не ${p.letter}.`,
   reportButton: "Сообщить",
   reportTitle: "Сообщить об ошибке в вопросе",
   reportLabel: "Что с ним не так?",

@@ -18,12 +18,21 @@ import { TriviaServices } from "../trivia/services.js";
 import { TriviaStore } from "../trivia/store.js";
 import type { MessagePayload } from "./types.js";
 
+/** A message the bot posted, to change later: in a channel, or through an interaction's webhook. */
+export interface PostedMessage {
+  messageId: string;
+  channelId?: string;
+  followUp?: FollowUpHandle;
+}
+
 /** Posts outside an interaction (reveals, next questions, standings). */
 export interface Messenger {
   /** To a channel the bot is a member of. */
-  send(channelId: string, payload: MessagePayload): Promise<void>;
+  send(channelId: string, payload: MessagePayload): Promise<PostedMessage | undefined | void>;
   /** Through the webhook of the interaction that started the round, where it is not. */
-  followUp(handle: FollowUpHandle, payload: MessagePayload): Promise<void>;
+  followUp(handle: FollowUpHandle, payload: MessagePayload): Promise<PostedMessage | undefined | void>;
+  /** Changes a posted message (a hint takes an answer away); without it, the change is posted anew. */
+  edit?(message: PostedMessage, payload: MessagePayload): Promise<void>;
 }
 
 export interface TriviaWiring {
@@ -37,6 +46,7 @@ function roundOf(event: RoundEvent) {
     case "reveal":
       return event.reveal.round;
     case "question":
+    case "hint":
       return event.opened.round;
     default:
       return event.round;
@@ -49,12 +59,27 @@ export function createTrivia(
   messenger: Messenger,
   wiring: TriviaWiring = {},
 ): TriviaGame {
+  // Where each open question was posted, so that its hint can change it (by asked id).
+  const questions = new Map<number, PostedMessage>();
+  const post = (route: RoundRoute, payload: MessagePayload) =>
+    route.followUp ? messenger.followUp(route.followUp, payload) : messenger.send(route.channelId, payload);
   const events = {
-    publish: (route: RoundRoute, event: RoundEvent) => {
+    publish: async (route: RoundRoute, event: RoundEvent) => {
       const payload = roundEventMessage(ds, event, langOf(roundOf(event).locale));
-      return route.followUp
-        ? messenger.followUp(route.followUp, payload)
-        : messenger.send(route.channelId, payload);
+      if (event.kind === "hint") {
+        const asked = event.opened.asked.id;
+        const where =
+          questions.get(asked) ??
+          (event.original ? { messageId: "@original", followUp: event.original } : undefined);
+        questions.delete(asked);
+        if (where && messenger.edit) await messenger.edit(where, payload);
+        else await post(route, payload);
+        return;
+      }
+      if (event.kind === "reveal") questions.delete(event.reveal.asked.id);
+      const posted = await post(route, payload);
+      if (event.kind === "question" && posted && event.opened.round.hints)
+        questions.set(event.opened.asked.id, posted);
     },
   };
   return new TriviaGame(

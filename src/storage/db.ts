@@ -102,6 +102,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE rounds ADD COLUMN set_id INTEGER;
   ALTER TABLE rounds ADD COLUMN category TEXT;
   ALTER TABLE rounds ADD COLUMN questions TEXT;
+  ALTER TABLE rounds ADD COLUMN hints INTEGER NOT NULL DEFAULT 0;
   CREATE TABLE trivia_settings (
     scope TEXT PRIMARY KEY,
     seconds INTEGER,

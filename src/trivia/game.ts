@@ -63,6 +63,8 @@ export interface StartOptions {
   setId?: number;
   /** Only questions of this category: an era or kind of the built-ins, or a set's own category. */
   category?: CategoryKey;
+  /** Halfway through each question (of four answers), take one wrong answer away. */
+  hints?: boolean;
 }
 
 /** A question just opened in a round. */
@@ -93,6 +95,11 @@ export interface Standing {
 export type RoundEvent =
   | { kind: "reveal"; reveal: Reveal }
   | { kind: "question"; opened: OpenedQuestion }
+  /**
+   * Halfway through a question of a round with hints: answer `disabled` is taken away. `original`
+   * is the interaction whose reply is the question, when it is the round's first.
+   */
+  | { kind: "hint"; opened: OpenedQuestion; disabled: number; original?: FollowUpHandle }
   | { kind: "standings"; round: RoundRow; standings: Standing[] }
   | { kind: "interrupted"; round: RoundRow };
 
@@ -143,6 +150,9 @@ export class TriviaGame {
   private readonly timers = new Map<number, unknown>();
   /** Rounds that speak through their starting interaction, by round id (kept in memory only). */
   private readonly followUps = new Map<number, FollowUpHandle>();
+  /** The interaction whose reply is a hinted round's first question (to take an answer from it). */
+  private readonly starts = new Map<number, FollowUpHandle>();
+  private readonly hintTimers = new Map<number, unknown>();
 
   constructor(
     private readonly ds: Dataset,
@@ -174,8 +184,10 @@ export class TriviaGame {
   }
 
   shutdown(): void {
-    for (const handle of this.timers.values()) this.clock.clearTimer(handle);
+    for (const handle of [...this.timers.values(), ...this.hintTimers.values()])
+      this.clock.clearTimer(handle);
     this.timers.clear();
+    this.hintTimers.clear();
   }
 
   start(player: Player, options: StartOptions = {}): StartResult {
@@ -221,6 +233,7 @@ export class TriviaGame {
       set_id: options.setId ?? null,
       category: options.category ?? null,
       questions: JSON.stringify(questions.map((q) => q.id)),
+      hints: options.hints ?? false,
       seconds,
       total: questions.length,
       seed,
@@ -229,6 +242,7 @@ export class TriviaGame {
     });
     if (!round) return { ok: false, reason: "race" };
     if (viaFollowUp) this.followUps.set(round.id, viaFollowUp);
+    if (player.followUp && options.hints) this.starts.set(round.id, player.followUp);
     return { ok: true, opened: this.openNext(round, 0, questions) };
   }
 
@@ -251,6 +265,7 @@ export class TriviaGame {
     const standings = this.store.roundStandings(round.id);
     const route = this.routeOf(round);
     this.followUps.delete(round.id);
+    this.starts.delete(round.id);
     if (reveal)
       await this.events
         .publish(route, { kind: "reveal", reveal })
@@ -333,6 +348,7 @@ export class TriviaGame {
     }
     this.store.endRound(round.id, "finished", this.clock.now());
     this.followUps.delete(round.id);
+    this.starts.delete(round.id);
     await this.events.publish(route, {
       kind: "standings",
       round,
@@ -417,13 +433,35 @@ export class TriviaGame {
         );
       }),
     );
-    return { round, asked, question };
+    const opened = { round, asked, question };
+    if (round.hints && question.choices.length > 2) this.scheduleHint(opened);
+    return opened;
+  }
+
+  /** Halfway through, one wrong answer goes (never on a true-or-false question: that would tell). */
+  private scheduleHint(opened: OpenedQuestion): void {
+    const { round, asked, question } = opened;
+    const wrong = question.choices.map((_, i) => i).filter((i) => i !== question.answer);
+    const disabled = wrong[asked.id % wrong.length] as number;
+    this.hintTimers.set(
+      asked.id,
+      this.clock.setTimer((round.seconds * 1000) / 2, () => {
+        this.hintTimers.delete(asked.id);
+        const original = asked.position === 0 ? this.starts.get(round.id) : undefined;
+        this.events
+          .publish(this.routeOf(round), { kind: "hint", opened, disabled, ...(original ? { original } : {}) })
+          .catch((err: unknown) => this.log.warn({ err, round: round.id }, "could not give a hint"));
+      }),
+    );
   }
 
   private clearTimer(askedId: number): void {
     const handle = this.timers.get(askedId);
     if (handle !== undefined) this.clock.clearTimer(handle);
     this.timers.delete(askedId);
+    const hint = this.hintTimers.get(askedId);
+    if (hint !== undefined) this.clock.clearTimer(hint);
+    this.hintTimers.delete(askedId);
   }
 
   private reveal(round: RoundRow, asked: AskedRow): Reveal {

@@ -20,6 +20,8 @@ export interface RoundRow {
   category: string | null;
   /** The ids of its questions in order, as JSON, fixed when it starts. */
   questions: string | null;
+  /** 1 when, halfway through each question, one wrong answer is taken away. */
+  hints: number;
 }
 
 export interface AskedRow {
@@ -64,7 +66,7 @@ export class TriviaStore {
       running: db.prepare<[], RoundRow>("SELECT * FROM rounds WHERE status = 'running'"),
       round: db.prepare<[number], RoundRow>("SELECT * FROM rounds WHERE id = ?"),
       insertRound: db.prepare(
-        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id, category, questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id, category, questions, hints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       endRound: db.prepare("UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'"),
       insertAsked: db.prepare(
@@ -146,10 +148,11 @@ export class TriviaStore {
 
   /** Creates a round; null when the channel already has one running (the unique index decides). */
   createRound(
-    r: Omit<RoundRow, "id" | "ended_at" | "status" | "set_id" | "category" | "questions"> & {
+    r: Omit<RoundRow, "id" | "ended_at" | "status" | "set_id" | "category" | "questions" | "hints"> & {
       set_id?: number | null;
       category?: string | null;
       questions?: string | null;
+      hints?: boolean;
     },
   ): RoundRow | null {
     try {
@@ -166,6 +169,7 @@ export class TriviaStore {
         r.set_id ?? null,
         r.category ?? null,
         r.questions ?? null,
+        r.hints ? 1 : 0,
       );
       return this.round(Number(info.lastInsertRowid)) ?? null;
     } catch (err) {
