@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConsoleSession, completer } from "../src/console/repl.js";
 import { createRouter } from "../src/console/run.js";
-import { createTrivia } from "../src/interactions/trivia.js";
+import { createTrivia, showingMessenger } from "../src/interactions/trivia.js";
 import { openDatabase } from "../src/storage/db.js";
 import { engine, FakeClock } from "./helpers.js";
 
@@ -42,10 +42,7 @@ describe("the console session", () => {
     const trivia = createTrivia(
       engine().dataset,
       openDatabase(":memory:"),
-      {
-        send: async (_channel, payload) => session?.show(payload),
-        followUp: async (_handle, payload) => session?.show(payload),
-      },
+      showingMessenger((payload) => session?.show(payload)),
       { clock, seedFor: () => 7 },
     );
     session = new ConsoleSession(createRouter({ ...engine(), trivia }), (text) => shown.push(text));

@@ -27,9 +27,11 @@ class FakeMessenger implements Messenger {
   followUps: { token: string; payload: MessagePayload }[] = [];
   async send(channel: string, payload: MessagePayload) {
     this.sent.push({ channel, payload });
+    return { messageId: `m${this.sent.length}`, channelId: channel };
   }
   async followUp(handle: FollowUpHandle, payload: MessagePayload) {
     this.followUps.push({ token: handle.token, payload });
+    return { messageId: `f${this.followUps.length}`, followUp: handle };
   }
   /** Set by a test that checks edits; without it, the wiring posts changes anew. */
   edit?: (message: PostedMessage, payload: MessagePayload) => Promise<void>;

@@ -16,7 +16,6 @@ import {
   type ModalSubmitInteraction,
   Options,
   PermissionFlagsBits,
-  Routes,
   type StringSelectMenuInteraction,
 } from "discord.js";
 import type { Logger } from "pino";

@@ -52,17 +52,20 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       return 1;
     }
     const { openDatabase } = await import("../storage/db.js");
-    const { createTrivia } = await import("../interactions/trivia.js");
+    const { createTrivia, showingMessenger } = await import("../interactions/trivia.js");
     const db = openDatabase(config.DATABASE_PATH);
     closeDb = () => db.close();
     const trivia = createTrivia(
       engine.dataset,
       db,
-      {
-        send: async (_channel, payload) => shown(payload, `posted to the channel ${postedAfter} s later`),
-        followUp: async (_handle, payload) =>
-          shown(payload, `sent through the command's follow-up ${postedAfter} s later`),
-      },
+      showingMessenger((payload, via) =>
+        shown(
+          payload,
+          via === "channel"
+            ? `posted to the channel ${postedAfter} s later`
+            : `sent through the command's follow-up ${postedAfter} s later`,
+        ),
+      ),
       { clock },
     );
     playing = { ...engine, trivia };

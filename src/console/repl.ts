@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import type { Engine } from "../app.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
 import type { Router } from "../interactions/router.js";
-import { createTrivia } from "../interactions/trivia.js";
+import { createTrivia, showingMessenger } from "../interactions/trivia.js";
 import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/types.js";
 import { openDatabase } from "../storage/db.js";
 import { createRouter, runSlash } from "./run.js";
@@ -142,10 +142,7 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
     else out(payloadToText(payload));
     rl?.prompt(true);
   };
-  const trivia = createTrivia(engine.dataset, db, {
-    send: (_channel, payload) => post(payload),
-    followUp: (_handle, payload) => post(payload),
-  });
+  const trivia = createTrivia(engine.dataset, db, showingMessenger(post));
   await trivia.recover();
   const router = createRouter({ ...engine, trivia });
   session = new ConsoleSession(router, out);

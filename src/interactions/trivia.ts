@@ -28,11 +28,30 @@ export interface PostedMessage {
 /** Posts outside an interaction (reveals, next questions, standings). */
 export interface Messenger {
   /** To a channel the bot is a member of. */
-  send(channelId: string, payload: MessagePayload): Promise<PostedMessage | undefined | void>;
+  send(channelId: string, payload: MessagePayload): Promise<PostedMessage | undefined>;
   /** Through the webhook of the interaction that started the round, where it is not. */
-  followUp(handle: FollowUpHandle, payload: MessagePayload): Promise<PostedMessage | undefined | void>;
+  followUp(handle: FollowUpHandle, payload: MessagePayload): Promise<PostedMessage | undefined>;
   /** Changes a posted message (a hint takes an answer away); without it, the change is posted anew. */
   edit?(message: PostedMessage, payload: MessagePayload): Promise<void>;
+}
+
+/**
+ * A messenger that shows what would be posted (the console, `cli run`, tests): nothing to edit
+ * later, so hints arrive as a new copy of the question.
+ */
+export function showingMessenger(
+  show: (payload: MessagePayload, via: "channel" | "follow-up") => unknown,
+): Messenger {
+  return {
+    send: async (_channel, payload) => {
+      await show(payload, "channel");
+      return undefined;
+    },
+    followUp: async (_handle, payload) => {
+      await show(payload, "follow-up");
+      return undefined;
+    },
+  };
 }
 
 export interface TriviaWiring {
