@@ -9,7 +9,7 @@ import type { TriviaSettings } from "../src/trivia/settings.js";
 import {
   booleanOption,
   channelOption,
-  choice,
+  difficultyChoices,
   integerOption,
   slashCommand,
   stringOption,
@@ -48,14 +48,7 @@ export const data = slashCommand(
             description: "Default difficulty (or any: mixed)",
             descriptionRu: "Сложность по умолчанию (или любая)",
           },
-          {
-            choices: [
-              choice("any", "любая", "any"),
-              choice("easy", "лёгкая", "easy"),
-              choice("medium", "средняя", "medium"),
-              choice("hard", "сложная", "hard"),
-            ],
-          },
+          { choices: difficultyChoices(true) },
         ),
         booleanOption({
           name: "explanations",

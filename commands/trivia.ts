@@ -10,6 +10,7 @@ import {
   attachmentOption,
   booleanOption,
   choice,
+  difficultyChoices,
   integerOption,
   slashCommand,
   stringOption,
@@ -59,13 +60,7 @@ export const data = slashCommand(
             description: "Easy: the best-known leaders; hard: Krestinsky, Stasova, Ivashko and exact figures",
             descriptionRu: "Лёгкая — известные лидеры; сложная — Крестинский, Стасова, Ивашко",
           },
-          {
-            choices: [
-              choice("easy", "лёгкая", "easy"),
-              choice("medium", "средняя", "medium"),
-              choice("hard", "сложная", "hard"),
-            ],
-          },
+          { choices: difficultyChoices() },
         ),
         booleanOption({
           name: "hints",

@@ -142,3 +142,13 @@ export function userOption(w: Words, extra: { required?: boolean } = {}): APIApp
 export function choice(name: string, ru: string, value: string): APIApplicationCommandOptionChoice<string> {
   return { name, name_localizations: { ru }, value };
 }
+
+/** The difficulties of trivia, in both languages; with "any" where a setting may leave it open. */
+export function difficultyChoices(withAny = false): APIApplicationCommandOptionChoice<string>[] {
+  return [
+    ...(withAny ? [choice("any", "любая", "any")] : []),
+    choice("easy", "лёгкая", "easy"),
+    choice("medium", "средняя", "medium"),
+    choice("hard", "сложная", "hard"),
+  ];
+}
