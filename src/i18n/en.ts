@@ -117,7 +117,7 @@ export const en = {
       {
         name: "/trivia, /leaderboard, /study — quizzes",
         value:
-          "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner)",
+          "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner) · your own questions: `/trivia import file:` · `/settings trivia`",
       },
       {
         name: "Look up in Apparat — on any message",
