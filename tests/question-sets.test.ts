@@ -76,7 +76,7 @@ describe("question files", () => {
         "The file has 501 questions; a set holds at most 500.",
       );
       expect(text("ru").importProblem(many.errors[0]!.problem)).toBe(
-        "В файле 501 вопросов; в наборе не больше 500.",
+        "В файле 501 вопрос; в наборе не больше 500.",
       );
     }
   });

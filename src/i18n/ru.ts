@@ -428,7 +428,7 @@ export const ru: Messages = {
       case "too-big":
         return `Файл занимает ${Math.ceil(p.bytes / 1024)} КБ; предел — 1 МБ.`;
       case "too-many":
-        return `В файле ${p.count} вопросов; в наборе не больше 500.`;
+        return `В файле ${p.count} ${pluralRu(p.count, "вопрос", "вопроса", "вопросов")}; в наборе не больше 500.`;
       case "empty-file":
         return "Файл пуст.";
       case "not-utf8":
