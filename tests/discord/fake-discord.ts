@@ -56,6 +56,7 @@ import {
   type HttpAnswer,
   invalidWebhookToken,
   missingAccess,
+  notFound,
   unknownInteraction,
   unknownMessage,
   unknownWebhook,
@@ -168,6 +169,9 @@ export interface InteractionRecord {
   deletions: string[];
 }
 
+/** An option's value in the builders: a string, number or boolean, or an uploaded file. */
+export type OptionInput = string | number | boolean | APIAttachment;
+
 export interface Actor {
   user?: APIUser;
   locale?: Locale;
@@ -206,6 +210,7 @@ const OPTION_TYPE_NAMES: Record<number, string> = {
   [ApplicationCommandOptionType.Integer]: "integer",
   [ApplicationCommandOptionType.Boolean]: "boolean",
   [ApplicationCommandOptionType.Number]: "number",
+  [ApplicationCommandOptionType.Attachment]: "attachment",
 };
 
 export class FakeDiscord {
@@ -223,6 +228,8 @@ export class FakeDiscord {
   readonly interactions = new Map<string, InteractionRecord>();
   /** DMs and a group DM of the test user: the bot is a member of its own DM only. */
   readonly privateChannels: PrivateChannels;
+  /** Files users attached to commands, served at their CDN-like URL. */
+  private readonly uploads = new Map<string, { data: Uint8Array; filename: string }>();
   /** Every POST to /channels/:channel/messages, allowed or refused. */
   readonly channelPosts: ChannelPost[] = [];
   private readonly byToken = new Map<string, InteractionRecord>();
@@ -502,7 +509,7 @@ export class FakeDiscord {
 
   private optionValues(
     command: APIApplicationCommand,
-    values: Record<string, string | number | boolean>,
+    values: Record<string, OptionInput>,
     focused?: string,
   ): APIApplicationCommandInteractionDataOption[] {
     const defs = new Map<string, APIApplicationCommandOption>(
@@ -518,6 +525,13 @@ export class FakeDiscord {
           `option type ${def.type} of /${command.name} ${name} is not supported by the builder`,
         );
       const isFocused = name === focused;
+      if (def.type === ApplicationCommandOptionType.Attachment) {
+        // A file: its id in the option, the file itself in resolved.attachments (see chatInput).
+        if (typeof value !== "object") throw new Error(`/${command.name} ${name} takes an uploaded file`);
+        out.push({ name, type: def.type, value: value.id } as APIApplicationCommandInteractionDataOption);
+        continue;
+      }
+      if (typeof value === "object") throw new Error(`/${command.name} ${name} does not take a file`);
       if (!isFocused) {
         // Discord's client enforces these before it sends anything.
         if (def.type === ApplicationCommandOptionType.String) {
@@ -547,7 +561,7 @@ export class FakeDiscord {
   /** A slash-command interaction (type 2) for a registered command; "trivia start" for a subcommand. */
   chatInput(
     name: string,
-    values: Record<string, string | number | boolean> = {},
+    values: Record<string, OptionInput> = {},
     as: Actor = {},
   ): APIChatInputApplicationCommandGuildInteraction {
     const [commandName = name, subcommandName] = name.split(" ");
@@ -566,9 +580,11 @@ export class FakeDiscord {
     } else {
       options = this.optionValues(command, values);
     }
+    const files = Object.values(values).filter((v): v is APIAttachment => typeof v === "object");
     return this.commandInteraction(command, as, {
       type: ApplicationCommandType.ChatInput,
       options,
+      ...(files.length ? { resolved: { attachments: Object.fromEntries(files.map((f) => [f.id, f])) } } : {}),
     }) as APIChatInputApplicationCommandGuildInteraction;
   }
 
@@ -602,6 +618,17 @@ export class FakeDiscord {
       target_id: message.id,
       resolved: { messages: { [message.id]: message } },
     }) as APIMessageApplicationCommandInteraction;
+  }
+
+  /**
+   * A file a user attaches to a command option, as Discord describes it in `resolved.attachments`:
+   * its URL serves the bytes (GET, no token), as Discord's CDN does.
+   */
+  upload(filename: string, data: Uint8Array, contentType = "text/csv"): APIAttachment {
+    const id = this.ids.next();
+    this.uploads.set(id, { data, filename });
+    const url = `${this.apiBase}/v10/attachments/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: data.byteLength, url, proxy_url: url, content_type: contentType };
   }
 
   /** A message someone else wrote in the channel of `where` (for message commands). */
@@ -849,6 +876,15 @@ export class FakeDiscord {
         auth: false,
         bucket: webhookBucket,
         handler: (r) => this.followUp(r),
+      },
+      {
+        method: "GET",
+        template: "/attachments/:id/:file",
+        auth: false,
+        handler: (r) => {
+          const file = this.uploads.get(r.params.id ?? "");
+          return file ? answer(200, file.data) : notFound();
+        },
       },
       {
         method: "GET",

@@ -215,6 +215,14 @@ export class RestServer {
       res.end();
       return;
     }
+    if (a.body instanceof Uint8Array) {
+      // A file (an attachment on the CDN), not JSON.
+      headers["Content-Type"] ??= "application/octet-stream";
+      headers["Content-Length"] = String(a.body.byteLength);
+      res.writeHead(a.status, headers);
+      res.end(a.body);
+      return;
+    }
     const text = JSON.stringify(a.body);
     headers["Content-Type"] = "application/json";
     headers["Content-Length"] = String(Buffer.byteLength(text));

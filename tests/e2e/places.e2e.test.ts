@@ -1,15 +1,19 @@
 // Wherever a study group talks: the real bot process, user-installed, answering in a DM between
 // people and in a group DM (where it is not a member and cannot post by itself), and the server
 // install posting a round's messages to its channel as before.
+
+import { readFileSync } from "node:fs";
 import {
   type APIButtonComponentWithCustomId,
   type APIStringSelectComponent,
   ComponentType,
   InteractionResponseType,
   MessageFlags,
+  PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { expect, test } from "vitest";
 import type { CallbackRecord } from "../discord/fake-discord.js";
+import { MEMBER_PERMISSIONS } from "../discord/fixtures.js";
 import { describeE2E, textOf, useBot } from "./harness.js";
 
 const buttonsOf = (data: CallbackRecord["data"]) =>
@@ -126,5 +130,24 @@ describeE2E("user installs, DMs and group DMs", () => {
     });
     expect(r.status).toBe(403);
     expect(await r.json()).toEqual({ message: "Missing Access", code: 50001 });
+  });
+
+  test("/trivia import with a real attachment: fetched from the CDN, checked, imported, listed", async () => {
+    const admin = { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild };
+    const good = h.fake.upload("week3.csv", new Uint8Array(readFileSync("examples/question-set.csv")));
+    const done = await h.fake.dispatchInteraction(
+      h.fake.chatInput("trivia import", { file: good, name: "Week 3" }, admin),
+    );
+    expect((done.data?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(done.data?.content).toBe(
+      "Imported the set “Week 3”: 4 questions. Play it with `/trivia start set:Week 3`.",
+    );
+    const bad = h.fake.upload("bad.csv", new TextEncoder().encode("question,correct,wrong1\nWho?,A,A\n"));
+    const report = await h.fake.dispatchInteraction(h.fake.chatInput("trivia import", { file: bad }, admin));
+    expect(report.data?.content).toContain(
+      "• line 2 · correct: The correct answer is also among the wrong ones.",
+    );
+    const list = await h.fake.dispatchInteraction(h.fake.chatInput("trivia sets"));
+    expect(list.data?.content).toMatch(/\*\*Week 3\*\* — 4 questions/);
   });
 });
