@@ -150,4 +150,29 @@ describeE2E("user installs, DMs and group DMs", () => {
     const list = await h.fake.dispatchInteraction(h.fake.chatInput("trivia sets"));
     expect(list.data?.content).toMatch(/\*\*Week 3\*\* — 4 questions/);
   });
+
+  test("a hint halfway through takes one wrong answer away by editing the question in place", async () => {
+    const start = await h.fake.dispatchInteraction(
+      h.fake.chatInput("trivia start", {
+        questions: 1,
+        seconds: 10,
+        hints: true,
+        category: "kind:successor",
+      }),
+    );
+    expect(buttonsOf(start.data)).toHaveLength(4);
+    const record = await h.fake.waitFor(
+      () => {
+        const r = h.fake.interactions.get(start.interactionId);
+        return r && r.edits.length > 0 ? r : null;
+      },
+      15_000,
+      "the hint's edit of the question",
+    );
+    // The edited message's buttons, as the edit sent them.
+    const edit = record.edits.at(-1)?.data;
+    const buttons = (edit?.components ?? []).flatMap((row) => row.components);
+    expect(buttons.filter((b) => "disabled" in b && b.disabled)).toHaveLength(1);
+    expect(textOf(edit)).toMatch(/Hint: it is not [A-D]/);
+  }, 30_000);
 });
