@@ -464,7 +464,7 @@ printTable("5. Trivia answers on SQLite", ["measure", "value", "target", "result
 printTable(
   "6. Look up in Apparat: spotting a 2,000-character message",
   ["measure", "value", "target", "result"],
-  benchSpot(ds),
+  benchSpot(ds, gc),
   ["l", "r", "r", "l"],
 );
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s (sink ${sink % 10})`);
