@@ -8,6 +8,9 @@ import {
   shiftDay,
   yearInterval,
 } from "./calendar.js";
+import { DECADE_WORDS, MONTH_WORDS, MONTHS_EN, SEASON_WORDS, type Season } from "./words.js";
+
+export { DECADE_WORDS, MONTH_WORDS, MONTHS_EN } from "./words.js";
 
 /** One way of reading what the user wrote. */
 export interface DateReading extends DayInterval {
@@ -40,78 +43,6 @@ export type ParsedDate =
   | { ok: true; query: string; readings: DateReading[]; ambiguous: boolean }
   | { ok: false; query: string; problem: DateProblemInfo };
 
-export const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
-/** Month words people type, mapped to 1–12: English, abbreviations, Russian in every case, a few others. */
-export const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
-  const map = new Map<string, number>();
-  const add = (month: number, ...words: string[]) => {
-    for (const w of words) map.set(w, month);
-  };
-  MONTHS_EN.forEach((name, i) => {
-    add(i + 1, name.toLowerCase(), name.slice(0, 3).toLowerCase());
-  });
-  add(9, "sept");
-  // Russian: nominative, genitive ("12 ноября"), prepositional ("в ноябре").
-  const ru = [
-    ["январь", "января", "январе", "янв"],
-    ["февраль", "февраля", "феврале", "фев"],
-    ["март", "марта", "марте", "мар"],
-    ["апрель", "апреля", "апреле", "апр"],
-    ["май", "мая", "мае"],
-    ["июнь", "июня", "июне", "июн"],
-    ["июль", "июля", "июле", "июл"],
-    ["август", "августа", "августе", "авг"],
-    ["сентябрь", "сентября", "сентябре", "сен", "сент"],
-    ["октябрь", "октября", "октябре", "окт"],
-    ["ноябрь", "ноября", "ноябре", "ноя", "нояб"],
-    ["декабрь", "декабря", "декабре", "дек"],
-  ];
-  ru.forEach((words, i) => add(i + 1, ...words));
-  // German and French names that differ from English.
-  add(1, "januar", "janvier");
-  add(2, "februar", "fevrier");
-  add(3, "marz", "maerz", "mars");
-  add(4, "avril");
-  add(5, "mai");
-  add(6, "juni", "juin");
-  add(7, "juli", "juillet");
-  add(8, "aout");
-  add(10, "oktober", "octobre");
-  add(12, "dezember", "decembre");
-  return map;
-})();
-
-type Season = "spring" | "summer" | "autumn" | "winter";
-const SEASON_WORDS: ReadonlyMap<string, Season> = new Map([
-  ["spring", "spring"],
-  ["summer", "summer"],
-  ["autumn", "autumn"],
-  ["fall", "autumn"],
-  ["winter", "winter"],
-  ["весна", "spring"],
-  ["весной", "spring"],
-  ["лето", "summer"],
-  ["летом", "summer"],
-  ["осень", "autumn"],
-  ["осенью", "autumn"],
-  ["зима", "winter"],
-  ["зимой", "winter"],
-]);
-
 class DateProblem extends Error {
   constructor(readonly detail: ProblemDetail) {
     super(detail.code);
@@ -131,17 +62,6 @@ const ROMAN: Record<string, string> = {
   x: "10",
   xi: "11",
   xii: "12",
-};
-
-export const DECADE_WORDS: Record<string, number> = {
-  twenties: 1920,
-  thirties: 1930,
-  forties: 1940,
-  fifties: 1950,
-  sixties: 1960,
-  seventies: 1970,
-  eighties: 1980,
-  nineties: 1990,
 };
 
 /** "early", "mid" and "late" take the first, middle and last third of a year or decade. */

@@ -8,31 +8,19 @@ import type {
 } from "discord-api-types/v10";
 import type { Engine } from "../app.js";
 
-/** Who is asking, and where: what every handler may need from an interaction. */
-export interface Caller {
-  userId: string;
-  guildId: string | null;
-  channelId: string | null;
-  /** Discord's locale of the user, e.g. "en-US" or "ru". */
-  locale: string;
-  /** Whether the user may manage the server (for admin-only actions). */
-  canManageGuild?: boolean;
-  /** The name the user goes by here: server nickname, else display name, else username. */
-  displayName?: string;
+/**
+ * Who is asking, and where: what every handler may need from an interaction. The fields the game
+ * needs are a Player's (src/trivia/game.ts); the follow-up travels on the request instead.
+ */
+export interface Caller extends Omit<Player, "followUp"> {
   /** Where the interaction happened: a server, the bot's own DM, or a DM or group DM of people. */
   context?: "guild" | "bot-dm" | "private";
-  /**
-   * Whether the bot itself can post in this channel outside an interaction: it is installed in
-   * this server, or this is its own DM. False in group DMs and in servers where only the user
-   * installed it; there, anything posted later must go through the interaction's follow-ups.
-   */
-  botCanPost?: boolean;
 }
 
 /** What answers an interaction after its first reply (see src/trivia/game.ts). */
 export type { FollowUpHandle } from "../trivia/game.js";
 
-import type { FollowUpHandle } from "../trivia/game.js";
+import type { FollowUpHandle, Player } from "../trivia/game.js";
 
 export type OptionValue = string | number | boolean;
 

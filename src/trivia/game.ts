@@ -39,12 +39,17 @@ export interface Player {
   userId: string;
   guildId: string | null;
   channelId: string | null;
-  /** The player's locale, kept with a round they start (its posts use it). */
+  /** Discord's locale of the user ("en-US", "ru"), kept with a round they start (its posts use it). */
   locale: string;
+  /** Whether the user may manage the server (for admin-only actions). */
   canManageGuild?: boolean;
-  /** The name the player goes by here (server nickname or display name), kept with their answers. */
+  /** The name the user goes by here (nickname, else display name), kept with their answers. */
   displayName?: string;
-  /** False where the bot cannot post by itself: the round then speaks through `followUp`. */
+  /**
+   * Whether the bot itself can post in this channel outside an interaction: only in a server that
+   * installed it. Elsewhere (DMs, group DMs, servers where only the user installed it), the round
+   * speaks through `followUp`.
+   */
   botCanPost?: boolean;
   followUp?: FollowUpHandle;
 }
