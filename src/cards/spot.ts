@@ -73,7 +73,10 @@ export function spotSummary(
   const cited = new Set<string>();
   const people = found.entities.filter((e) => e.kind === "person").slice(0, MAX_LINES);
   const offices = found.entities.filter((e) => e.kind === "office").slice(0, MAX_LINES);
-  const dates = found.dates.slice(0, MAX_LINES);
+  // A date read two ways (5/3/1953) is one line: its answer covers both readings.
+  const dates = found.dates
+    .filter((d, i, all) => all.findIndex((x) => x.start === d.start) === i)
+    .slice(0, MAX_LINES);
   const fields: APIEmbedField[] = [];
   const add = (name: string, lines: (string | null)[]) => {
     const kept = lines.filter((l): l is string => l !== null);

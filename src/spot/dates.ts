@@ -50,6 +50,8 @@ const OPEN = new RegExp(`${B}(?:after|since|before|until|till|после|с|со
 const ALWAYS: RegExp[] = [
   new RegExp(`${B}\\d{4}-\\d{2}-\\d{2}${E}`, "gu"),
   new RegExp(`${B}\\d{1,2}\\.\\d{1,2}\\.\\d{4}${E}`, "gu"),
+  // Slashes: 15/06/1975, and 5/3/1953, which is both 5 March and 3 May.
+  new RegExp(`${B}\\d{1,2}/\\d{1,2}/\\d{4}${E}`, "gu"),
   new RegExp(`${B}(?:${DECADE})${E}`, "giu"),
   new RegExp(`${B}(?:${POINT})${E}`, "giu"),
   new RegExp(`${B}${SEASON}${E}`, "giu"),
@@ -121,12 +123,9 @@ export function spotDates(text: string): SpottedDate[] {
     const surface = text.slice(c.start, c.end);
     const parsed = parseFuzzyDate(surface);
     if (!parsed.ok) continue;
-    const from = parsed.readings.map((r) => r.from).sort()[0] as string;
-    const to = parsed.readings
-      .map((r) => r.to)
-      .sort()
-      .at(-1) as string;
-    taken.push({ surface, start: c.start, end: c.end, from, to });
+    // A date that reads two ways (5/3/1953) is given as both readings, in order.
+    for (const r of parsed.readings)
+      taken.push({ surface, start: c.start, end: c.end, from: r.from, to: r.to });
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken.sort((a, b) => a.start - b.start || a.from.localeCompare(b.from));
 }
