@@ -63,6 +63,12 @@ describe("question files", () => {
     ]);
     expect(problems(parseQuestionFile("x.json", bytes("{oops")))).toEqual([[null, "", "bad-json"]]);
     expect(problems(parseQuestionFile("x.csv", bytes("  ")))).toEqual([[null, "", "empty-file"]]);
+    expect(problems(parseQuestionFile("x.csv", bytes("question;correct;wrong1\nQ;A;B\n")))).toEqual([
+      [1, "", "semicolons"],
+    ]);
+    expect(problems(parseQuestionFile("x.json", bytes('[{"question": "Q"}]')))).toEqual([
+      [null, "", "not-a-set"],
+    ]);
     expect(problems(parseQuestionFile("x.csv", bytes("question,correct,answer\n")))).toEqual([
       [1, "answer", "unknown-column"],
       [1, "wrong1", "missing-column"],

@@ -403,6 +403,10 @@ export const en = {
           : 'Text follows a closing quote; inside quotes, write a quote as "".';
       case "not-an-object":
         return 'Expected an object: {"question": …, "correct": …, "wrong": […]}.';
+      case "not-a-set":
+        return 'Expected {"name": …, "questions": [ … ]} around the questions.';
+      case "semicolons":
+        return "The columns are separated by semicolons; save the file as CSV with commas (CSV UTF-8).";
       case "missing-column":
         return `The header row has no "${p.column}" column.`;
       case "unknown-column":

@@ -441,6 +441,10 @@ export const ru: Messages = {
           : 'После закрывающей кавычки идёт текст; внутри кавычек кавычку пишут как "".';
       case "not-an-object":
         return 'Ожидается объект: {"question": …, "correct": …, "wrong": […]}.';
+      case "not-a-set":
+        return 'Вопросы должны быть внутри {"name": …, "questions": [ … ]}.';
+      case "semicolons":
+        return "Столбцы разделены точкой с запятой; сохраните файл как CSV с запятыми (CSV UTF-8).";
       case "missing-column":
         return `В заголовке нет столбца «${p.column}».`;
       case "unknown-column":

@@ -39,6 +39,8 @@ export type ProblemCode =
   | { code: "bad-json"; detail: string }
   | { code: "bad-csv"; detail: "unclosed-quote" | "text-after-quote" }
   | { code: "not-an-object" }
+  | { code: "not-a-set" }
+  | { code: "semicolons" }
   | { code: "missing-column"; column: string }
   | { code: "unknown-column"; column: string }
   | { code: "required" }
@@ -151,7 +153,7 @@ function fromJson(text: string, errors: ImportError[]): { name: string | null; r
     return { name: null, raws: [] };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    errors.push({ line: null, path: "", problem: { code: "not-an-object" } });
+    errors.push({ line: null, path: "", problem: { code: "not-a-set" } });
     return { name: null, raws: [] };
   }
   const record = data as Record<string, unknown>;
@@ -206,6 +208,11 @@ function fromCsv(text: string, errors: ImportError[]): RawQuestion[] {
   }
   const [header, ...rows] = parsed.records;
   if (!header) return [];
+  // Spreadsheets set to some European locales save "CSV" with semicolons.
+  if (header.fields.length === 1 && (header.fields[0] ?? "").includes(";")) {
+    errors.push({ line: header.line, path: "", problem: { code: "semicolons" } });
+    return [];
+  }
   const columns = header.fields.map((f) => f.trim().toLowerCase());
   for (const c of columns)
     if (!(CSV_COLUMNS as readonly string[]).includes(c))
