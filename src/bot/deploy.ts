@@ -1,5 +1,7 @@
 // Registers the slash commands: to one server when DISCORD_GUILD_ID is set (instant, for
 // development), otherwise globally. A bulk overwrite, so running it twice changes nothing.
+// An operator's command-line script, not the bot: what it registered goes to the terminal with
+// console.*, as the CLI's own output does.
 import { REST, Routes } from "discord.js";
 import { COMMANDS } from "../../commands/index.js";
 import { configOrMessage } from "../config.js";

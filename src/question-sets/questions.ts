@@ -2,7 +2,7 @@
 // reveal shows the same letters as the question), marked as user text to be shown escaped.
 
 import type { Question } from "../trivia/questions/model.js";
-import { hashString } from "../trivia/random.js";
+import { hashString, shuffleBySeed } from "../trivia/random.js";
 import type { ImportedQuestion } from "./parse.js";
 
 export const SET_QUESTION_PREFIX = "set:";
@@ -21,13 +21,10 @@ export function toTriviaQuestion(setId: number, position: number, q: ImportedQue
   const id = setQuestionId(setId, position);
   const choices = [q.correct, ...q.wrong];
   // A deterministic shuffle by the id: the right answer is not always A.
-  let s = hashString(id) >>> 0;
-  const order = choices.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    s = (Math.imul(s ^ (s >>> 15), 1 | s) + 0x6d2b79f5) >>> 0;
-    const j = s % (i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
+  const order = shuffleBySeed(
+    choices.map((_, i) => i),
+    hashString(id),
+  );
   return {
     id,
     kind: "custom",

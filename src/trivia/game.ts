@@ -15,6 +15,7 @@ import {
   type Question,
   questionById,
 } from "./questions.js";
+import { shuffleBySeed } from "./random.js";
 import type { TriviaServices } from "./services.js";
 import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
 
@@ -489,16 +490,4 @@ export class TriviaGame {
     const boxes = [...this.store.studySummary(player.userId).entries()].sort((a, b) => a[0] - b[0]);
     return { next: nextId ? questionById(this.ds, nextId) : undefined, boxes };
   }
-}
-
-/** A stable per-user order of the question pool, so new questions do not always come in one order. */
-function shuffleBySeed<T>(items: readonly T[], seed: number): T[] {
-  const out = items.slice();
-  let s = seed >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s ^ (s >>> 15), 1 | s) + 0x6d2b79f5) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }

@@ -71,3 +71,18 @@ export function createRng(seed: number): Rng {
     },
   };
 }
+
+/**
+ * A stable shuffle by a seed: the same items and seed give the same order (a user's study pool,
+ * a round drawn from a set, the answers of an imported question).
+ */
+export function shuffleBySeed<T>(items: readonly T[], seed: number): T[] {
+  const out = items.slice();
+  let s = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s ^ (s >>> 15), 1 | s) + 0x6d2b79f5) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
