@@ -1,7 +1,7 @@
 import type { Engine } from "../src/app.js";
 import { studyMessage } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
-import { ephemeralText } from "../src/interactions/payload.js";
+import { ephemeralText, privateFile } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import { booleanOption, slashCommand } from "./shared/define.js";
 
@@ -31,8 +31,9 @@ export function execute(engine: Engine, request: CommandRequest): BotResponse {
       return { type: "reply", payload: ephemeralText(text(lang).studyExportNone) };
     return {
       type: "reply",
-      payload: ephemeralText(text(lang).studyExportDone({ count: exported.questions }), {
-        files: [{ name: "study-progress.csv", data: new TextEncoder().encode(exported.csv) }],
+      payload: privateFile(text(lang).studyExportDone({ count: exported.questions }), {
+        name: "study-progress.csv",
+        text: exported.csv,
       }),
     };
   }

@@ -2,7 +2,7 @@ import type { Engine } from "../src/app.js";
 import { reportsList } from "../src/cards/reports.js";
 import { resetPrompt, startReply, statsMessage, stopReply } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
-import { ephemeralText, quoteUserText } from "../src/interactions/payload.js";
+import { ephemeralText, privateFile, quoteUserText } from "../src/interactions/payload.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
 import { isCategoryKey } from "../src/trivia/categories.js";
 import type { Difficulty } from "../src/trivia/questions.js";
@@ -259,15 +259,16 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       return { type: "reply", payload: statsMessage(lang, user, game.stats(caller, user)) };
     }
     case "export": {
-      if (caller.guildId && !caller.canManageGuild)
+      if (!services.mayManage(caller))
         return { type: "reply", payload: ephemeralText(text(lang).exportNotAllowed) };
       const exported = services.exportScores(caller, options.scope === "global" ? "global" : "server");
       if (!exported || exported.players === 0)
         return { type: "reply", payload: ephemeralText(text(lang).exportNone) };
       return {
         type: "reply",
-        payload: ephemeralText(text(lang).exportDone({ players: exported.players }), {
-          files: [{ name: "trivia-scores.csv", data: new TextEncoder().encode(exported.csv) }],
+        payload: privateFile(text(lang).exportDone({ players: exported.players }), {
+          name: "trivia-scores.csv",
+          text: exported.csv,
         }),
       };
     }

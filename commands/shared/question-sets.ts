@@ -4,7 +4,7 @@ import type { Engine } from "../../src/app.js";
 import { clip, joinLines } from "../../src/cards/limits.js";
 import { formatIsoDay } from "../../src/i18n/dates.js";
 import { type Lang, langOf, text } from "../../src/i18n/index.js";
-import { ephemeralText, quoteUserText } from "../../src/interactions/payload.js";
+import { ephemeralText, privateFile, quoteUserText } from "../../src/interactions/payload.js";
 import type { BotResponse, Choice, CommandRequest, MessagePayload } from "../../src/interactions/types.js";
 import { type ImportError, parseQuestionFile, SET_LIMITS } from "../../src/question-sets/parse.js";
 import type { TriviaServices } from "../../src/trivia/services.js";
@@ -95,9 +95,7 @@ export function setsCommand(services: TriviaServices, request: CommandRequest): 
     const body = JSON.stringify({ name: set.name, questions: services.setQuestions(set) }, null, 2);
     const fileName = `${set.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "questions"}.json`;
     return reply(
-      ephemeralText(words.setExported({ name: quoteUserText(set.name) }), {
-        files: [{ name: fileName, data: new TextEncoder().encode(body) }],
-      }),
+      privateFile(words.setExported({ name: quoteUserText(set.name) }), { name: fileName, text: body }),
     );
   }
   if (!services.mayManage(request.caller)) return reply(ephemeralText(words.setsNotAllowed));

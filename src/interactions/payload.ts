@@ -28,6 +28,11 @@ export function ephemeralText(content: string, extra: Partial<MessagePayload> = 
   };
 }
 
+/** A private note with a text file attached (an export: CSV or JSON). */
+export function privateFile(content: string, file: { name: string; text: string }): MessagePayload {
+  return ephemeralText(content, { files: [{ name: file.name, data: new TextEncoder().encode(file.text) }] });
+}
+
 /**
  * Echoes user text safely: no markdown tricks (spoilers, bold, headings, links), no mention syntax
  * that could render as a ping, no direction overrides that reorder the text around it, no
