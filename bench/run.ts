@@ -14,7 +14,7 @@ import { percentile, printTable } from "./report.js";
 import { benchSpot } from "./spot.js";
 import { mulberry32, pick, syntheticDataset } from "./synthetic.js";
 import { benchTimeline } from "./timeline.js";
-import { benchTrivia } from "./trivia.js";
+import { benchStorage } from "./trivia.js";
 
 const SEED = 0x5eed;
 const QUERIES_PER_DATASET = 2000;
@@ -455,12 +455,12 @@ printTable("4. Timeline pictures", ["measure", "value", "target", "result"], awa
   "r",
   "l",
 ]);
-printTable("5. Trivia answers on SQLite", ["measure", "value", "target", "result"], benchTrivia(), [
-  "l",
-  "r",
-  "r",
-  "l",
-]);
+printTable(
+  "5. Trivia answers: SQLite and PostgreSQL",
+  ["measure", "value", "target", "result"],
+  await benchStorage(),
+  ["l", "r", "r", "l"],
+);
 printTable(
   "6. Look up in Apparat: spotting a 2,000-character message",
   ["measure", "value", "target", "result"],

@@ -1,18 +1,44 @@
-// Trivia storage throughput: answers committed per second on SQLite (each in its own transaction,
-// as the bot commits them), on a real file in WAL mode.
+// Trivia storage throughput: answers committed per second (each in its own transaction, as the
+// bot commits them), on SQLite (a real file in WAL mode) and on PostgreSQL (a throwaway server
+// with its default, durable settings, over a loopback connection).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openDatabase } from "../src/storage/db.js";
-import { TriviaStore } from "../src/trivia/store.js";
+import { openPostgres } from "../src/storage/postgres.js";
+import type { Storage } from "../src/storage/sql.js";
+import { openSqlite } from "../src/storage/sqlite.js";
+import { type AskedRow, TriviaStore } from "../src/trivia/store.js";
+import { startPostgres } from "../tests/support/postgres.js";
 
-export function benchTrivia(answers = 20_000): string[][] {
+/** Both databases, one after the other: the rows for each. */
+export async function benchStorage(answers = 20_000): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), "apparat-bench-"));
-  const db = openDatabase(join(dir, "bench.sqlite"));
-  const store = new TriviaStore(db);
+  const rows = await benchTrivia(openSqlite(join(dir, "bench.sqlite")), "SQLite", 5_000, answers);
+  rmSync(dir, { recursive: true, force: true });
+  const server = await startPostgres({ durable: true });
+  try {
+    const url = await server.createDatabase("bench");
+    // Answers arrive from many users at once: 16 in flight over a pool of 16 connections.
+    rows.push(
+      ...(await benchTrivia(await openPostgres(url, { poolSize: 16 }), "PostgreSQL", 2_000, answers, 16)),
+    );
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
+export async function benchTrivia(
+  storage: Storage,
+  label: string,
+  target: number,
+  answers = 20_000,
+  concurrency = 1,
+): Promise<string[][]> {
+  const store = new TriviaStore(storage.sql);
   const now = Date.now();
-  const round = store.createRound({
+  const round = await store.createRound({
     guild_id: "g",
     channel_id: "c",
     starter_id: "u",
@@ -24,67 +50,61 @@ export function benchTrivia(answers = 20_000): string[][] {
     started_at: now,
   });
   if (!round) throw new Error("could not create a round");
-  const questions = Array.from({ length: 20 }, (_, i) =>
-    store.openQuestion(round.id, `q${i}`, i, now, now + 3_600_000),
-  );
+  const questions: (AskedRow | undefined)[] = [];
+  for (let i = 0; i < 20; i++)
+    questions.push(await store.openQuestion(round.id, `q${i}`, i, now, now + 3_600_000));
   const perQuestion = Math.ceil(answers / questions.length);
-
-  const started = performance.now();
-  let counted = 0;
-  for (let i = 0; i < answers; i++) {
+  const answer = async (i: number, userOf: (i: number) => string) => {
     const asked = questions[Math.floor(i / perQuestion)] ?? questions[0];
-    if (!asked) break;
-    const r = store.recordAnswer({
-      askedId: asked.id,
-      userId: `user${i % perQuestion}`,
+    return store.recordAnswer({
+      askedId: asked?.id ?? 0,
+      userId: userOf(i),
       guildId: "g",
       choice: i % 4,
       correct: i % 4 === 0,
       points: 12,
       now,
     });
-    if (r.status === "counted") counted++;
-  }
-  const seconds = (performance.now() - started) / 1000;
-
-  const dupStart = performance.now();
-  const first = questions[0];
-  let duplicates = 0;
-  for (let i = 0; i < 5_000 && first; i++) {
-    if (
-      store.recordAnswer({
-        askedId: first.id,
-        userId: `user${i % 100}`,
-        guildId: "g",
-        choice: 0,
-        correct: true,
-        points: 12,
-        now,
-      }).status === "duplicate"
-    )
-      duplicates++;
-  }
-  const dupSeconds = (performance.now() - dupStart) / 1000;
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-  const rate = counted / seconds;
+  };
+  /** Runs `count` answers, `concurrency` at a time; how many came back with `status`, and the seconds. */
+  const run = async (count: number, status: string, userOf: (i: number) => string) => {
+    let next = 0;
+    let matched = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = next++; i < count; i = next++)
+          if ((await answer(i, userOf)).status === status) matched++;
+      }),
+    );
+    return { matched, seconds: (performance.now() - started) / 1000 };
+  };
+  const fresh = await run(answers, "counted", (i) => `user${i % perQuestion}`);
+  const dups = await run(5_000, "duplicate", (i) => `user${i % 100}`);
+  await storage.close();
+  const rate = fresh.matched / fresh.seconds;
   return [
     [
-      "answers committed / s (WAL, one transaction each)",
+      `${label}: answers committed / s (one transaction each${concurrency > 1 ? `, ${concurrency} at once` : ""})`,
       rate.toFixed(0),
-      "≥ 5000",
-      rate >= 5000 ? "PASS" : "MISS",
+      `≥ ${target}`,
+      rate >= target ? "PASS" : "MISS",
     ],
     [
-      "duplicate clicks rejected / s",
-      (duplicates / dupSeconds).toFixed(0),
+      `${label}: duplicate clicks rejected / s`,
+      (dups.matched / dups.seconds).toFixed(0),
       "info",
-      duplicates === 5000 ? "all rejected" : `only ${duplicates}`,
+      dups.matched === 5000 ? "all rejected" : `only ${dups.matched}`,
     ],
-    ["answers counted", String(counted), String(answers), counted === answers ? "PASS" : "MISS"],
+    [
+      `${label}: answers counted`,
+      String(fresh.matched),
+      String(answers),
+      fresh.matched === answers ? "PASS" : "MISS",
+    ],
   ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  for (const row of benchTrivia()) console.log(row.join("  |  "));
+  for (const row of await benchStorage()) console.log(row.join("  |  "));
 }

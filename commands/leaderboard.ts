@@ -30,7 +30,7 @@ export const data = slashCommand(
   ],
 );
 
-export function execute(engine: Engine, request: CommandRequest): BotResponse {
+export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
   const scope = request.options.scope === "global" ? "global" : "server";
@@ -38,6 +38,6 @@ export function execute(engine: Engine, request: CommandRequest): BotResponse {
   const shown = scope === "global" ? "global" : request.caller.guildId ? "server" : "conversation";
   return {
     type: "reply",
-    payload: leaderboardMessage(lang, engine.trivia.leaderboard(request.caller, scope), shown),
+    payload: leaderboardMessage(lang, await engine.trivia.leaderboard(request.caller, scope), shown),
   };
 }

@@ -86,7 +86,7 @@ function describe(lang: Lang, s: TriviaSettings): string {
 
 const DIFFICULTIES = new Set(["easy", "medium", "hard"]);
 
-export function execute(engine: Engine, request: CommandRequest): BotResponse {
+export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   const words = text(lang);
   const services = engine.trivia?.services;
@@ -95,11 +95,11 @@ export function execute(engine: Engine, request: CommandRequest): BotResponse {
   if (!caller.guildId) return { type: "reply", payload: ephemeralText(words.settingsServerOnly) };
   const changing = Object.keys(options).length > 0;
   if (!changing)
-    return { type: "reply", payload: ephemeralText(describe(lang, services.settingsFor(caller))) };
+    return { type: "reply", payload: ephemeralText(describe(lang, await services.settingsFor(caller))) };
   if (!caller.canManageGuild) return { type: "reply", payload: ephemeralText(words.settingsNotAllowed) };
   const channel = typeof options.channel === "string" ? options.channel : undefined;
   const allow = options.allow !== false;
-  const now = services.settings.update(caller.guildId, {
+  const now = await services.settings.update(caller.guildId, {
     ...(typeof options.seconds === "number"
       ? { seconds: Math.min(Math.max(Math.trunc(options.seconds), 10), 120) }
       : {}),

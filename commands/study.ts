@@ -22,11 +22,11 @@ export const data = slashCommand(
   ],
 );
 
-export function execute(engine: Engine, request: CommandRequest): BotResponse {
+export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).studyUnavailable) };
   if (request.options.export === true) {
-    const exported = engine.trivia.services?.exportStudy(request.caller);
+    const exported = await engine.trivia.services?.exportStudy(request.caller);
     if (!exported || exported.questions === 0)
       return { type: "reply", payload: ephemeralText(text(lang).studyExportNone) };
     return {
@@ -37,5 +37,8 @@ export function execute(engine: Engine, request: CommandRequest): BotResponse {
       }),
     };
   }
-  return { type: "reply", payload: studyMessage(engine.dataset, lang, engine.trivia.study(request.caller)) };
+  return {
+    type: "reply",
+    payload: studyMessage(engine.dataset, lang, await engine.trivia.study(request.caller)),
+  };
 }

@@ -234,13 +234,13 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       if (category && !isCategoryKey(category))
         return { type: "reply", payload: ephemeralText(text(lang).unknownCategory) };
       const setName = typeof options.set === "string" ? options.set.trim() : "";
-      const set = setName ? services.findSet(caller, setName) : undefined;
+      const set = setName ? await services.findSet(caller, setName) : undefined;
       if (setName && !set)
         return {
           type: "reply",
           payload: ephemeralText(text(lang).noSuchSet({ name: quoteUserText(setName) })),
         };
-      const result = game.start(caller, {
+      const result = await game.start(caller, {
         ...(typeof options.questions === "number" ? { questions: options.questions } : {}),
         ...(typeof options.seconds === "number" ? { seconds: options.seconds } : {}),
         ...(difficulty ? { difficulty } : {}),
@@ -253,15 +253,15 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     case "stop":
       return { type: "reply", payload: stopReply(lang, await game.stop(caller), caller.userId) };
     case "question":
-      return { type: "reply", payload: startReply(lang, game.quick(caller)) };
+      return { type: "reply", payload: startReply(lang, await game.quick(caller)) };
     case "stats": {
       const user = typeof options.user === "string" ? options.user : caller.userId;
-      return { type: "reply", payload: statsMessage(lang, user, game.stats(caller, user)) };
+      return { type: "reply", payload: statsMessage(lang, user, await game.stats(caller, user)) };
     }
     case "export": {
       if (!services.mayManage(caller))
         return { type: "reply", payload: ephemeralText(text(lang).exportNotAllowed) };
-      const exported = services.exportScores(caller, options.scope === "global" ? "global" : "server");
+      const exported = await services.exportScores(caller, options.scope === "global" ? "global" : "server");
       if (!exported || exported.players === 0)
         return { type: "reply", payload: ephemeralText(text(lang).exportNone) };
       return {
@@ -275,8 +275,10 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     case "reports": {
       if (!services.mayManage(caller))
         return { type: "reply", payload: ephemeralText(text(lang).reportsNotAllowed) };
-      const open = services.openReports(caller);
-      const shown = open.reports.map((report) => ({ report, question: game.questionOf(report.question_id) }));
+      const open = await services.openReports(caller);
+      const shown = await Promise.all(
+        open.reports.map(async (report) => ({ report, question: await game.questionOf(report.question_id) })),
+      );
       return { type: "reply", payload: reportsList(lang, shown, open.total) };
     }
     case "import":
@@ -297,21 +299,23 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
 }
 
 /** The server's own sets, for `start set:` and `sets name:`; the categories for `start category:`. */
-export function autocomplete(engine: Engine, request: AutocompleteRequest): Choice[] {
+export function autocomplete(engine: Engine, request: AutocompleteRequest): Promise<Choice[]> | Choice[] {
   if (request.focused.name === "category") return categoryChoices(engine, request);
   return request.focused.name === "set" || request.focused.name === "name" ? setChoices(engine, request) : [];
 }
 
 /** The eras and kinds of the built-in questions, or the categories of the chosen set. */
-function categoryChoices(engine: Engine, request: AutocompleteRequest): Choice[] {
+async function categoryChoices(engine: Engine, request: AutocompleteRequest): Promise<Choice[]> {
   const words = text(langOf(request.caller.locale));
   const typed = request.focused.value.trim().toLowerCase();
   const setName = typeof request.options.set === "string" ? request.options.set : "";
-  const set = setName ? engine.trivia?.services?.findSet(request.caller, setName) : undefined;
+  const set = setName ? await engine.trivia?.services?.findSet(request.caller, setName) : undefined;
   const choices: Choice[] = set
     ? [
         ...new Set(
-          (engine.trivia?.services?.setQuestions(set) ?? []).flatMap((q) => (q.category ? [q.category] : [])),
+          ((await engine.trivia?.services?.setQuestions(set)) ?? []).flatMap((q) =>
+            q.category ? [q.category] : [],
+          ),
         ),
       ].map((c) => ({ name: words.categoryOfSet({ category: c }), value: `set:${c}` }))
     : Object.entries(words.categoryNames).map(([value, name]) => ({ name, value }));

@@ -11,6 +11,22 @@ const ConfigSchema = z.object({
   DISCORD_API_BASE: z.url("must be a URL such as https://discord.com/api").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_PATH: z.string().min(1).optional(),
+  /** PostgreSQL instead of SQLite, for processes or hosts that share one database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for SQLite)")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Shards in all: "auto" (Discord's recommendation) or a number. Unset: one process, no manager. */
+  SHARD_COUNT: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,4})$/, 'must be "auto" or a number of shards such as 4')
+    .optional(),
+  /** The shards this host runs, of SHARD_COUNT, for several hosts sharing the work: "0,1" or "0-3". */
+  SHARD_IDS: z
+    .string()
+    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must list shard ids such as "0,1" or "0-3"')
+    .optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -20,7 +36,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables whose values are secret: a message about them never shows what was read. */
-const SECRETS = new Set(["DISCORD_TOKEN"]);
+const SECRETS = new Set(["DISCORD_TOKEN", "DATABASE_URL"]);
 
 /** One `.env` value: quotes removed; after an unquoted value, ` # a comment` is not part of it. */
 function dotEnvValue(raw: string): string {

@@ -43,8 +43,14 @@ async function main(): Promise<number> {
   const onSignal = (signal: string) => (signalled ? signalled(signal) : early.push(signal));
   process.once("SIGINT", () => onSignal("SIGINT"));
   process.once("SIGTERM", () => onSignal("SIGTERM"));
-  const { startBot } = await import("./bot/client.js");
-  const bot = await startBot(config, loadEngine, log);
+  // With SHARD_COUNT this process only supervises: each shard is a child process running the bot
+  // (discord.js's ShardingManager starts it with SHARDING_MANAGER set).
+  const supervising = config.SHARD_COUNT !== undefined && !process.env.SHARDING_MANAGER;
+  const bot = supervising
+    ? await (await import("./bot/shards.js")).startShards(config, log)
+    : await (await import("./bot/client.js")).startBot(config, loadEngine, log);
+  // A shard whose supervisor is gone (killed outright) stops too, rather than run on orphaned.
+  if (process.env.SHARDING_MANAGER && process.send) process.once("disconnect", () => onSignal("disconnect"));
   await new Promise<void>((resolve) => {
     signalled = (signal: string) => {
       log.info({ signal }, "shutting down");

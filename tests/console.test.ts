@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConsoleSession, completer } from "../src/console/repl.js";
 import { createRouter } from "../src/console/run.js";
 import { createTrivia, showingMessenger } from "../src/interactions/trivia.js";
-import { openDatabase } from "../src/storage/db.js";
+import { openSqlite } from "../src/storage/sqlite.js";
 import { engine, FakeClock } from "./helpers.js";
 
 const complete = completer(engine(), createRouter(engine()));
@@ -41,7 +41,7 @@ describe("the console session", () => {
     let session: ConsoleSession | undefined;
     const trivia = createTrivia(
       engine().dataset,
-      openDatabase(":memory:"),
+      openSqlite(":memory:").sql,
       showingMessenger((payload) => session?.show(payload)),
       { clock, seedFor: () => 7 },
     );

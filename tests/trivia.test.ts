@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MessageFlags } from "discord.js";
@@ -13,7 +13,7 @@ import type {
   MessagePayload,
   OptionValue,
 } from "../src/interactions/types.js";
-import { DatabaseOpenError, MIGRATIONS, migrate, openDatabase } from "../src/storage/db.js";
+import { openSqlite } from "../src/storage/sqlite.js";
 import { eraOf } from "../src/trivia/categories.js";
 import { pointsFor } from "../src/trivia/game.js";
 import { allQuestions, questionById } from "../src/trivia/questions.js";
@@ -51,7 +51,8 @@ const caller = (userId: string, extra: Partial<Caller> = {}): Caller => ({
  * command modules and component handlers; the channel posts land in the fake messenger.
  */
 function setup(path = ":memory:") {
-  const db = openDatabase(path);
+  const storage = openSqlite(path);
+  const db = storage.sql;
   const store = new TriviaStore(db);
   const clock = new FakeClock();
   const messenger = new FakeMessenger();
@@ -82,10 +83,10 @@ function setup(path = ":memory:") {
     resetPrompt: (who: Caller) => command(who, "trivia", "reset"),
     study: (who: Caller) => command(who, "study"),
     click,
-    recover: () => game.recover(),
+    resume: () => game.resume(),
     shutdown: () => game.shutdown(),
   };
-  return { db, store, clock, messenger, trivia, router };
+  return { db, storage, store, clock, messenger, trivia, router };
 }
 
 const payloadOf = async (r: BotResponse | Promise<BotResponse>): Promise<MessagePayload> => {
@@ -98,51 +99,6 @@ const buttonsOf = (p: MessagePayload) =>
 const askedIdOf = (p: MessagePayload) => Number(buttonsOf(p)[0]?.split("|")[2]);
 const isEphemeral = (p: MessagePayload) => ((p.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
-describe("storage", () => {
-  it("migrates an empty file to the latest version, in WAL mode", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "a.sqlite");
-    const db = openDatabase(path);
-    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
-    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    db.close();
-  });
-
-  it("migrates from each earlier version, keeping the data", () => {
-    for (let from = 1; from < MIGRATIONS.length; from++) {
-      const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "old.sqlite");
-      const old = openDatabase(path, { target: from });
-      expect(old.pragma("user_version", { simple: true })).toBe(from);
-      old
-        .prepare(
-          "INSERT INTO scores (guild_id, user_id, points, answered, correct) VALUES ('g', 'u', 30, 3, 3)",
-        )
-        .run();
-      old.close();
-      const db = openDatabase(path);
-      expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
-      expect(db.prepare("SELECT points FROM scores WHERE user_id = 'u'").get()).toEqual({ points: 30 });
-      expect(migrate(db)).toBe(MIGRATIONS.length);
-      db.close();
-    }
-  });
-
-  it("refuses a corrupt file with a clear message", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "corrupt.sqlite");
-    writeFileSync(path, "this is not a database at all, just text ".repeat(200));
-    expect(() => openDatabase(path)).toThrowError(DatabaseOpenError);
-    expect(() => openDatabase(path)).toThrowError(
-      /Cannot open the database .*corrupt\.sqlite.*DATABASE_PATH/,
-    );
-  });
-
-  it("refuses an unwritable location with a clear message", () => {
-    const dir = mkdtempSync(join(tmpdir(), "apparat-db-"));
-    const file = join(dir, "file");
-    writeFileSync(file, "");
-    expect(() => openDatabase(join(file, "sub", "x.sqlite"))).toThrowError(/DATABASE_PATH/);
-  });
-});
-
 describe("a round in a channel", () => {
   it("asks, takes answers privately, reveals with the explanation, and ends with standings", async () => {
     const { trivia, clock, messenger, store } = setup();
@@ -151,7 +107,7 @@ describe("a round in a channel", () => {
     expect(first.embeds?.[0]?.title).toBe("Question 1 of 2");
     expect(first.allowed_mentions).toEqual({ parse: [] });
     const askedId = askedIdOf(first);
-    const q = questionById(ds, store.asked(askedId)?.question_id ?? "");
+    const q = questionById(ds, (await store.asked(askedId))?.question_id ?? "");
     if (!q) throw new Error("question missing");
     const wrong = (q.answer + 1) % q.choices.length;
 
@@ -174,13 +130,13 @@ describe("a round in a channel", () => {
     const standings = messenger.sent.at(-1)?.payload.embeds?.[0];
     expect(standings?.title).toBe("Standings");
     expect(standings?.description).toMatch(/1\.\*\* <@1> — 15 points \(1\/1 right\)/);
-    expect(store.score("900000000000000001", "1")).toMatchObject({
+    expect(await store.score("900000000000000001", "1")).toMatchObject({
       points: 15,
       correct: 1,
       answered: 1,
       streak: 1,
     });
-    expect(store.score("900000000000000001", "2")).toMatchObject({
+    expect(await store.score("900000000000000001", "2")).toMatchObject({
       points: 0,
       correct: 0,
       answered: 1,
@@ -217,25 +173,33 @@ describe("a round in a channel", () => {
     );
     const locked = results.filter((r) => /Locked in/.test(r.content ?? ""));
     expect(locked).toHaveLength(50);
-    expect(store.answers(askedId)).toHaveLength(50);
-    const total = store.leaderboard("900000000000000001", 100).reduce((n, r) => n + r.answered, 0);
+    expect(await store.answers(askedId)).toHaveLength(50);
+    const total = (await store.leaderboard("900000000000000001", 100)).reduce((n, r) => n + r.answered, 0);
     expect(total).toBe(50);
   });
 
-  it("keeps every committed answer across a restart and closes the interrupted round cleanly", async () => {
+  it("keeps every committed answer across a restart and picks the round up where it stopped", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "restart.sqlite");
     const before = setup(path);
-    const askedId = askedIdOf(await payloadOf(before.trivia.start(caller("1"), { questions: 3 })));
-    const q = questionById(ds, before.store.asked(askedId)?.question_id ?? "");
+    const askedId = askedIdOf(await payloadOf(before.trivia.start(caller("1"), { questions: 2 })));
+    const q = questionById(ds, (await before.store.asked(askedId))?.question_id ?? "");
     await before.trivia.answer(caller("1"), askedId, q?.answer ?? 0);
     before.trivia.shutdown();
-    before.db.close();
+    await before.storage.close();
 
     const after = setup(path);
-    expect(await after.trivia.recover()).toBe(1);
-    expect(after.messenger.sent[0]?.payload.content).toMatch(/restarted/);
-    expect(after.store.score("900000000000000001", "1")).toMatchObject({ answered: 1, correct: 1 });
-    expect(isEphemeral(await payloadOf(after.trivia.start(caller("2"))))).toBe(false);
+    expect(await after.trivia.resume()).toEqual({ resumed: 1, interrupted: 0 });
+    expect(after.messenger.sent).toHaveLength(0);
+    expect(await after.store.score("900000000000000001", "1")).toMatchObject({ answered: 1, correct: 1 });
+    // The open question keeps its deadline: it is revealed when it was due, then the round goes on.
+    await after.clock.advance(20_000);
+    expect(after.messenger.sent.map((m) => m.payload.embeds?.[0]?.title ?? m.payload.content)).toHaveLength(
+      2,
+    );
+    expect(JSON.stringify(after.messenger.sent[0]?.payload)).toMatch(/<@1>/);
+    await after.clock.advance(20_000);
+    expect(JSON.stringify(after.messenger.sent.at(-1)?.payload)).toMatch(/Final standings|standings/i);
+    expect(await after.store.runningRound("800000000000000001")).toBeUndefined();
   });
 
   it("gives a speed bonus of up to 5 points", () => {
@@ -486,9 +450,9 @@ describe("categories", () => {
     const who = caller("21");
     const start = await payloadOf(trivia.start(who, { category: "era:thaw", questions: 5, seconds: 10 }));
     expect(isEphemeral(start)).toBe(false);
-    const round = store.runningRound(who.channelId as string);
+    const round = await store.runningRound(who.channelId as string);
     expect(round?.category).toBe("era:thaw");
-    const first = questionById(ds, store.currentQuestion(round?.id ?? -1)?.question_id ?? "");
+    const first = questionById(ds, (await store.currentQuestion(round?.id ?? -1))?.question_id ?? "");
     expect(first && eraOf(ds, first)).toBe("thaw");
     const choices = await router.handle({
       type: "autocomplete",
@@ -578,7 +542,7 @@ describe("server settings (/settings trivia)", () => {
     expect(shown.content).toContain("Difficulty: easy");
     expect(shown.content).toContain("Reveals show the explanation and sources: no");
     await payloadOf(trivia.start(member, { questions: 1 }));
-    const round = store.runningRound(member.channelId as string);
+    const round = await store.runningRound(member.channelId as string);
     expect([round?.seconds, round?.difficulty]).toEqual([30, "easy"]);
     await clock.advance(30_000);
     const reveal = messenger.sent[0]?.payload.embeds?.[0];
@@ -606,8 +570,8 @@ describe("reports of wrong questions", () => {
     const admin = caller("51", { canManageGuild: true });
     const student = caller("52");
     const start = await payloadOf(trivia.start(student, { questions: 1, seconds: 10 }));
-    const round = store.runningRound(student.channelId as string);
-    const questionId = store.currentQuestion(round?.id ?? -1)?.question_id as string;
+    const round = await store.runningRound(student.channelId as string);
+    const questionId = (await store.currentQuestion(round?.id ?? -1))?.question_id as string;
     await clock.advance(10_000);
     const reveal = messenger.sent[0]?.payload as MessagePayload;
     const [reportId] = buttonsOf(reveal);
@@ -686,9 +650,9 @@ describe("reports of wrong questions", () => {
         trivia.start(caller("53", { channelId: `80000000000000010${i}` }), { questions: 20, seconds: 10 }),
       );
     }
-    const rows = store.db.prepare("SELECT questions FROM rounds WHERE id > ?").all(round?.id ?? 0) as {
-      questions: string;
-    }[];
+    const rows = await store.db.all<{ questions: string }>("SELECT questions FROM rounds WHERE id > ?", [
+      round?.id ?? 0,
+    ]);
     const drawn = rows.flatMap((r) => JSON.parse(r.questions) as string[]);
     expect(drawn.length).toBeGreaterThan(100);
     expect(drawn).not.toContain(questionId);
@@ -714,11 +678,11 @@ describe("hints", () => {
         },
       ),
     );
-    const round = store.runningRound(who.channelId as string);
+    const round = await store.runningRound(who.channelId as string);
     expect(round?.hints).toBe(1);
     expect(start.components?.[0]?.components.some((b) => "disabled" in b && b.disabled)).toBe(false);
     await clock.advance(10_000);
-    const question = questionById(ds, store.currentQuestion(round?.id ?? -1)?.question_id ?? "");
+    const question = questionById(ds, (await store.currentQuestion(round?.id ?? -1))?.question_id ?? "");
     expect(question?.choices).toHaveLength(4);
     expect(edits).toHaveLength(1);
     expect(edits[0]?.messageId).toBe("@original");

@@ -8,7 +8,11 @@ import type { BotResponse, ComponentRequest } from "../../src/interactions/types
 
 export const prefix = REPORT_PREFIXES.resolve;
 
-export function handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse {
+export async function handle(
+  engine: Engine,
+  request: ComponentRequest,
+  args: string[],
+): Promise<BotResponse> {
   const [id, how] = args;
   const services = engine.trivia?.services;
   if (!services || !id || !/^\d+$/.test(id) || (how !== "hide" && how !== "dismiss") || args.length !== 2)
@@ -16,7 +20,7 @@ export function handle(engine: Engine, request: ComponentRequest, args: string[]
   const words = text(langOf(request.caller.locale));
   if (!services.mayManage(request.caller))
     return { type: "reply", payload: ephemeralText(words.reportsNotAllowed) };
-  const done = services.resolveReport(request.caller, Number(id), how);
+  const done = await services.resolveReport(request.caller, Number(id), how);
   if (!done) return { type: "reply", payload: ephemeralText(words.reportGone) };
   return {
     type: "reply",

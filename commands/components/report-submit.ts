@@ -9,13 +9,17 @@ import type { BotResponse, ComponentRequest } from "../../src/interactions/types
 
 export const prefix = REPORT_PREFIXES.submit;
 
-export function handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse {
+export async function handle(
+  engine: Engine,
+  request: ComponentRequest,
+  args: string[],
+): Promise<BotResponse> {
   const [questionId] = args;
   const services = engine.trivia?.services;
   if (!questionId || args.length !== 1 || !services) return outdated(request);
   const words = text(langOf(request.caller.locale));
   const what = (request.fields?.[REPORT_FIELD] ?? "").trim();
   if (!what) return { type: "reply", payload: ephemeralText(words.reportEmpty) };
-  services.report(request.caller, questionId, what);
+  await services.report(request.caller, questionId, what);
   return { type: "reply", payload: ephemeralText(words.reportThanks) };
 }

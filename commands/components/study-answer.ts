@@ -7,13 +7,17 @@ import type { BotResponse, ComponentRequest } from "../../src/interactions/types
 
 export const prefix = TRIVIA_PREFIXES.study;
 
-export function handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse {
+export async function handle(
+  engine: Engine,
+  request: ComponentRequest,
+  args: string[],
+): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).studyUnavailable) };
   const [questionId = "", choice = ""] = args;
   // Anything but a well-formed answer (an old "next" button, a forged id) shows the next question.
   const state = /^\d$/.test(choice)
-    ? engine.trivia.studyAnswer(request.caller, questionId, Number(choice))
-    : engine.trivia.study(request.caller);
+    ? await engine.trivia.studyAnswer(request.caller, questionId, Number(choice))
+    : await engine.trivia.study(request.caller);
   return { type: "update", payload: studyMessage(engine.dataset, lang, state) };
 }

@@ -8,7 +8,11 @@ import type { BotResponse, ComponentRequest } from "../../src/interactions/types
 
 export const prefix = TRIVIA_PREFIXES.answer;
 
-export function handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse {
+export async function handle(
+  engine: Engine,
+  request: ComponentRequest,
+  args: string[],
+): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
   const [asked, choice] = args;
@@ -16,6 +20,6 @@ export function handle(engine: Engine, request: ComponentRequest, args: string[]
     return outdated(request);
   return {
     type: "reply",
-    payload: answerReply(lang, engine.trivia.answer(request.caller, Number(asked), Number(choice))),
+    payload: answerReply(lang, await engine.trivia.answer(request.caller, Number(asked), Number(choice))),
   };
 }

@@ -8,12 +8,16 @@ import type { BotResponse, ComponentRequest } from "../../src/interactions/types
 
 export const prefix = TRIVIA_PREFIXES.reset;
 
-export function handle(engine: Engine, request: ComponentRequest, args: string[]): BotResponse {
+export async function handle(
+  engine: Engine,
+  request: ComponentRequest,
+  args: string[],
+): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
   const [guildId, askerId] = args;
   if (args.length !== 2 || !guildId || !askerId) return outdated(request);
-  const result = engine.trivia.reset(request.caller, guildId, askerId);
+  const result = await engine.trivia.reset(request.caller, guildId, askerId);
   if (!result.ok) return { type: "reply", payload: ephemeralText(text(lang).resetNotYours) };
   return { type: "update", payload: resetDone(lang, result.removed) };
 }

@@ -52,7 +52,7 @@ export async function importSet(services: TriviaServices, request: CommandReques
     return reply(ephemeralText(`${head}\n${joinLines(lines, 1800)}`));
   }
   const name = setName(request.options.name, result.name, file.name);
-  const saved = services.saveSet(request.caller, name, result.questions);
+  const saved = await services.saveSet(request.caller, name, result.questions);
   if (!saved.ok)
     return reply(
       ephemeralText(
@@ -70,13 +70,13 @@ export async function importSet(services: TriviaServices, request: CommandReques
   );
 }
 
-export function setsCommand(services: TriviaServices, request: CommandRequest): BotResponse {
+export async function setsCommand(services: TriviaServices, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   const words = text(lang);
   const action = request.options.action ?? "list";
   const name = typeof request.options.name === "string" ? request.options.name : "";
   if (action === "list") {
-    const sets = services.questionSets(request.caller);
+    const sets = await services.questionSets(request.caller);
     if (sets.length === 0) return reply(ephemeralText(words.setsNone));
     const lines = sets.map((s) =>
       words.setsLine({
@@ -89,17 +89,17 @@ export function setsCommand(services: TriviaServices, request: CommandRequest): 
     return reply(ephemeralText(`**${words.setsTitle}**\n${joinLines(lines, 1900)}`));
   }
   if (!name.trim()) return reply(ephemeralText(words.setNameNeeded));
-  const set = services.findSet(request.caller, name);
+  const set = await services.findSet(request.caller, name);
   if (!set) return reply(ephemeralText(words.noSuchSet({ name: quoteUserText(name) })));
   if (action === "export") {
-    const body = JSON.stringify({ name: set.name, questions: services.setQuestions(set) }, null, 2);
+    const body = JSON.stringify({ name: set.name, questions: await services.setQuestions(set) }, null, 2);
     const fileName = `${set.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "questions"}.json`;
     return reply(
       privateFile(words.setExported({ name: quoteUserText(set.name) }), { name: fileName, text: body }),
     );
   }
   if (!services.mayManage(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
-  const deleted = services.deleteSet(request.caller, name);
+  const deleted = await services.deleteSet(request.caller, name);
   if (!deleted.ok)
     return reply(
       ephemeralText(
@@ -114,11 +114,11 @@ export function setsCommand(services: TriviaServices, request: CommandRequest): 
 }
 
 /** The server's sets whose names start with (or contain) what was typed. */
-export function setChoices(
+export async function setChoices(
   engine: Engine,
   request: { caller: CommandRequest["caller"]; focused: { value: string } },
-): Choice[] {
-  const sets = engine.trivia?.services?.questionSets(request.caller) ?? [];
+): Promise<Choice[]> {
+  const sets = (await engine.trivia?.services?.questionSets(request.caller)) ?? [];
   const typed = request.focused.value.trim().toLowerCase();
   return sets
     .filter((s) => s.name.toLowerCase().includes(typed))

@@ -23,6 +23,7 @@ import { COMMANDS, COMPONENTS } from "../../commands/index.js";
 import type { Engine } from "../app.js";
 import type { Config } from "../config.js";
 import { Router } from "../interactions/router.js";
+import { shardOfGuild } from "../interactions/shards.js";
 import { createTrivia } from "../interactions/trivia.js";
 import type {
   BotRequest,
@@ -31,7 +32,7 @@ import type {
   OptionValue,
   RequestAttachment,
 } from "../interactions/types.js";
-import { openDatabase } from "../storage/db.js";
+import { openStorage } from "../storage/open.js";
 import { channelMessenger } from "./messenger.js";
 import { checkDiscordReachable } from "./reach.js";
 
@@ -285,6 +286,12 @@ export interface RunningBot {
 }
 
 /** Connects to Discord (or to DISCORD_API_BASE) and serves interactions until stopped. */
+/** The shards this process runs, of how many: under the ShardingManager its own, alone all (one). */
+function ownShards(client: Client): { ids: number[]; count: number } {
+  const ids = Array.isArray(client.options.shards) ? client.options.shards : [0];
+  return { ids, count: client.options.shardCount ?? 1 };
+}
+
 export async function startBot(
   config: Config,
   loadEngine: () => Promise<Engine>,
@@ -305,8 +312,8 @@ export async function startBot(
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
-  const db = openDatabase(config.DATABASE_PATH);
-  const trivia = createTrivia(engine.dataset, db, channelMessenger(client), {
+  const storage = await openStorage(config);
+  const trivia = createTrivia(engine.dataset, storage.sql, channelMessenger(client), {
     log: log.child({ module: "trivia" }),
   });
   const router = new Router({ ...engine, trivia }, COMMANDS, COMPONENTS, log.child({ module: "router" }));
@@ -323,10 +330,16 @@ export async function startBot(
   client.on(Events.InteractionCreate, onInteraction);
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
+    // This process's rounds only: those in the servers of its shards (and, on shard 0, DMs).
+    const shards = ownShards(client);
     trivia
-      .recover()
-      .then((n) => n > 0 && log.info({ rounds: n }, "closed trivia rounds left over from the last run"))
-      .catch((err: unknown) => log.error({ err }, "could not recover trivia rounds"));
+      .resume((round) => shards.ids.includes(shardOfGuild(round.guild_id, shards.count)))
+      .then(
+        ({ resumed, interrupted }) =>
+          resumed + interrupted > 0 &&
+          log.info({ resumed, interrupted, shards: shards.ids }, "picked up trivia rounds left running"),
+      )
+      .catch((err: unknown) => log.error({ err }, "could not resume trivia rounds"));
   });
   client.on(Events.Error, (err) => log.error({ err }, "client error"));
   client.on(Events.ShardDisconnect, (event, shard) =>
@@ -354,7 +367,7 @@ export async function startBot(
         clearTimeout(timer);
       }
       await client.destroy();
-      db.close();
+      await storage.close();
       log.info("disconnected from Discord; database closed");
     },
   };

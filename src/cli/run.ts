@@ -43,7 +43,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
   // A round plays out at once on a clock that moves only when the run moves it on.
   const clock = new ManualClock();
   let postedAfter = 0;
-  let closeDb = (): void => undefined;
+  let closeDb = async (): Promise<void> => undefined;
   let playing = engine;
   if (NEEDS_TRIVIA.test(command.trim())) {
     const { config, message } = configOrMessage();
@@ -51,13 +51,13 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       process.stderr.write(`${message}\n`);
       return 1;
     }
-    const { openDatabase } = await import("../storage/db.js");
+    const { openStorage } = await import("../storage/open.js");
     const { createTrivia, showingMessenger } = await import("../interactions/trivia.js");
-    const db = openDatabase(config.DATABASE_PATH);
-    closeDb = () => db.close();
+    const storage = await openStorage(config);
+    closeDb = () => storage.close();
     const trivia = createTrivia(
       engine.dataset,
-      db,
+      storage.sql,
       showingMessenger((payload, via) =>
         shown(
           payload,
@@ -133,6 +133,6 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     return 0;
   } finally {
     playing.trivia?.shutdown();
-    closeDb();
+    await closeDb();
   }
 }

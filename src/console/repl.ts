@@ -4,7 +4,7 @@ import { ApplicationCommandOptionType } from "../interactions/api.js";
 import type { Router } from "../interactions/router.js";
 import { createTrivia, showingMessenger } from "../interactions/trivia.js";
 import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/types.js";
-import { openDatabase } from "../storage/db.js";
+import { openSqlite } from "../storage/sqlite.js";
 import { createRouter, runSlash } from "./run.js";
 import { CONSOLE_CALLER } from "./slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "./text.js";
@@ -131,7 +131,8 @@ export class ConsoleSession {
 /** The interactive console `npm start` opens when there is no token and a person at a terminal. */
 export async function startConsole(engine: Engine, databasePath?: string): Promise<void> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  const db = openDatabase(databasePath);
+  // The console is one person at a terminal: always the local SQLite file.
+  const storage = openSqlite(databasePath);
   // Trivia in the console posts its reveals and next questions straight to the terminal, above the
   // prompt, which is then drawn again with whatever the user had typed.
   let rl: ReturnType<typeof createInterface> | undefined;
@@ -142,8 +143,9 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
     else out(payloadToText(payload));
     rl?.prompt(true);
   };
-  const trivia = createTrivia(engine.dataset, db, showingMessenger(post));
-  await trivia.recover();
+  const trivia = createTrivia(engine.dataset, storage.sql, showingMessenger(post));
+  // Only the console's own rounds: a bot sharing the file owns its rounds in Discord.
+  await trivia.resume((round) => round.channel_id === CONSOLE_CALLER.channelId);
   const router = createRouter({ ...engine, trivia });
   session = new ConsoleSession(router, out);
   rl = createInterface({
@@ -172,5 +174,5 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
   process.off("SIGHUP", leave);
   process.off("SIGINT", leave);
   trivia.shutdown();
-  db.close();
+  await storage.close();
 }

@@ -93,9 +93,13 @@ export class Router {
     return command.execute(this.engine, request);
   }
 
-  private autocomplete(request: AutocompleteRequest): BotResponse {
+  private autocomplete(request: AutocompleteRequest): BotResponse | Promise<BotResponse> {
     const command = this.commands.get(request.command);
-    return { type: "choices", choices: command?.autocomplete?.(this.engine, request) ?? [] };
+    const choices = command?.autocomplete?.(this.engine, request) ?? [];
+    // Most suggestions come from memory at once; a server's set names come from the database.
+    return Array.isArray(choices)
+      ? { type: "choices", choices }
+      : choices.then((list) => ({ type: "choices", choices: list }));
   }
 
   private component(request: ComponentRequest): BotResponse | Promise<BotResponse> {

@@ -5,7 +5,7 @@ import { roundEventMessage } from "../cards/trivia.js";
 import type { Dataset } from "../data/load.js";
 import { langOf } from "../i18n/index.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
-import type { DB } from "../storage/db.js";
+import type { Sql } from "../storage/sql.js";
 import { type Clock, systemClock } from "../trivia/clock.js";
 import {
   type FollowUpHandle,
@@ -74,7 +74,7 @@ function roundOf(event: RoundEvent) {
 
 export function createTrivia(
   ds: Dataset,
-  db: DB,
+  db: Sql,
   messenger: Messenger,
   wiring: TriviaWiring = {},
 ): TriviaGame {

@@ -112,5 +112,5 @@ export interface CommandModule {
     name: string;
   };
   execute(engine: Engine, request: CommandRequest): BotResponse | Promise<BotResponse>;
-  autocomplete?(engine: Engine, request: AutocompleteRequest): Choice[];
+  autocomplete?(engine: Engine, request: AutocompleteRequest): Choice[] | Promise<Choice[]>;
 }

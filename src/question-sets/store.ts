@@ -1,6 +1,6 @@
-// A server's question sets in SQLite: each import replaces a set of that name whole, in one
+// A server's question sets in the database: each import replaces a set of that name whole, in one
 // transaction, so a set is never half old and half new; a set a round is using stays as it is.
-import type { DB } from "../storage/db.js";
+import type { Sql } from "../storage/sql.js";
 import type { ImportedQuestion, SetDifficulty } from "./parse.js";
 
 export interface SetRow {
@@ -42,34 +42,29 @@ function toQuestion(r: QuestionRow): ImportedQuestion {
   };
 }
 
+const WITH_COUNT = `SELECT s.*, (SELECT COUNT(*) FROM set_questions q WHERE q.set_id = s.id) AS count
+  FROM question_sets s`;
+
 export class QuestionSetStore {
-  constructor(private readonly db: DB) {}
+  constructor(private readonly db: Sql) {}
 
-  list(scope: string): SetRow[] {
-    return this.db
-      .prepare(
-        `SELECT s.*, (SELECT COUNT(*) FROM set_questions q WHERE q.set_id = s.id) AS count
-         FROM question_sets s WHERE scope = ? ORDER BY name`,
-      )
-      .all(scope) as SetRow[];
+  list(scope: string, q: Sql = this.db): Promise<SetRow[]> {
+    return q.all<SetRow>(`${WITH_COUNT} WHERE scope = ? ORDER BY name`, [scope]);
   }
 
-  find(scope: string, name: string): SetRow | undefined {
-    return this.list(scope).find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+  async find(scope: string, name: string, q: Sql = this.db): Promise<SetRow | undefined> {
+    const wanted = name.trim().toLowerCase();
+    return (await this.list(scope, q)).find((s) => s.name.toLowerCase() === wanted);
   }
 
-  byId(id: number): SetRow | undefined {
-    return this.db
-      .prepare(
-        `SELECT s.*, (SELECT COUNT(*) FROM set_questions q WHERE q.set_id = s.id) AS count
-         FROM question_sets s WHERE id = ?`,
-      )
-      .get(id) as SetRow | undefined;
+  byId(id: number, q: Sql = this.db): Promise<SetRow | undefined> {
+    return q.get<SetRow>(`${WITH_COUNT} WHERE id = ?`, [id]);
   }
 
-  private inUse(setId: number): boolean {
+  private async inUse(setId: number, q: Sql): Promise<boolean> {
     return (
-      this.db.prepare("SELECT 1 FROM rounds WHERE set_id = ? AND status = 'running'").get(setId) !== undefined
+      (await q.get("SELECT 1 AS x FROM rounds WHERE set_id = ? AND status = 'running'", [setId])) !==
+      undefined
     );
   }
 
@@ -80,61 +75,65 @@ export class QuestionSetStore {
     questions: readonly ImportedQuestion[],
     by: string,
     now: number,
-  ): SaveResult {
-    return this.db.transaction((): SaveResult => {
-      const old = this.find(scope, name);
-      if (old && this.inUse(old.id)) return { ok: false, reason: "in-use" };
-      if (!old && this.list(scope).length >= MAX_SETS) return { ok: false, reason: "too-many-sets" };
-      if (old) this.db.prepare("DELETE FROM question_sets WHERE id = ?").run(old.id);
-      const id = Number(
-        this.db
-          .prepare("INSERT INTO question_sets (scope, name, created_by, updated_at) VALUES (?, ?, ?, ?)")
-          .run(scope, name.trim(), by, now).lastInsertRowid,
+  ): Promise<SaveResult> {
+    return this.db.transaction(async (tx): Promise<SaveResult> => {
+      const old = await this.find(scope, name, tx);
+      if (old && (await this.inUse(old.id, tx))) return { ok: false, reason: "in-use" };
+      if (!old && (await this.list(scope, tx)).length >= MAX_SETS)
+        return { ok: false, reason: "too-many-sets" };
+      if (old) await tx.run("DELETE FROM question_sets WHERE id = ?", [old.id]);
+      const created = await tx.get<{ id: number }>(
+        "INSERT INTO question_sets (scope, name, created_by, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
+        [scope, name.trim(), by, now],
       );
-      const insert = this.db.prepare(
-        `INSERT INTO set_questions (set_id, position, question, correct, wrong, explanation, source, category, difficulty)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      questions.forEach((q, i) => {
-        insert.run(
-          id,
-          i,
-          q.question,
-          q.correct,
-          JSON.stringify(q.wrong),
-          q.explanation ?? null,
-          q.source ?? null,
-          q.category ?? null,
-          q.difficulty ?? null,
+      const id = Number(created?.id);
+      for (const [i, q] of questions.entries()) {
+        await tx.run(
+          `INSERT INTO set_questions (set_id, position, question, correct, wrong, explanation, source, category, difficulty)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            id,
+            i,
+            q.question,
+            q.correct,
+            JSON.stringify(q.wrong),
+            q.explanation ?? null,
+            q.source ?? null,
+            q.category ?? null,
+            q.difficulty ?? null,
+          ],
         );
-      });
-      return { ok: true, set: this.byId(id) as SetRow, replaced: old !== undefined };
-    })();
+      }
+      return { ok: true, set: (await this.byId(id, tx)) as SetRow, replaced: old !== undefined };
+    });
   }
 
-  delete(
+  async delete(
     scope: string,
     name: string,
-  ): { ok: true; set: SetRow } | { ok: false; reason: "no-set" | "in-use" } {
-    const set = this.find(scope, name);
-    if (!set) return { ok: false, reason: "no-set" };
-    if (this.inUse(set.id)) return { ok: false, reason: "in-use" };
-    this.db.prepare("DELETE FROM question_sets WHERE id = ?").run(set.id);
-    return { ok: true, set };
+  ): Promise<{ ok: true; set: SetRow } | { ok: false; reason: "no-set" | "in-use" }> {
+    return this.db.transaction(async (tx) => {
+      const set = await this.find(scope, name, tx);
+      if (!set) return { ok: false, reason: "no-set" } as const;
+      if (await this.inUse(set.id, tx)) return { ok: false, reason: "in-use" } as const;
+      await tx.run("DELETE FROM question_sets WHERE id = ?", [set.id]);
+      return { ok: true, set } as const;
+    });
   }
 
-  questions(setId: number): ImportedQuestion[] {
-    return (
-      this.db
-        .prepare("SELECT * FROM set_questions WHERE set_id = ? ORDER BY position")
-        .all(setId) as QuestionRow[]
-    ).map(toQuestion);
+  async questions(setId: number): Promise<ImportedQuestion[]> {
+    const rows = await this.db.all<QuestionRow>(
+      "SELECT * FROM set_questions WHERE set_id = ? ORDER BY position",
+      [setId],
+    );
+    return rows.map(toQuestion);
   }
 
-  question(setId: number, position: number): ImportedQuestion | undefined {
-    const row = this.db
-      .prepare("SELECT * FROM set_questions WHERE set_id = ? AND position = ?")
-      .get(setId, position) as QuestionRow | undefined;
+  async question(setId: number, position: number): Promise<ImportedQuestion | undefined> {
+    const row = await this.db.get<QuestionRow>(
+      "SELECT * FROM set_questions WHERE set_id = ? AND position = ?",
+      [setId, position],
+    );
     return row ? toQuestion(row) : undefined;
   }
 }

@@ -2,7 +2,8 @@
 // the CLI (which plays a round out at once) and for tests (which move time on by hand).
 export interface Clock {
   now(): number;
-  setTimer(ms: number, fn: () => void): unknown;
+  /** `fn` may return a promise: a manual clock waits for it, so a test sees what the timer did. */
+  setTimer(ms: number, fn: () => unknown): unknown;
   clearTimer(handle: unknown): void;
 }
 
@@ -16,13 +17,13 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A clock whose timers fire only when it is moved on. */
 export class ManualClock implements Clock {
-  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private timers: { at: number; fn: () => unknown; id: number }[] = [];
   private nextId = 1;
 
   constructor(private t: number = Date.now()) {}
 
   now = () => this.t;
-  setTimer = (ms: number, fn: () => void) => {
+  setTimer = (ms: number, fn: () => unknown) => {
     const id = this.nextId++;
     this.timers.push({ at: this.t + ms, fn, id });
     return id;
@@ -36,7 +37,8 @@ export class ManualClock implements Clock {
     this.t += ms;
     const due = this.timers.filter((x) => x.at <= this.t).sort((a, b) => a.at - b.at || a.id - b.id);
     this.timers = this.timers.filter((x) => x.at > this.t);
-    for (const d of due) d.fn();
+    // In order; each one's work (a reveal, the next question) finishes before the next fires.
+    for (const d of due) await d.fn();
     await settle();
   }
 

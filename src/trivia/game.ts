@@ -175,18 +175,38 @@ export class TriviaGame {
     return this.services?.sets;
   }
 
-  /** Closes rounds a previous process left running, telling their channels; returns how many. */
-  async recover(): Promise<number> {
-    const stale = this.store.runningRounds();
-    for (const round of stale) {
-      this.store.endRound(round.id, "interrupted", this.clock.now());
-      await this.events
-        .publish({ channelId: round.channel_id }, { kind: "interrupted", round })
-        .catch((err: unknown) =>
-          this.log.warn({ err, round: round.id }, "could not announce an interrupted round"),
-        );
+  /**
+   * Picks up the running rounds this process owns (`owns`: its shards' servers) where a previous
+   * process left them: an open question gets its timer back (or is revealed at once when due), a
+   * round between questions goes on, a finished one posts its standings. Rounds of other shards
+   * are never touched. A round that spoke through an interaction whose webhook has since closed
+   * cannot be heard from again: it ends as interrupted (its scores are already committed).
+   */
+  async resume(
+    owns: (round: RoundRow) => boolean = () => true,
+  ): Promise<{ resumed: number; interrupted: number }> {
+    let resumed = 0;
+    let interrupted = 0;
+    for (const round of await this.store.runningRounds()) {
+      if (!owns(round)) continue;
+      const followUp = round.follow_up ? (JSON.parse(round.follow_up) as FollowUpHandle) : undefined;
+      if (followUp && followUp.receivedAt + FOLLOW_UP_WINDOW_MS <= this.clock.now()) {
+        if (await this.store.endRound(round.id, "interrupted", this.clock.now())) interrupted++;
+        this.log.warn({ round: round.id }, "a round through an interaction's webhook outlived it: ended");
+        continue;
+      }
+      if (followUp) this.followUps.set(round.id, followUp);
+      resumed++;
+      const last = await this.store.lastQuestion(round.id);
+      if (last && last.revealed_at === null) {
+        await this.schedule(round, last);
+        continue;
+      }
+      await this.advance(round, last ? last.position + 1 : 0).catch((err: unknown) =>
+        this.log.error({ err, round: round.id }, "resuming a round failed"),
+      );
     }
-    return stale.length;
+    return { resumed, interrupted };
   }
 
   shutdown(): void {
@@ -196,15 +216,15 @@ export class TriviaGame {
     this.hintTimers.clear();
   }
 
-  start(player: Player, options: StartOptions = {}): StartResult {
+  async start(player: Player, options: StartOptions = {}): Promise<StartResult> {
     if (!player.channelId) return { ok: false, reason: "no-channel" };
-    const settings = this.services?.settingsFor(player);
+    const settings = await this.services?.settingsFor(player);
     if (settings?.channels.length && !settings.channels.includes(player.channelId))
       return { ok: false, reason: "channel-not-allowed", channels: settings.channels };
     const total = Math.min(Math.max(Math.trunc(options.questions ?? 5), 1), 20);
     const seconds = Math.min(Math.max(Math.trunc(options.seconds ?? settings?.seconds ?? 20), 10), 120);
     const difficulty = options.difficulty ?? settings?.difficulty ?? undefined;
-    const existing = this.store.runningRound(player.channelId);
+    const existing = await this.store.runningRound(player.channelId);
     if (existing) return { ok: false, reason: "busy", starterId: existing.starter_id };
     // Where the bot cannot post, every later message goes through the starting interaction,
     // which closes after 15 minutes: a round that would outlast it is refused now, not cut off.
@@ -224,14 +244,14 @@ export class TriviaGame {
       }
     }
     const seed = this.seedFor(player);
-    const questions = this.draw(seed, total, {
+    const questions = await this.draw(seed, total, {
       difficulty,
       setId: options.setId ?? null,
       category: options.category ?? null,
-      hidden: this.services?.reports.hidden(scopeOf(player)) ?? new Set(),
+      hidden: (await this.services?.reports.hidden(scopeOf(player))) ?? new Set(),
     });
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
-    const round = this.store.createRound({
+    const round = await this.store.createRound({
       guild_id: player.guildId,
       channel_id: player.channelId,
       starter_id: player.userId,
@@ -245,30 +265,35 @@ export class TriviaGame {
       seed,
       started_at: this.clock.now(),
       locale: player.locale,
+      follow_up: viaFollowUp ? JSON.stringify(viaFollowUp) : null,
     });
     if (!round) return { ok: false, reason: "race" };
     if (viaFollowUp) this.followUps.set(round.id, viaFollowUp);
     if (player.followUp && options.hints) this.starts.set(round.id, player.followUp);
-    return { ok: true, opened: this.openNext(round, 0, questions) };
+    const opened = await this.openNext(round, 0, questions);
+    if (!opened) return { ok: false, reason: "race" };
+    return { ok: true, opened };
   }
 
   /** One quick question: a round of one. */
-  quick(player: Player): StartResult {
+  quick(player: Player): Promise<StartResult> {
     return this.start(player, { questions: 1, seconds: 30 });
   }
 
   /** Stops the channel's round: its open question is revealed (an event), the standings returned. */
   async stop(player: Player): Promise<StopResult> {
-    const round = player.channelId ? this.store.runningRound(player.channelId) : undefined;
+    const round = player.channelId ? await this.store.runningRound(player.channelId) : undefined;
     if (!round) return { ok: false, reason: "no-round" };
     if (round.starter_id !== player.userId && !player.canManageGuild)
       return { ok: false, reason: "not-allowed" };
-    const open = this.store.currentQuestion(round.id);
+    const open = await this.store.currentQuestion(round.id);
     if (open) this.clearTimer(open.id);
     const reveal =
-      open && this.store.closeQuestion(open.id, this.clock.now()) ? this.reveal(round, open) : null;
-    this.store.endRound(round.id, "stopped", this.clock.now());
-    const standings = this.store.roundStandings(round.id);
+      open && (await this.store.claimReveal(open.id, this.clock.now()))
+        ? await this.reveal(round, open)
+        : null;
+    await this.store.endRound(round.id, "stopped", this.clock.now());
+    const standings = await this.store.roundStandings(round.id);
     const route = this.routeOf(round);
     this.followUps.delete(round.id);
     this.starts.delete(round.id);
@@ -280,14 +305,14 @@ export class TriviaGame {
   }
 
   /** A click on an answer: committed before it is acknowledged; only the first counts. */
-  answer(player: Player, askedId: number, choice: number): AnswerResult {
-    const asked = this.store.asked(askedId);
-    const question = asked ? this.question(asked.question_id) : undefined;
+  async answer(player: Player, askedId: number, choice: number): Promise<AnswerResult> {
+    const asked = await this.store.asked(askedId);
+    const question = asked ? await this.question(asked.question_id) : undefined;
     if (!asked || !question || !Number.isInteger(choice) || choice < 0 || choice >= question.choices.length)
       return { status: "gone", choice };
     const now = this.clock.now();
     const correct = choice === question.answer;
-    const outcome = this.store.recordAnswer({
+    const outcome = await this.store.recordAnswer({
       askedId,
       userId: player.userId,
       guildId: scopeOf(player),
@@ -298,12 +323,12 @@ export class TriviaGame {
     });
     // The answer is committed; the name it was given under is kept for a teacher's export.
     if (outcome.status === "counted" && player.displayName)
-      this.services?.records.rememberName(scopeOf(player), player.userId, player.displayName, now);
+      await this.services?.records.rememberName(scopeOf(player), player.userId, player.displayName, now);
     return { status: outcome.status === "unknown" ? "gone" : outcome.status, choice };
   }
 
   /** A player's score on this server (or DM scope), with their rank; undefined before any answer. */
-  stats(player: Player, userId = player.userId): (ScoreRow & { rank: number }) | undefined {
+  stats(player: Player, userId = player.userId): Promise<(ScoreRow & { rank: number }) | undefined> {
     return this.store.score(scopeOf(player), userId);
   }
 
@@ -317,48 +342,62 @@ export class TriviaGame {
   }
 
   /** The confirmed reset: only by the player who asked, in that server, still allowed to. */
-  reset(player: Player, guildId: string, askerId: string): { ok: true; removed: number } | { ok: false } {
+  async reset(
+    player: Player,
+    guildId: string,
+    askerId: string,
+  ): Promise<{ ok: true; removed: number } | { ok: false }> {
     if (askerId !== player.userId || guildId !== player.guildId || !this.mayReset(player))
       return { ok: false };
-    return { ok: true, removed: this.store.resetGuild(guildId) };
+    return { ok: true, removed: await this.store.resetGuild(guildId) };
   }
 
   /** The player's next study question (and their boxes), or none when nothing is due. */
-  study(player: Player): StudyState {
+  study(player: Player): Promise<StudyState> {
     return this.studyState(player);
   }
 
   /** Records a study answer and moves on; an unknown question just shows the next one. */
-  studyAnswer(player: Player, questionId: string, choice: number): StudyState {
+  async studyAnswer(player: Player, questionId: string, choice: number): Promise<StudyState> {
     const question = questionById(this.ds, questionId);
     if (!question || !Number.isInteger(choice) || choice < 0 || choice >= question.choices.length)
       return this.studyState(player);
     const correct = choice === question.answer;
-    const { box } = this.store.recordStudy(player.userId, question.id, correct, this.clock.now());
-    return { ...this.studyState(player), previous: { question, chosen: choice, correct, box } };
+    const { box } = await this.store.recordStudy(player.userId, question.id, correct, this.clock.now());
+    return { ...(await this.studyState(player)), previous: { question, chosen: choice, correct, box } };
   }
 
-  /** Closes a question when its time is up: reveal, then the next question or the standings. */
+  /**
+   * Closes a question when its time is up: reveal, then the next question or the standings. The
+   * reveal is claimed in the database first, so however many processes get here, one reveals.
+   */
   async close(roundId: number, askedId: number): Promise<void> {
     this.clearTimer(askedId);
-    const round = this.store.round(roundId);
-    const asked = this.store.asked(askedId);
+    const round = await this.store.round(roundId);
+    const asked = await this.store.asked(askedId);
     if (!round || !asked || round.status !== "running") return;
-    if (!this.store.closeQuestion(askedId, this.clock.now())) return;
+    if (!(await this.store.claimReveal(askedId, this.clock.now()))) return;
     const route = this.routeOf(round);
-    await this.events.publish(route, { kind: "reveal", reveal: this.reveal(round, asked) });
-    const next = asked.position + 1;
+    await this.events.publish(route, { kind: "reveal", reveal: await this.reveal(round, asked) });
+    await this.advance(round, asked.position + 1);
+  }
+
+  /** After a reveal: the question at `next`, or the standings when the round is over. */
+  private async advance(round: RoundRow, next: number): Promise<void> {
+    const route = this.routeOf(round);
     if (next < round.total) {
-      await this.events.publish(route, { kind: "question", opened: this.openNext(round, next) });
+      const opened = await this.openNext(round, next);
+      if (opened) await this.events.publish(route, { kind: "question", opened });
       return;
     }
-    this.store.endRound(round.id, "finished", this.clock.now());
+    const ended = await this.store.endRound(round.id, "finished", this.clock.now());
     this.followUps.delete(round.id);
     this.starts.delete(round.id);
+    if (!ended) return;
     await this.events.publish(route, {
       kind: "standings",
       round,
-      standings: this.store.roundStandings(round.id),
+      standings: await this.store.roundStandings(round.id),
     });
   }
 
@@ -370,7 +409,7 @@ export class TriviaGame {
   }
 
   /** A round's questions: generated from the dataset, or drawn from one of the server's sets. */
-  private draw(
+  private async draw(
     seed: number,
     count: number,
     from: {
@@ -380,7 +419,7 @@ export class TriviaGame {
       /** Questions this server hid after a report. */
       hidden?: ReadonlySet<string>;
     },
-  ): Question[] {
+  ): Promise<Question[]> {
     const { difficulty, setId } = from;
     const hidden = from.hidden ?? new Set<string>();
     const category = from.category && isCategoryKey(from.category) ? from.category : null;
@@ -393,7 +432,7 @@ export class TriviaGame {
       });
     }
     const wanted = category?.startsWith("set:") ? category.slice(4).trim().toLowerCase() : null;
-    const own = (this.sets?.questions(setId) ?? [])
+    const own = ((await this.sets?.questions(setId)) ?? [])
       .map((q, i) => ({ q: toTriviaQuestion(setId, i, q), category: q.category?.toLowerCase() }))
       .filter(
         (x) =>
@@ -406,41 +445,66 @@ export class TriviaGame {
   }
 
   /** A question by id: built-in, or "set:<set>:<position>" from a server's set. */
-  questionOf(id: string): Question | undefined {
+  questionOf(id: string): Promise<Question | undefined> {
     return this.question(id);
   }
 
-  private question(id: string): Question | undefined {
+  private async question(id: string): Promise<Question | undefined> {
     const own = parseSetQuestionId(id);
     if (!own) return questionById(this.ds, id);
-    const q = this.sets?.question(own.setId, own.position);
+    const q = await this.sets?.question(own.setId, own.position);
     return q ? toTriviaQuestion(own.setId, own.position, q) : undefined;
   }
 
-  private openNext(round: RoundRow, position: number, questions?: Question[]): OpenedQuestion {
-    // The round's questions were fixed when it started; older rounds are drawn again from the seed.
-    const fixed = round.questions ? (JSON.parse(round.questions) as string[]) : null;
-    const list =
-      questions ??
-      (fixed ? fixed.map((id) => this.question(id)).filter((q): q is Question => q !== undefined) : null) ??
-      this.draw(round.seed, round.total, {
+  /** Opens the question at `position`; undefined when another process opened it first. */
+  private async openNext(
+    round: RoundRow,
+    position: number,
+    questions?: Question[],
+  ): Promise<OpenedQuestion | undefined> {
+    const question = (questions ?? (await this.questionsOf(round)))[position];
+    if (!question) return undefined;
+    const now = this.clock.now();
+    const asked = await this.store.openQuestion(
+      round.id,
+      question.id,
+      position,
+      now,
+      now + round.seconds * 1000,
+    );
+    if (!asked) return undefined;
+    return this.schedule(round, asked, question);
+  }
+
+  /** The round's questions: fixed when it started; older rounds are drawn again from the seed. */
+  private async questionsOf(round: RoundRow): Promise<Question[]> {
+    if (!round.questions)
+      return this.draw(round.seed, round.total, {
         difficulty: (round.difficulty as Difficulty | null) ?? undefined,
         setId: round.set_id,
         category: round.category,
       });
-    const question = list[position] as Question;
+    const ids = JSON.parse(round.questions) as string[];
+    const list = await Promise.all(ids.map((id) => this.question(id)));
+    return list.filter((q): q is Question => q !== undefined);
+  }
+
+  /** Sets the timers of an open question: its close at the stored deadline, and its hint. */
+  private async schedule(round: RoundRow, asked: AskedRow, known?: Question): Promise<OpenedQuestion> {
+    const question = known ?? (await this.question(asked.question_id));
     const now = this.clock.now();
-    const asked = this.store.openQuestion(round.id, question.id, position, now, now + round.seconds * 1000);
     this.timers.set(
       asked.id,
-      this.clock.setTimer(round.seconds * 1000, () => {
+      this.clock.setTimer(Math.max(0, asked.closes_at - now), () =>
         this.close(round.id, asked.id).catch((err: unknown) =>
           this.log.error({ err, round: round.id }, "closing a question failed"),
-        );
-      }),
+        ),
+      ),
     );
-    const opened = { round, asked, question };
-    if (round.hints && question.choices.length > 2) this.scheduleHint(opened);
+    // A question that no longer exists (its set deleted) still closes; it just has no hint.
+    const opened = { round, asked, question: question as Question };
+    if (round.hints && asked.hinted_at === null && question && question.choices.length > 2)
+      this.scheduleHint(opened);
     return opened;
   }
 
@@ -449,12 +513,15 @@ export class TriviaGame {
     const { round, asked, question } = opened;
     const wrong = question.choices.map((_, i) => i).filter((i) => i !== question.answer);
     const disabled = wrong[asked.id % wrong.length] as number;
+    const at = asked.opened_at + (asked.closes_at - asked.opened_at) / 2;
+    if (at < this.clock.now()) return; // resumed after the hint was due: the reveal comes soon
     this.hintTimers.set(
       asked.id,
-      this.clock.setTimer((round.seconds * 1000) / 2, () => {
+      this.clock.setTimer(at - this.clock.now(), async () => {
         this.hintTimers.delete(asked.id);
+        if (!(await this.store.claimHint(asked.id, this.clock.now()))) return;
         const original = asked.position === 0 ? this.starts.get(round.id) : undefined;
-        this.events
+        await this.events
           .publish(this.routeOf(round), { kind: "hint", opened, disabled, ...(original ? { original } : {}) })
           .catch((err: unknown) => this.log.warn({ err, round: round.id }, "could not give a hint"));
       }),
@@ -470,24 +537,24 @@ export class TriviaGame {
     this.hintTimers.delete(askedId);
   }
 
-  private reveal(round: RoundRow, asked: AskedRow): Reveal {
+  private async reveal(round: RoundRow, asked: AskedRow): Promise<Reveal> {
+    const settings = await this.services?.settings.get(
+      scopeOf({ guildId: round.guild_id, channelId: round.channel_id, userId: "" }),
+    );
     return {
       round,
       asked,
-      question: this.question(asked.question_id),
-      answers: this.store.answers(asked.id),
-      explain:
-        this.services?.settings.get(
-          scopeOf({ guildId: round.guild_id, channelId: round.channel_id, userId: "" }),
-        ).explanations ?? true,
+      question: await this.question(asked.question_id),
+      answers: await this.store.answers(asked.id),
+      explain: settings?.explanations ?? true,
     };
   }
 
-  private studyState(player: Player): StudyState {
+  private async studyState(player: Player): Promise<StudyState> {
     const pool = allQuestions(this.ds).map((q) => q.id);
     const order = shuffleBySeed(pool, Number.parseInt(player.userId.slice(-6), 10) || 1);
-    const nextId = this.store.nextStudyQuestion(player.userId, this.clock.now(), order);
-    const boxes = [...this.store.studySummary(player.userId).entries()].sort((a, b) => a[0] - b[0]);
+    const nextId = await this.store.nextStudyQuestion(player.userId, this.clock.now(), order);
+    const boxes = [...(await this.store.studySummary(player.userId)).entries()].sort((a, b) => a[0] - b[0]);
     return { next: nextId ? questionById(this.ds, nextId) : undefined, boxes };
   }
 }

@@ -3,7 +3,7 @@
 import type { Dataset } from "../data/build.js";
 import { csvLine } from "../question-sets/csv.js";
 import { parseSetQuestionId } from "../question-sets/questions.js";
-import type { DB } from "../storage/db.js";
+import type { Sql } from "../storage/sql.js";
 import { ERAS, eraOf } from "./categories.js";
 import { questionById } from "./questions.js";
 
@@ -12,41 +12,31 @@ const CATEGORY_COLUMNS = [...ERAS.map((e) => e.id), "own-sets"] as const;
 
 export class PlayerRecords {
   constructor(
-    private readonly db: DB,
+    private readonly db: Sql,
     private readonly ds: Dataset,
   ) {}
 
-  rememberName(scope: string, userId: string, name: string, now: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO player_names (scope, user_id, name, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (scope, user_id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
-      )
-      .run(scope, userId, name.slice(0, 100), now);
+  async rememberName(scope: string, userId: string, name: string, now: number): Promise<void> {
+    await this.db.run(
+      `INSERT INTO player_names (scope, user_id, name, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (scope, user_id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+      [scope, userId, name.slice(0, 100), now],
+    );
   }
 
   /** Every player's record in `scope` ("global": everywhere) as CSV, best first. */
-  scoresCsv(scope: string): { csv: string; players: number } {
+  async scoresCsv(scope: string): Promise<{ csv: string; players: number }> {
     const where = scope === "global" ? "" : "WHERE a.guild_id = ?";
-    const rows = this.db
-      .prepare(
-        `SELECT a.user_id, a.correct, a.points, q.question_id FROM answers a JOIN asked q ON q.id = a.asked_id ${where}`,
-      )
-      .all(...(scope === "global" ? [] : [scope])) as {
-      user_id: string;
-      correct: number;
-      points: number;
-      question_id: string;
-    }[];
-    const names = new Map(
-      (
-        this.db
-          .prepare(
-            `SELECT user_id, name FROM player_names ${scope === "global" ? "" : "WHERE scope = ?"} ORDER BY updated_at`,
-          )
-          .all(...(scope === "global" ? [] : [scope])) as { user_id: string; name: string }[]
-      ).map((r) => [r.user_id, r.name]),
+    const params = scope === "global" ? [] : [scope];
+    const rows = await this.db.all<{ user_id: string; correct: number; points: number; question_id: string }>(
+      `SELECT a.user_id, a.correct, a.points, q.question_id FROM answers a JOIN asked q ON q.id = a.asked_id ${where}`,
+      params,
     );
+    const named = await this.db.all<{ user_id: string; name: string }>(
+      `SELECT user_id, name FROM player_names ${scope === "global" ? "" : "WHERE scope = ?"} ORDER BY updated_at`,
+      params,
+    );
+    const names = new Map(named.map((r) => [r.user_id, r.name]));
     const eraCache = new Map<string, string>();
     const categoryOf = (questionId: string): string => {
       if (parseSetQuestionId(questionId)) return "own-sets";
@@ -98,12 +88,17 @@ export class PlayerRecords {
   }
 
   /** A user's own /study progress as CSV: each question seen, its box, when it is due again. */
-  studyCsv(userId: string): { csv: string; questions: number } {
-    const rows = this.db
-      .prepare(
-        "SELECT question_id, box, seen, wrong, due_at FROM study WHERE user_id = ? ORDER BY box, question_id",
-      )
-      .all(userId) as { question_id: string; box: number; seen: number; wrong: number; due_at: number }[];
+  async studyCsv(userId: string): Promise<{ csv: string; questions: number }> {
+    const rows = await this.db.all<{
+      question_id: string;
+      box: number;
+      seen: number;
+      wrong: number;
+      due_at: number;
+    }>(
+      "SELECT question_id, box, seen, wrong, due_at FROM study WHERE user_id = ? ORDER BY box, question_id",
+      [userId],
+    );
     const lines = rows.map((r) => {
       const q = questionById(this.ds, r.question_id);
       return csvLine([

@@ -2,7 +2,7 @@
 // the question there or dismissing the report. A report on a built-in question is also logged, so
 // that the generator or the dataset can be fixed.
 import type { LogSink } from "../log-sink.js";
-import type { DB } from "../storage/db.js";
+import type { Sql } from "../storage/sql.js";
 
 export interface ReportRow {
   id: number;
@@ -19,70 +19,70 @@ export const MAX_REPORT_TEXT = 500;
 
 export class ReportStore {
   constructor(
-    private readonly db: DB,
+    private readonly db: Sql,
     private readonly log: LogSink,
   ) {}
 
-  add(r: { scope: string; questionId: string; userId: string; text: string; now: number }): ReportRow {
+  async add(r: {
+    scope: string;
+    questionId: string;
+    userId: string;
+    text: string;
+    now: number;
+  }): Promise<ReportRow> {
     const text = r.text.trim().slice(0, MAX_REPORT_TEXT);
-    const id = Number(
-      this.db
-        .prepare(
-          "INSERT INTO question_reports (scope, question_id, user_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
-        )
-        .run(r.scope, r.questionId, r.userId, text, r.now).lastInsertRowid,
-    );
+    const report = (await this.db.get<ReportRow>(
+      "INSERT INTO question_reports (scope, question_id, user_id, text, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
+      [r.scope, r.questionId, r.userId, text, r.now],
+    )) as ReportRow;
     if (!r.questionId.startsWith("set:"))
       this.log.warn(
-        { question: r.questionId, report: id, scope: r.scope },
+        { question: r.questionId, report: report.id, scope: r.scope },
         "a built-in trivia question was reported",
       );
-    return this.get(id) as ReportRow;
+    return report;
   }
 
-  get(id: number): ReportRow | undefined {
-    return this.db.prepare("SELECT * FROM question_reports WHERE id = ?").get(id) as ReportRow | undefined;
+  get(id: number, q: Sql = this.db): Promise<ReportRow | undefined> {
+    return q.get<ReportRow>("SELECT * FROM question_reports WHERE id = ?", [id]);
   }
 
-  open(scope: string, limit = 5): ReportRow[] {
-    return this.db
-      .prepare("SELECT * FROM question_reports WHERE scope = ? AND status = 'open' ORDER BY id LIMIT ?")
-      .all(scope, limit) as ReportRow[];
+  open(scope: string, limit = 5): Promise<ReportRow[]> {
+    return this.db.all<ReportRow>(
+      "SELECT * FROM question_reports WHERE scope = ? AND status = 'open' ORDER BY id LIMIT ?",
+      [scope, limit],
+    );
   }
 
-  countOpen(scope: string): number {
-    return (
-      this.db
-        .prepare("SELECT COUNT(*) AS n FROM question_reports WHERE scope = ? AND status = 'open'")
-        .get(scope) as {
-        n: number;
-      }
-    ).n;
+  async countOpen(scope: string): Promise<number> {
+    const row = await this.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM question_reports WHERE scope = ? AND status = 'open'",
+      [scope],
+    );
+    return row?.n ?? 0;
   }
 
   /** Resolves an open report of this scope; "hide" also hides its question here. */
-  resolve(scope: string, id: number, how: "hide" | "dismiss"): ReportRow | undefined {
-    return this.db.transaction(() => {
-      const report = this.get(id);
+  resolve(scope: string, id: number, how: "hide" | "dismiss"): Promise<ReportRow | undefined> {
+    return this.db.transaction(async (tx) => {
+      const report = await this.get(id, tx);
       if (!report || report.scope !== scope || report.status !== "open") return undefined;
-      this.db
-        .prepare("UPDATE question_reports SET status = ? WHERE id = ?")
-        .run(how === "hide" ? "hidden" : "dismissed", id);
+      const status = how === "hide" ? "hidden" : "dismissed";
+      await tx.run("UPDATE question_reports SET status = ? WHERE id = ?", [status, id]);
       if (how === "hide")
-        this.db
-          .prepare("INSERT OR IGNORE INTO hidden_questions (scope, question_id) VALUES (?, ?)")
-          .run(scope, report.question_id);
-      return { ...report, status: how === "hide" ? "hidden" : "dismissed" };
-    })() as ReportRow | undefined;
+        await tx.run(
+          "INSERT INTO hidden_questions (scope, question_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+          [scope, report.question_id],
+        );
+      return { ...report, status } as ReportRow;
+    });
   }
 
-  hidden(scope: string): Set<string> {
-    return new Set(
-      (
-        this.db.prepare("SELECT question_id FROM hidden_questions WHERE scope = ?").all(scope) as {
-          question_id: string;
-        }[]
-      ).map((r) => r.question_id),
+  async hidden(scope: string): Promise<Set<string>> {
+    const rows = await this.db.all<{ question_id: string }>(
+      "SELECT question_id FROM hidden_questions WHERE scope = ?",
+      [scope],
     );
+    return new Set(rows.map((r) => r.question_id));
   }
 }

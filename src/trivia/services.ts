@@ -5,7 +5,7 @@ import type { Dataset } from "../data/build.js";
 import type { LogSink } from "../log-sink.js";
 import type { ImportedQuestion } from "../question-sets/parse.js";
 import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets/store.js";
-import type { DB } from "../storage/db.js";
+import type { Sql } from "../storage/sql.js";
 import type { Clock } from "./clock.js";
 import { type Player, scopeOf } from "./game.js";
 import { PlayerRecords } from "./records.js";
@@ -19,7 +19,7 @@ export class TriviaServices {
   readonly reports: ReportStore;
 
   constructor(
-    db: DB,
+    db: Sql,
     ds: Dataset,
     private readonly clock: Clock,
     log: LogSink,
@@ -41,16 +41,16 @@ export class TriviaServices {
     });
   }
 
-  openReports(player: Player) {
+  async openReports(player: Player) {
     const scope = scopeOf(player);
-    return { reports: this.reports.open(scope), total: this.reports.countOpen(scope) };
+    return { reports: await this.reports.open(scope), total: await this.reports.countOpen(scope) };
   }
 
   resolveReport(player: Player, id: number, how: "hide" | "dismiss") {
     return this.reports.resolve(scopeOf(player), id, how);
   }
 
-  settingsFor(player: Player): TriviaSettings {
+  settingsFor(player: Player): Promise<TriviaSettings> {
     return this.settings.get(scopeOf(player));
   }
 
@@ -59,19 +59,19 @@ export class TriviaServices {
     return player.guildId === null || Boolean(player.canManageGuild);
   }
 
-  questionSets(player: Player): SetRow[] {
+  questionSets(player: Player): Promise<SetRow[]> {
     return this.sets.list(scopeOf(player));
   }
 
-  findSet(player: Player, name: string): SetRow | undefined {
+  findSet(player: Player, name: string): Promise<SetRow | undefined> {
     return this.sets.find(scopeOf(player), name);
   }
 
-  setQuestions(set: SetRow): ImportedQuestion[] {
+  setQuestions(set: SetRow): Promise<ImportedQuestion[]> {
     return this.sets.questions(set.id);
   }
 
-  saveSet(player: Player, name: string, questions: readonly ImportedQuestion[]): SaveResult {
+  saveSet(player: Player, name: string, questions: readonly ImportedQuestion[]): Promise<SaveResult> {
     return this.sets.save(scopeOf(player), name, questions, player.userId, this.clock.now());
   }
 

@@ -1,6 +1,6 @@
 // A server's trivia settings: the default seconds per question and difficulty, whether reveals
 // show the explanation and sources, and which channels may run rounds (none listed: any).
-import type { DB } from "../storage/db.js";
+import type { Sql } from "../storage/sql.js";
 import type { Difficulty } from "./questions.js";
 
 export interface TriviaSettings {
@@ -28,12 +28,10 @@ interface Row {
 }
 
 export class SettingsStore {
-  constructor(private readonly db: DB) {}
+  constructor(private readonly db: Sql) {}
 
-  get(scope: string): TriviaSettings {
-    const row = this.db.prepare("SELECT * FROM trivia_settings WHERE scope = ?").get(scope) as
-      | Row
-      | undefined;
+  async get(scope: string, q: Sql = this.db): Promise<TriviaSettings> {
+    const row = await q.get<Row>("SELECT * FROM trivia_settings WHERE scope = ?", [scope]);
     if (!row) return { ...DEFAULT_SETTINGS, channels: [] };
     return {
       seconds: row.seconds,
@@ -47,9 +45,9 @@ export class SettingsStore {
   update(
     scope: string,
     change: Partial<Omit<TriviaSettings, "channels">> & { allowChannel?: string; disallowChannel?: string },
-  ): TriviaSettings {
-    return this.db.transaction(() => {
-      const s = this.get(scope);
+  ): Promise<TriviaSettings> {
+    return this.db.transaction(async (tx) => {
+      const s = await this.get(scope, tx);
       if (change.seconds !== undefined) s.seconds = change.seconds;
       if (change.difficulty !== undefined) s.difficulty = change.difficulty;
       if (change.explanations !== undefined) s.explanations = change.explanations;
@@ -60,14 +58,13 @@ export class SettingsStore {
       )
         s.channels.push(change.allowChannel);
       if (change.disallowChannel) s.channels = s.channels.filter((c) => c !== change.disallowChannel);
-      this.db
-        .prepare(
-          `INSERT INTO trivia_settings (scope, seconds, difficulty, explanations, channels) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (scope) DO UPDATE SET seconds = excluded.seconds, difficulty = excluded.difficulty,
-             explanations = excluded.explanations, channels = excluded.channels`,
-        )
-        .run(scope, s.seconds, s.difficulty, s.explanations ? 1 : 0, JSON.stringify(s.channels));
+      await tx.run(
+        `INSERT INTO trivia_settings (scope, seconds, difficulty, explanations, channels) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (scope) DO UPDATE SET seconds = excluded.seconds, difficulty = excluded.difficulty,
+           explanations = excluded.explanations, channels = excluded.channels`,
+        [scope, s.seconds, s.difficulty, s.explanations ? 1 : 0, JSON.stringify(s.channels)],
+      );
       return s;
-    })();
+    });
   }
 }

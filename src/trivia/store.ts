@@ -1,4 +1,4 @@
-import type { DB } from "../storage/db.js";
+import type { Sql } from "../storage/sql.js";
 
 export interface RoundRow {
   id: number;
@@ -22,6 +22,11 @@ export interface RoundRow {
   questions: string | null;
   /** 1 when, halfway through each question, one wrong answer is taken away. */
   hints: number;
+  /**
+   * The starting interaction's webhook as JSON, while a round speaks through it (at most 15
+   * minutes; cleared when the round ends), so that a restarted process can finish the round.
+   */
+  follow_up: string | null;
 }
 
 export interface AskedRow {
@@ -32,6 +37,10 @@ export interface AskedRow {
   opened_at: number;
   closes_at: number;
   closed_at: number | null;
+  /** When a process claimed this question's reveal: set once, by whichever process was first. */
+  revealed_at: number | null;
+  /** When a process claimed its hint (rounds with hints). */
+  hinted_at: number | null;
 }
 
 export interface ScoreRow {
@@ -54,109 +63,59 @@ export type AnswerOutcome =
 export const BOX_INTERVALS_MS = [0, 60_000, 10 * 60_000, 60 * 60_000, 24 * 60 * 60_000, 7 * 24 * 60 * 60_000];
 export const MAX_BOX = BOX_INTERVALS_MS.length - 1;
 
-/** Every read and write of trivia state, each write in one transaction. */
+/** A round as created: what the starter chose; the rest is filled in by the store. */
+export type NewRound = Omit<
+  RoundRow,
+  "id" | "ended_at" | "status" | "set_id" | "category" | "questions" | "hints" | "follow_up"
+> & {
+  set_id?: number | null;
+  category?: string | null;
+  questions?: string | null;
+  hints?: boolean;
+  follow_up?: string | null;
+};
+
+const UPSERT_SCORE = `
+  INSERT INTO scores (guild_id, user_id, points, answered, correct, streak, best_streak)
+  VALUES (?, ?, ?, 1, ?, ?, ?)
+  ON CONFLICT (guild_id, user_id) DO UPDATE SET
+    points = scores.points + excluded.points,
+    answered = scores.answered + 1,
+    correct = scores.correct + excluded.correct,
+    streak = CASE WHEN excluded.correct = 1 THEN scores.streak + 1 ELSE 0 END,
+    best_streak = CASE
+      WHEN excluded.correct = 1 AND scores.streak + 1 > scores.best_streak THEN scores.streak + 1
+      ELSE scores.best_streak END`;
+
+/**
+ * Every read and write of trivia state, each write in one transaction, on SQLite or PostgreSQL
+ * alike. What must happen once (an answer counted, a reveal made, a question opened) is decided by
+ * the database (a primary key, a unique index, `… WHERE revealed_at IS NULL`), never by memory, so
+ * it holds however many processes share the database.
+ */
 export class TriviaStore {
-  private readonly stmts;
+  constructor(readonly db: Sql) {}
 
-  constructor(readonly db: DB) {
-    this.stmts = {
-      runningInChannel: db.prepare<[string], RoundRow>(
-        "SELECT * FROM rounds WHERE channel_id = ? AND status = 'running'",
-      ),
-      running: db.prepare<[], RoundRow>("SELECT * FROM rounds WHERE status = 'running'"),
-      round: db.prepare<[number], RoundRow>("SELECT * FROM rounds WHERE id = ?"),
-      insertRound: db.prepare(
-        "INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id, category, questions, hints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      ),
-      endRound: db.prepare("UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'"),
-      insertAsked: db.prepare(
-        "INSERT INTO asked (round_id, question_id, position, opened_at, closes_at) VALUES (?, ?, ?, ?, ?)",
-      ),
-      asked: db.prepare<[number], AskedRow>("SELECT * FROM asked WHERE id = ?"),
-      openAsked: db.prepare<[number], AskedRow>(
-        "SELECT * FROM asked WHERE round_id = ? AND closed_at IS NULL ORDER BY position DESC LIMIT 1",
-      ),
-      closeAsked: db.prepare("UPDATE asked SET closed_at = ? WHERE id = ? AND closed_at IS NULL"),
-      insertAnswer: db.prepare(
-        "INSERT OR IGNORE INTO answers (asked_id, user_id, guild_id, choice, correct, points, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      ),
-      answersFor: db.prepare<
-        [number],
-        { user_id: string; choice: number; correct: number; points: number; answered_at: number }
-      >(
-        "SELECT user_id, choice, correct, points, answered_at FROM answers WHERE asked_id = ? ORDER BY answered_at, user_id",
-      ),
-      upsertScore: db.prepare(`
-        INSERT INTO scores (guild_id, user_id, points, answered, correct, streak, best_streak)
-        VALUES (@guild, @user, @points, 1, @correct, @correct, @correct)
-        ON CONFLICT (guild_id, user_id) DO UPDATE SET
-          points = points + @points,
-          answered = answered + 1,
-          correct = correct + @correct,
-          streak = CASE WHEN @correct = 1 THEN streak + 1 ELSE 0 END,
-          best_streak = MAX(best_streak, CASE WHEN @correct = 1 THEN streak + 1 ELSE 0 END)`),
-      roundStandings: db.prepare<
-        [number],
-        { user_id: string; points: number; correct: number; answered: number }
-      >(`
-        SELECT a.user_id, SUM(a.points) AS points, SUM(a.correct) AS correct, COUNT(*) AS answered
-        FROM answers a JOIN asked q ON q.id = a.asked_id WHERE q.round_id = ?
-        GROUP BY a.user_id ORDER BY points DESC, correct DESC, MIN(a.answered_at) LIMIT 25`),
-      leaderboard: db.prepare<[string, number], ScoreRow>(
-        "SELECT * FROM scores WHERE guild_id = ? AND answered > 0 ORDER BY points DESC, correct DESC, user_id LIMIT ?",
-      ),
-      globalBoard: db.prepare<[number], ScoreRow>(`
-        SELECT 'global' AS guild_id, user_id, SUM(points) AS points, SUM(answered) AS answered, SUM(correct) AS correct,
-               MAX(streak) AS streak, MAX(best_streak) AS best_streak
-        FROM scores GROUP BY user_id HAVING SUM(answered) > 0 ORDER BY points DESC, correct DESC, user_id LIMIT ?`),
-      score: db.prepare<[string, string], ScoreRow>(
-        "SELECT * FROM scores WHERE guild_id = ? AND user_id = ?",
-      ),
-      rank: db.prepare<[string, number], { rank: number }>(
-        "SELECT COUNT(*) + 1 AS rank FROM scores WHERE guild_id = ? AND points > ?",
-      ),
-      resetGuild: db.prepare("DELETE FROM scores WHERE guild_id = ?"),
-      studyDue: db.prepare<[string, number], { question_id: string; box: number }>(
-        "SELECT question_id, box FROM study WHERE user_id = ? AND due_at <= ? ORDER BY box, due_at, question_id LIMIT 1",
-      ),
-      studySeen: db.prepare<[string], { question_id: string }>(
-        "SELECT question_id FROM study WHERE user_id = ?",
-      ),
-      studyRow: db.prepare<[string, string], { box: number; seen: number; wrong: number }>(
-        "SELECT box, seen, wrong FROM study WHERE user_id = ? AND question_id = ?",
-      ),
-      studyUpsert: db.prepare(`
-        INSERT INTO study (user_id, question_id, box, due_at, seen, wrong) VALUES (@user, @question, @box, @due, 1, @wrong)
-        ON CONFLICT (user_id, question_id) DO UPDATE SET box = @box, due_at = @due, seen = seen + 1, wrong = wrong + @wrong`),
-      studySummary: db.prepare<[string], { box: number; n: number }>(
-        "SELECT box, COUNT(*) AS n FROM study WHERE user_id = ? GROUP BY box",
-      ),
-    };
+  runningRound(channelId: string): Promise<RoundRow | undefined> {
+    return this.db.get<RoundRow>("SELECT * FROM rounds WHERE channel_id = ? AND status = 'running'", [
+      channelId,
+    ]);
   }
 
-  runningRound(channelId: string): RoundRow | undefined {
-    return this.stmts.runningInChannel.get(channelId);
+  runningRounds(): Promise<RoundRow[]> {
+    return this.db.all<RoundRow>("SELECT * FROM rounds WHERE status = 'running' ORDER BY id");
   }
 
-  runningRounds(): RoundRow[] {
-    return this.stmts.running.all();
-  }
-
-  round(id: number): RoundRow | undefined {
-    return this.stmts.round.get(id);
+  round(id: number): Promise<RoundRow | undefined> {
+    return this.db.get<RoundRow>("SELECT * FROM rounds WHERE id = ?", [id]);
   }
 
   /** Creates a round; null when the channel already has one running (the unique index decides). */
-  createRound(
-    r: Omit<RoundRow, "id" | "ended_at" | "status" | "set_id" | "category" | "questions" | "hints"> & {
-      set_id?: number | null;
-      category?: string | null;
-      questions?: string | null;
-      hints?: boolean;
-    },
-  ): RoundRow | null {
-    try {
-      const info = this.stmts.insertRound.run(
+  createRound(r: NewRound): Promise<RoundRow | undefined> {
+    return this.db.get<RoundRow>(
+      `INSERT INTO rounds (guild_id, channel_id, starter_id, difficulty, seconds, total, seed, started_at, locale, set_id, category, questions, hints, follow_up)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING *`,
+      [
         r.guild_id,
         r.channel_id,
         r.starter_id,
@@ -170,43 +129,77 @@ export class TriviaStore {
         r.category ?? null,
         r.questions ?? null,
         r.hints ? 1 : 0,
+        r.follow_up ?? null,
+      ],
+    );
+  }
+
+  /** Ends a running round (its open question closed); false if it had already ended. */
+  endRound(id: number, status: "finished" | "stopped" | "interrupted", now: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.run(
+        "UPDATE asked SET closed_at = ?, revealed_at = COALESCE(revealed_at, ?) WHERE round_id = ? AND closed_at IS NULL",
+        [now, now, id],
       );
-      return this.round(Number(info.lastInsertRowid)) ?? null;
-    } catch (err) {
-      if ((err as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") return null;
-      throw err;
-    }
+      const ended = await tx.run(
+        "UPDATE rounds SET status = ?, ended_at = ?, follow_up = NULL WHERE id = ? AND status = 'running'",
+        [status, now, id],
+      );
+      return ended.changes > 0;
+    });
   }
 
-  endRound(id: number, status: "finished" | "stopped" | "interrupted", now: number): boolean {
-    return this.db.transaction(() => {
-      this.stmts.closeAsked.run(now, this.stmts.openAsked.get(id)?.id ?? -1);
-      return this.stmts.endRound.run(status, now, id).changes > 0;
-    })();
-  }
-
+  /** Opens the question at `position`; undefined when another process already opened it. */
   openQuestion(
     roundId: number,
     questionId: string,
     position: number,
     now: number,
     closesAt: number,
-  ): AskedRow {
-    const info = this.stmts.insertAsked.run(roundId, questionId, position, now, closesAt);
-    return this.stmts.asked.get(Number(info.lastInsertRowid)) as AskedRow;
+  ): Promise<AskedRow | undefined> {
+    return this.db.get<AskedRow>(
+      `INSERT INTO asked (round_id, question_id, position, opened_at, closes_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING RETURNING *`,
+      [roundId, questionId, position, now, closesAt],
+    );
   }
 
-  asked(id: number): AskedRow | undefined {
-    return this.stmts.asked.get(id);
+  asked(id: number): Promise<AskedRow | undefined> {
+    return this.db.get<AskedRow>("SELECT * FROM asked WHERE id = ?", [id]);
   }
 
-  currentQuestion(roundId: number): AskedRow | undefined {
-    return this.stmts.openAsked.get(roundId);
+  /** The round's latest question, revealed or not (to resume a round where it stopped). */
+  lastQuestion(roundId: number): Promise<AskedRow | undefined> {
+    return this.db.get<AskedRow>("SELECT * FROM asked WHERE round_id = ? ORDER BY position DESC LIMIT 1", [
+      roundId,
+    ]);
   }
 
-  /** Closes a question; false if it was already closed (so a reveal happens once). */
-  closeQuestion(askedId: number, now: number): boolean {
-    return this.stmts.closeAsked.run(now, askedId).changes > 0;
+  /** The round's question still taking answers, if any. */
+  async currentQuestion(roundId: number): Promise<AskedRow | undefined> {
+    const last = await this.lastQuestion(roundId);
+    return last && last.revealed_at === null ? last : undefined;
+  }
+
+  /**
+   * Claims a question's reveal: true for exactly one caller, whichever process asks first; it also
+   * stops answers. Everyone else gets false and reveals nothing.
+   */
+  async claimReveal(askedId: number, now: number): Promise<boolean> {
+    const claimed = await this.db.run(
+      "UPDATE asked SET revealed_at = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ? AND revealed_at IS NULL",
+      [now, now, askedId],
+    );
+    return claimed.changes > 0;
+  }
+
+  /** Claims a question's hint, the same way: true once. */
+  async claimHint(askedId: number, now: number): Promise<boolean> {
+    const claimed = await this.db.run(
+      "UPDATE asked SET hinted_at = ? WHERE id = ? AND hinted_at IS NULL AND revealed_at IS NULL",
+      [now, askedId],
+    );
+    return claimed.changes > 0;
   }
 
   /**
@@ -221,56 +214,131 @@ export class TriviaStore {
     correct: boolean;
     points: number;
     now: number;
-  }): AnswerOutcome {
-    return this.db.transaction((): AnswerOutcome => {
-      const asked = this.stmts.asked.get(a.askedId);
+  }): Promise<AnswerOutcome> {
+    if (this.db.dialect === "postgres") return this.recordAnswerInOneStatement(a);
+    return this.db.transaction(async (tx): Promise<AnswerOutcome> => {
+      const asked = await tx.get<AskedRow>("SELECT * FROM asked WHERE id = ?", [a.askedId]);
       if (!asked) return { status: "unknown" };
       if (asked.closed_at !== null || a.now > asked.closes_at) return { status: "closed" };
       const points = a.correct ? a.points : 0;
-      const inserted = this.stmts.insertAnswer.run(
-        a.askedId,
-        a.userId,
-        a.guildId,
-        a.choice,
-        a.correct ? 1 : 0,
-        points,
-        a.now,
+      const correct = a.correct ? 1 : 0;
+      const inserted = await tx.run(
+        `INSERT INTO answers (asked_id, user_id, guild_id, choice, correct, points, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [a.askedId, a.userId, a.guildId, a.choice, correct, points, a.now],
       );
       if (inserted.changes === 0) return { status: "duplicate" };
-      this.stmts.upsertScore.run({ guild: a.guildId, user: a.userId, points, correct: a.correct ? 1 : 0 });
+      await tx.run(UPSERT_SCORE, [a.guildId, a.userId, points, correct, correct, correct]);
       return { status: "counted", correct: a.correct, points };
-    })();
+    });
+  }
+
+  /**
+   * PostgreSQL: the same answer in one statement, so one round trip to the server instead of five.
+   * FOR SHARE makes it wait for a reveal being claimed at that moment and then see the question
+   * closed, so no answer is counted after its reveal. Why it was not counted is asked only then.
+   */
+  private async recordAnswerInOneStatement(
+    a: Parameters<TriviaStore["recordAnswer"]>[0],
+  ): Promise<AnswerOutcome> {
+    const points = a.correct ? a.points : 0;
+    const correct = a.correct ? 1 : 0;
+    const counted = await this.db.get(
+      `WITH open_question AS (
+         SELECT id FROM asked WHERE id = ?::bigint AND closed_at IS NULL AND closes_at >= ?::bigint FOR SHARE
+       ), added AS (
+         INSERT INTO answers (asked_id, user_id, guild_id, choice, correct, points, answered_at)
+         SELECT id, ?::text, ?::text, ?::int, ?::int, ?::int, ?::bigint FROM open_question
+         ON CONFLICT DO NOTHING RETURNING guild_id, user_id, correct, points
+       )
+       INSERT INTO scores (guild_id, user_id, points, answered, correct, streak, best_streak)
+       SELECT guild_id, user_id, points, 1, correct, correct, correct FROM added
+       ON CONFLICT (guild_id, user_id) DO UPDATE SET
+         points = scores.points + excluded.points,
+         answered = scores.answered + 1,
+         correct = scores.correct + excluded.correct,
+         streak = CASE WHEN excluded.correct = 1 THEN scores.streak + 1 ELSE 0 END,
+         best_streak = CASE
+           WHEN excluded.correct = 1 AND scores.streak + 1 > scores.best_streak THEN scores.streak + 1
+           ELSE scores.best_streak END
+       RETURNING 1 AS counted`,
+      [a.askedId, a.now, a.userId, a.guildId, a.choice, correct, points, a.now],
+    );
+    if (counted) return { status: "counted", correct: a.correct, points };
+    const asked = await this.asked(a.askedId);
+    if (!asked) return { status: "unknown" };
+    if (asked.closed_at !== null || a.now > asked.closes_at) return { status: "closed" };
+    return { status: "duplicate" };
   }
 
   answers(askedId: number) {
-    return this.stmts.answersFor.all(askedId);
+    return this.db.all<{
+      user_id: string;
+      choice: number;
+      correct: number;
+      points: number;
+      answered_at: number;
+    }>(
+      "SELECT user_id, choice, correct, points, answered_at FROM answers WHERE asked_id = ? ORDER BY answered_at, user_id",
+      [askedId],
+    );
   }
 
   roundStandings(roundId: number) {
-    return this.stmts.roundStandings.all(roundId);
+    return this.db.all<{ user_id: string; points: number; correct: number; answered: number }>(
+      `SELECT a.user_id, SUM(a.points) AS points, SUM(a.correct) AS correct, COUNT(*) AS answered
+       FROM answers a JOIN asked q ON q.id = a.asked_id WHERE q.round_id = ?
+       GROUP BY a.user_id ORDER BY points DESC, correct DESC, MIN(a.answered_at), a.user_id LIMIT 25`,
+      [roundId],
+    );
   }
 
-  leaderboard(guildId: string | "global", limit = 10): ScoreRow[] {
+  /** A scope's board, or ("global") everyone's summed over every scope: read from the database, so it spans shards. */
+  leaderboard(guildId: string | "global", limit = 10): Promise<ScoreRow[]> {
     return guildId === "global"
-      ? this.stmts.globalBoard.all(limit)
-      : this.stmts.leaderboard.all(guildId, limit);
+      ? this.db.all<ScoreRow>(
+          `SELECT 'global' AS guild_id, user_id, SUM(points) AS points, SUM(answered) AS answered, SUM(correct) AS correct,
+                  MAX(streak) AS streak, MAX(best_streak) AS best_streak
+           FROM scores GROUP BY user_id HAVING SUM(answered) > 0 ORDER BY points DESC, correct DESC, user_id LIMIT ?`,
+          [limit],
+        )
+      : this.db.all<ScoreRow>(
+          "SELECT * FROM scores WHERE guild_id = ? AND answered > 0 ORDER BY points DESC, correct DESC, user_id LIMIT ?",
+          [guildId, limit],
+        );
   }
 
-  score(guildId: string, userId: string): (ScoreRow & { rank: number }) | undefined {
-    const row = this.stmts.score.get(guildId, userId);
+  async score(guildId: string, userId: string): Promise<(ScoreRow & { rank: number }) | undefined> {
+    const row = await this.db.get<ScoreRow>("SELECT * FROM scores WHERE guild_id = ? AND user_id = ?", [
+      guildId,
+      userId,
+    ]);
     if (!row) return undefined;
-    return { ...row, rank: (this.stmts.rank.get(guildId, row.points) as { rank: number }).rank };
+    const rank = await this.db.get<{ rank: number }>(
+      "SELECT COUNT(*) + 1 AS rank FROM scores WHERE guild_id = ? AND points > ?",
+      [guildId, row.points],
+    );
+    return { ...row, rank: rank?.rank ?? 1 };
   }
 
-  resetGuild(guildId: string): number {
-    return this.stmts.resetGuild.run(guildId).changes;
+  async resetGuild(guildId: string): Promise<number> {
+    return (await this.db.run("DELETE FROM scores WHERE guild_id = ?", [guildId])).changes;
   }
 
   /** The question a student should see next: the lowest-box due one, else one not yet seen. */
-  nextStudyQuestion(userId: string, now: number, pool: readonly string[]): string | undefined {
-    const due = this.stmts.studyDue.get(userId, now);
+  async nextStudyQuestion(userId: string, now: number, pool: readonly string[]): Promise<string | undefined> {
+    const due = await this.db.get<{ question_id: string }>(
+      "SELECT question_id, box FROM study WHERE user_id = ? AND due_at <= ? ORDER BY box, due_at, question_id LIMIT 1",
+      [userId, now],
+    );
     if (due) return due.question_id;
-    const seen = new Set(this.stmts.studySeen.all(userId).map((r) => r.question_id));
+    const seen = new Set(
+      (
+        await this.db.all<{ question_id: string }>("SELECT question_id FROM study WHERE user_id = ?", [
+          userId,
+        ])
+      ).map((r) => r.question_id),
+    );
     return pool.find((id) => !seen.has(id));
   }
 
@@ -279,24 +347,31 @@ export class TriviaStore {
     questionId: string,
     correct: boolean,
     now: number,
-  ): { box: number; dueAt: number } {
-    return this.db.transaction(() => {
-      const row = this.stmts.studyRow.get(userId, questionId);
+  ): Promise<{ box: number; dueAt: number }> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<{ box: number }>(
+        "SELECT box FROM study WHERE user_id = ? AND question_id = ?",
+        [userId, questionId],
+      );
       const box = correct ? Math.min((row?.box ?? 0) + 1, MAX_BOX) : 1;
       // A wrong answer comes back soon, after a few other questions, not at once.
       const dueAt = now + (BOX_INTERVALS_MS[correct ? box : 1] as number);
-      this.stmts.studyUpsert.run({
-        user: userId,
-        question: questionId,
-        box,
-        due: dueAt,
-        wrong: correct ? 0 : 1,
-      });
+      const wrong = correct ? 0 : 1;
+      await tx.run(
+        `INSERT INTO study (user_id, question_id, box, due_at, seen, wrong) VALUES (?, ?, ?, ?, 1, ?)
+         ON CONFLICT (user_id, question_id) DO UPDATE SET box = excluded.box, due_at = excluded.due_at,
+           seen = study.seen + 1, wrong = study.wrong + excluded.wrong`,
+        [userId, questionId, box, dueAt, wrong],
+      );
       return { box, dueAt };
-    })();
+    });
   }
 
-  studySummary(userId: string): Map<number, number> {
-    return new Map(this.stmts.studySummary.all(userId).map((r) => [r.box, r.n]));
+  async studySummary(userId: string): Promise<Map<number, number>> {
+    const rows = await this.db.all<{ box: number; n: number }>(
+      "SELECT box, COUNT(*) AS n FROM study WHERE user_id = ? GROUP BY box",
+      [userId],
+    );
+    return new Map(rows.map((r) => [r.box, r.n]));
   }
 }

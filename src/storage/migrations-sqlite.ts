@@ -1,18 +1,11 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
-import { projectPath } from "../paths.js";
-
-export type DB = Database.Database;
-
-/** Default database file: `<repo>/var/apparat.sqlite` (git ignores var/). */
-export const DEFAULT_DATABASE_PATH = projectPath("var", "apparat.sqlite");
+// The schema, as numbered migrations per database. Never edit one that has shipped: add the next,
+// to both lists, so that migration N means the same tables on SQLite and on PostgreSQL. Both
+// record how many have been applied (SQLite in PRAGMA user_version, PostgreSQL in apparat_schema).
 
 /**
- * Versioned migrations, applied in order at start-up. Never edit one that has shipped: add the
- * next. `PRAGMA user_version` records how many have been applied.
+ * SQLite: versioned migrations, applied in order at start-up.
  */
-export const MIGRATIONS: readonly string[] = [
+export const SQLITE_MIGRATIONS: readonly string[] = [
   // 1: trivia rounds, the questions asked, answers (each user once per question) and scores.
   `
   CREATE TABLE rounds (
@@ -133,61 +126,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (scope, user_id)
   );
   `,
+  // 5: durable rounds. Whoever claims a question's reveal first (revealed_at, hinted_at) makes it,
+  // so several processes never reveal twice; a round through an interaction's webhook keeps the
+  // webhook (at most 15 minutes, cleared when the round ends) so a restarted process can go on.
+  `
+  ALTER TABLE asked ADD COLUMN revealed_at INTEGER;
+  ALTER TABLE asked ADD COLUMN hinted_at INTEGER;
+  UPDATE asked SET revealed_at = closed_at WHERE closed_at IS NOT NULL;
+  ALTER TABLE rounds ADD COLUMN follow_up TEXT;
+  CREATE INDEX asked_unrevealed ON asked(round_id) WHERE revealed_at IS NULL;
+  `,
 ];
-
-export class DatabaseOpenError extends Error {
-  override name = "DatabaseOpenError";
-}
-
-/** Applies the migrations after `user_version`, up to `target`, each in its own transaction. */
-export function migrate(db: DB, target = MIGRATIONS.length): number {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new DatabaseOpenError(
-      `The database is at schema version ${current}, newer than this bot (${MIGRATIONS.length}). Update the bot.`,
-    );
-  }
-  for (let v = current; v < target; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v] as string);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-  return db.pragma("user_version", { simple: true }) as number;
-}
-
-/**
- * Opens (creating if needed) the database: WAL mode, foreign keys, migrations applied. A corrupt,
- * unreadable or unwritable file becomes a DatabaseOpenError that says which file and what to do.
- */
-export function openDatabase(path: string = DEFAULT_DATABASE_PATH, options: { target?: number } = {}): DB {
-  const inMemory = path === ":memory:";
-  try {
-    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-  } catch (err) {
-    throw new DatabaseOpenError(
-      `Cannot create the folder for the database ${path}: ${(err as Error).message}. Set DATABASE_PATH to a writable place.`,
-    );
-  }
-  let db: DB | undefined;
-  try {
-    db = new Database(path, { fileMustExist: false });
-    if (!inMemory) db.pragma("journal_mode = WAL");
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 2000");
-    const check = db.pragma("quick_check", { simple: true });
-    if (check !== "ok") throw new Error(`integrity check failed: ${String(check)}`);
-    migrate(db, options.target);
-    // Prove we can write before we promise users their scores are safe.
-    db.exec("BEGIN IMMEDIATE; ROLLBACK;");
-    return db;
-  } catch (err) {
-    db?.close();
-    if (err instanceof DatabaseOpenError) throw err;
-    const reason = (err as Error).message;
-    const hint = existsSync(path)
-      ? "The file may be corrupt, not a SQLite database, or read-only. Move it aside (scores in it are kept there) or set DATABASE_PATH to another file."
-      : "Set DATABASE_PATH to a writable file.";
-    throw new DatabaseOpenError(`Cannot open the database ${path}: ${reason}. ${hint}`);
-  }
-}

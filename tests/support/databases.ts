@@ -1,0 +1,45 @@
+// The databases a storage test runs against: SQLite in a temporary file, and PostgreSQL (a fresh
+// database on the run's throwaway server). The same tests run on each.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+import { openPostgres } from "../../src/storage/postgres.js";
+import type { Storage } from "../../src/storage/sql.js";
+import { openSqlite } from "../../src/storage/sqlite.js";
+
+export type Kind = "sqlite" | "postgres";
+export const KINDS: Kind[] = ["sqlite", "postgres"];
+
+export const postgresAvailable = () => inject("postgresUrl") !== "";
+
+let counter = 0;
+
+/** A new, empty PostgreSQL database on the test server; its URL. */
+export async function freshPostgresUrl(label: string): Promise<string> {
+  const name = `t_${label.replace(/\W+/g, "_").toLowerCase()}_${process.pid}_${++counter}`;
+  const admin = new pg.Client({ connectionString: inject("postgresUrl") });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return inject("postgresUrl").replace(/\/postgres$/, `/${name}`);
+}
+
+export const freshSqlitePath = () => join(mkdtempSync(join(tmpdir(), "apparat-db-")), "test.sqlite");
+
+/** Where a database of this kind lives: a file path or a URL (to open it again, or from another process). */
+export async function freshLocation(kind: Kind, label: string): Promise<string> {
+  return kind === "sqlite" ? freshSqlitePath() : freshPostgresUrl(label);
+}
+
+export async function openAt(
+  kind: Kind,
+  where: string,
+  options: { target?: number; poolSize?: number } = {},
+): Promise<Storage & { version: number }> {
+  return kind === "sqlite" ? openSqlite(where, options) : openPostgres(where, options);
+}
