@@ -95,7 +95,7 @@ export async function ensureBuilt(name = "build") {
   }
 }
 
-const EXTERNAL = ["discord.js", "better-sqlite3", "@resvg/resvg-js", "pino", "pino-pretty", "esbuild"];
+const EXTERNAL = ["discord.js", "better-sqlite3", "pg", "@resvg/resvg-js", "pino", "pino-pretty", "esbuild"];
 
 /** Bundles every entry point into dist/ (see the header). */
 async function bundle() {

@@ -52,11 +52,18 @@ async function main(): Promise<number> {
   // A shard whose supervisor is gone (killed outright) stops too, rather than run on orphaned.
   if (process.env.SHARDING_MANAGER && process.send) process.once("disconnect", () => onSignal("disconnect"));
   await new Promise<void>((resolve) => {
+    let stopping = false;
     signalled = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
       log.info({ signal }, "shutting down");
       const force = setTimeout(() => process.exit(1), 4000);
       force.unref();
-      bot.stop().finally(resolve);
+      bot
+        .stop()
+        // A shard's channel to its supervisor would keep this process alive: close it last.
+        .finally(() => process.connected && process.disconnect())
+        .finally(resolve);
     };
     const first = early[0];
     if (first) signalled(first);

@@ -53,12 +53,11 @@ export async function startShards(config: Config, log: Logger): Promise<RunningS
   });
   manager.on("shardCreate", (shard) => {
     log.info({ shard: shard.id, of: total }, "starting shard");
-    shard.on("death", (child) =>
-      log.warn(
-        { shard: shard.id, code: "exitCode" in child ? child.exitCode : undefined },
-        "shard died; respawning",
-      ),
-    );
+    shard.on("death", (child) => {
+      const code = "exitCode" in child ? child.exitCode : undefined;
+      if (manager.respawn) log.warn({ shard: shard.id, code }, "shard died; respawning");
+      else log.info({ shard: shard.id, code }, "shard stopped");
+    });
   });
   log.info({ total, here: ids, recommended: recommended.shards }, "sharding");
   await manager.spawn({ amount: total, delay, timeout: 60_000 });

@@ -91,7 +91,7 @@ import {
   type RouteDefinition,
   type UploadedFile,
 } from "./rest.js";
-import { SnowflakeGenerator } from "./snowflake.js";
+import { DISCORD_EPOCH, SnowflakeGenerator } from "./snowflake.js";
 import { isObject, validateChoices, validateCommands, validateMessage, validateModal } from "./validate.js";
 
 /** Route keys for the fault hooks (`rateLimitNext`, `failNext`). */
@@ -179,6 +179,8 @@ export interface Actor {
   permissions?: bigint;
   /** Where it happens (default: the test server, which installed the app). See places.ts. */
   where?: Place;
+  /** Which of the stand-in's servers (default: the first); see the `guildCount` option. */
+  guild?: GatewayGuildCreateDispatchData;
 }
 
 /** A message the bot posted to a channel itself (not through an interaction), or was refused. */
@@ -197,6 +199,12 @@ export interface FakeDiscordOptions {
   webhookLifetimeMs?: number;
   botName?: string;
   identifyRateLimit?: boolean;
+  /** GET /gateway/bot's recommended shard count (default 1). */
+  shards?: number;
+  /** GET /gateway/bot's session_start_limit.max_concurrency (default 1). */
+  maxConcurrency?: number;
+  /** How many servers installed the app (default 1); server i lands on shard i % `shards`. */
+  guildCount?: number;
   log?: (line: string) => void;
 }
 
@@ -247,13 +255,24 @@ export class FakeDiscord {
       webhookLifetimeMs: 15 * 60_000,
       botName: "Apparat",
       identifyRateLimit: true,
+      shards: 1,
+      maxConcurrency: 1,
+      guildCount: 1,
       ...options,
     };
     this.applicationId = this.ids.next();
     this.bot = makeBotUser(this.applicationId, this.options.botName);
     this.token = makeToken(this.bot.id);
     this.asker = makeUser(this.ids.next(), "comrade_tester", { global_name: "Comrade Tester" });
-    this.guilds = [makeGuild(this.ids, "Apparat test server", this.bot, this.asker.id)];
+    // Discord sends a server's events to shard (guild_id >> 22) % count: the id's creation time
+    // decides, so each server is made at a millisecond that puts it on the shard wanted.
+    const count = this.options.shards;
+    this.guilds = Array.from({ length: this.options.guildCount }, (_, i) => {
+      let at = Date.now() - 60_000 * i;
+      while ((BigInt(at) - DISCORD_EPOCH) % BigInt(count) !== BigInt(i % count)) at -= 1;
+      const name = i === 0 ? "Apparat test server" : `Apparat test server ${i + 1}`;
+      return makeGuild(this.ids, name, this.bot, this.asker.id, at);
+    });
     this.privateChannels = makePrivateChannels(this.ids, this.asker, this.bot, [
       makeUser(this.ids.next(), "study_friend"),
       makeUser(this.ids.next(), "another_friend"),
@@ -271,7 +290,8 @@ export class FakeDiscord {
       token: () => this.token,
       heartbeatIntervalMs: this.options.heartbeatIntervalMs,
       identifyRateLimit: this.options.identifyRateLimit,
-      guilds: () => this.guilds,
+      maxConcurrency: this.options.maxConcurrency,
+      guilds: ([id, count]) => this.guilds.filter((g) => shardOf(g.id, count) === id),
       ready: (s) => this.ready(s),
       ...(options.log ? { log: options.log } : {}),
     });
@@ -469,8 +489,9 @@ export class FakeDiscord {
         attachment_size_limit: 10 * 1024 * 1024,
       };
     }
-    const guild = this.guild;
-    const channel = this.channel;
+    const guild = as.guild ?? this.guild;
+    const channel = guild.channels[0];
+    if (!channel) throw new Error(`the test server ${guild.name} has no channel`);
     const userInstall = where === "guild-user-install";
     return {
       id: this.ids.next(),
@@ -770,11 +791,17 @@ export class FakeDiscord {
     };
     this.interactions.set(interaction.id, record);
     this.byToken.set(interaction.token, record);
-    const seq = this.gateway.dispatch({
-      t: GatewayDispatchEvents.InteractionCreate,
-      d: interaction,
-    } as Omit<GatewayDispatchPayload, "s" | "op">);
-    if (seq === null) throw new Error("The bot has no gateway session to send the interaction to");
+    // To the shard that receives the server's events (outside a server, shard 0), as Discord does.
+    const shard = shardOf(interaction.guild_id, this.gateway.shardCount);
+    const seq = this.gateway.dispatch(
+      { t: GatewayDispatchEvents.InteractionCreate, d: interaction } as Omit<
+        GatewayDispatchPayload,
+        "s" | "op"
+      >,
+      this.gateway.shardCount > 1 ? shard : undefined,
+    );
+    if (seq === null)
+      throw new Error(`The bot has no gateway session (shard ${shard}) to send the interaction to`);
     return record;
   }
 
@@ -905,7 +932,7 @@ export class FakeDiscord {
 
   /** The bot sees the test server's channels and its own DM; anything else is not its to read. */
   private visibleChannel(id: string | undefined) {
-    const guildChannel = this.guild.channels.find((c) => c.id === id);
+    const guildChannel = this.guilds.flatMap((g) => g.channels).find((c) => c.id === id);
     if (guildChannel) return guildChannel;
     if (id === this.privateChannels.botDm.id) return this.privateChannels.botDm;
     return undefined;
@@ -968,12 +995,12 @@ export class FakeDiscord {
   private gatewayBot(): HttpAnswer {
     const body: RESTGetAPIGatewayBotResult = {
       url: this.gateway.url,
-      shards: 1,
+      shards: this.options.shards,
       session_start_limit: {
         total: 1000,
         remaining: 1000 - this.sessionStarts,
         reset_after: 86_400_000,
-        max_concurrency: 1,
+        max_concurrency: this.options.maxConcurrency,
       },
     };
     return answer(200, body);
@@ -984,7 +1011,9 @@ export class FakeDiscord {
     return {
       v: 10,
       user: this.bot,
-      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: this.guilds
+        .filter((g) => shardOf(g.id, s.shard[1]) === s.shard[0])
+        .map((g) => ({ id: g.id, unavailable: true })),
       session_id: s.id,
       resume_gateway_url: s.resumeUrl,
       shard: s.shard,
@@ -1383,4 +1412,9 @@ function describe(i: APIInteraction): string {
   if (i.type === InteractionType.ApplicationCommandAutocomplete) return `autocomplete of /${i.data.name}`;
   if (i.type === InteractionType.MessageComponent) return `component ${i.data.custom_id}`;
   return `interaction type ${i.type}`;
+}
+
+/** Discord's rule: a server's events go to shard (guild_id >> 22) % count; everything else to 0. */
+export function shardOf(guildId: string | undefined, count: number): number {
+  return guildId && count > 1 ? Number((BigInt(guildId) >> 22n) % BigInt(count)) : 0;
 }

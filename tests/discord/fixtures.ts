@@ -168,8 +168,10 @@ export function makeGuild(
   name: string,
   bot: APIUser,
   ownerId: string,
+  /** When the server was created (its id's timestamp, which decides its shard). */
+  at: number = Date.now(),
 ): GatewayGuildCreateDispatchData {
-  const id = ids.next();
+  const id = ids.next(at);
   const created = Date.now() - 86_400_000;
   const botRoleId = ids.next();
   const text = makeTextChannel(ids.next(), id, "general", 0);

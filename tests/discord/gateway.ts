@@ -66,7 +66,10 @@ export interface GatewayOptions {
   token: () => string;
   heartbeatIntervalMs: number;
   ready: (session: { id: string; shard: [number, number]; resumeUrl: string }) => GatewayReadyDispatchData;
-  guilds: () => GatewayGuildCreateDispatchData[];
+  /** The servers a shard receives (Discord: those with (guild_id >> 22) % count = shard id). */
+  guilds: (shard: [number, number]) => GatewayGuildCreateDispatchData[];
+  /** session_start_limit.max_concurrency: shards whose id % this differs may IDENTIFY together. */
+  maxConcurrency?: number;
   /** Privileged intents switched on for the application (none by default). */
   privilegedIntents?: number;
   /** Enforce one IDENTIFY per 5 s (answered with INVALID_SESSION, as Discord does). Default true. */
@@ -108,9 +111,13 @@ export class GatewayServer extends EventEmitter {
   private wss: WebSocketServer | null = null;
   private readonly sessions = new Map<string, Session>();
   private readonly connections = new Set<Connection>();
+  /** The latest session; with shards, the latest of any shard. */
   private current: Session | null = null;
+  /** The live session of each shard id (a bot that does not shard has only shard 0). */
+  private readonly shards = new Map<number, Session>();
   private nextConnectionId = 1;
-  private lastIdentifyAt = Number.NEGATIVE_INFINITY;
+  /** The last IDENTIFY per rate-limit bucket (shard id % max_concurrency). */
+  private readonly lastIdentifyAt = new Map<number, number>();
   private port = 0;
 
   constructor(private readonly options: GatewayOptions) {
@@ -160,14 +167,28 @@ export class GatewayServer extends EventEmitter {
     await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
   }
 
+  /** How many shards the bot identified with (1 before it connects or when it does not shard). */
+  get shardCount(): number {
+    return this.current?.shard[1] ?? 1;
+  }
+
+  /** The shard ids with a live session. */
+  get liveShards(): number[] {
+    return [...this.shards.keys()].sort((a, b) => a - b);
+  }
+
   /**
-   * Sends a dispatch to the current session: at once when it is connected, otherwise it waits
-   * in the session's buffer and is replayed on RESUME. Returns the sequence number, or null when
-   * no session exists.
+   * Sends a dispatch to a shard's session (by default the current one): at once when it is
+   * connected, otherwise it waits in the session's buffer and is replayed on RESUME. Returns the
+   * sequence number, or null when no such session exists.
    */
-  dispatch(payload: Omit<GatewayDispatchPayload, "s" | "op">): number | null {
-    const session = this.current;
+  dispatch(payload: Omit<GatewayDispatchPayload, "s" | "op">, shardId?: number): number | null {
+    const session = shardId === undefined ? this.current : this.shards.get(shardId);
     if (!session) return null;
+    return this.dispatchTo(session, payload);
+  }
+
+  private dispatchTo(session: Session, payload: Omit<GatewayDispatchPayload, "s" | "op">): number {
     session.seq += 1;
     const text = JSON.stringify({ op: GatewayOpcodes.Dispatch, t: payload.t, s: session.seq, d: payload.d });
     session.buffer.push({ s: session.seq, text });
@@ -214,10 +235,7 @@ export class GatewayServer extends EventEmitter {
   }
 
   private invalidate(c: Connection, resumable: boolean): void {
-    if (!resumable && c.session) {
-      c.session.invalidated = true;
-      if (this.current === c.session) this.current = null;
-    }
+    if (!resumable && c.session) this.forget(c.session);
     c.authenticated = false;
     c.session = resumable ? c.session : null;
     this.send(c, { op: GatewayOpcodes.InvalidSession, d: resumable });
@@ -278,12 +296,16 @@ export class GatewayServer extends EventEmitter {
     if (s && s.connection === c) {
       s.connection = null;
       // A client closing with 1000 or 1001 ends its session; any other code keeps it resumable.
-      if (by === "client" && (code === 1000 || code === 1001)) {
-        s.invalidated = true;
-        if (this.current === s) this.current = null;
-      }
+      if (by === "client" && (code === 1000 || code === 1001)) this.forget(s);
     }
     this.emit("change");
+  }
+
+  /** A session that can no longer be resumed. */
+  private forget(s: Session): void {
+    s.invalidated = true;
+    if (this.current === s) this.current = null;
+    if (this.shards.get(s.shard[0]) === s) this.shards.delete(s.shard[0]);
   }
 
   private closeWith(c: Connection, code: number, reason: string): void {
@@ -399,20 +421,20 @@ export class GatewayServer extends EventEmitter {
       return;
     }
     const now = performance.now();
+    const bucket = shard[0] % (this.options.maxConcurrency ?? 1);
     if (
       this.options.identifyRateLimit !== false &&
-      now - this.lastIdentifyAt < IDENTIFY_INTERVAL_MS - 500 // tolerance for client/server clock skew
+      now - (this.lastIdentifyAt.get(bucket) ?? Number.NEGATIVE_INFINITY) < IDENTIFY_INTERVAL_MS - 500 // clock skew
     ) {
-      this.log("gateway: IDENTIFY within 5 s of the last one; answering INVALID_SESSION");
+      this.log("gateway: IDENTIFY within 5 s of the last one in its bucket; answering INVALID_SESSION");
       this.invalidate(c, false);
       return;
     }
-    this.lastIdentifyAt = now;
+    this.lastIdentifyAt.set(bucket, now);
     c.identifyCompress = d.compress === true;
-    if (this.current) {
-      // A new IDENTIFY starts a new session; the old one can no longer be resumed.
-      this.current.invalidated = true;
-    }
+    // A new IDENTIFY starts a new session for its shard; the old one can no longer be resumed.
+    const previous = this.shards.get(shard[0]);
+    if (previous) this.forget(previous);
     const session: Session = {
       id: randomBytes(16).toString("hex"),
       seq: 0,
@@ -423,6 +445,7 @@ export class GatewayServer extends EventEmitter {
     };
     this.sessions.set(session.id, session);
     this.current = session;
+    this.shards.set(shard[0], session);
     c.session = session;
     c.authenticated = true;
     this.identifies.push({
@@ -434,9 +457,12 @@ export class GatewayServer extends EventEmitter {
       path: c.path,
     });
     const ready = this.options.ready({ id: session.id, shard: session.shard, resumeUrl: this.resumeUrl });
-    this.dispatch({ t: GatewayDispatchEvents.Ready, d: ready } as Omit<GatewayDispatchPayload, "s" | "op">);
-    for (const guild of this.options.guilds())
-      this.dispatch({ t: GatewayDispatchEvents.GuildCreate, d: guild } as Omit<
+    this.dispatchTo(session, { t: GatewayDispatchEvents.Ready, d: ready } as Omit<
+      GatewayDispatchPayload,
+      "s" | "op"
+    >);
+    for (const guild of this.options.guilds(session.shard))
+      this.dispatchTo(session, { t: GatewayDispatchEvents.GuildCreate, d: guild } as Omit<
         GatewayDispatchPayload,
         "s" | "op"
       >);
