@@ -10,6 +10,13 @@ export const REDACT_PATHS = [
   "headers.authorization",
   "*.headers.authorization",
   "req.headers.authorization",
+  // A PostgreSQL URL carries its password.
+  "DATABASE_URL",
+  "*.DATABASE_URL",
+  "connectionString",
+  "*.connectionString",
+  "password",
+  "*.password",
 ];
 
 export interface LoggerOptions {
