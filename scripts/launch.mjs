@@ -28,6 +28,7 @@ const ENTRIES = {
   bot: "src/main.ts",
   cli: "src/cli/main.ts",
   deploy: "src/bot/deploy.ts",
+  migrate: "src/storage/migrate-cli.ts",
 };
 
 /** Everything the build reads: the TypeScript sources and the compiler settings. */

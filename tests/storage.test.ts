@@ -1,5 +1,6 @@
 // One storage suite, run on SQLite and on a real PostgreSQL over a real connection: migrations,
 // and the exactly-once guarantees every store relies on, whichever database is behind it.
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -268,4 +269,35 @@ describe.skipIf(!postgresAvailable())("PostgreSQL connections", () => {
     expect((error as Error).message).toMatch(/Cannot open the PostgreSQL database .*DATABASE_URL/);
     expect((error as Error).message).not.toMatch(/s3cret/);
   });
+});
+
+describe("npm run db:migrate", () => {
+  const migrate = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["scripts/launch.mjs", "migrate"], {
+      cwd: new URL("..", import.meta.url).pathname,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      encoding: "utf8",
+    });
+
+  it("brings a SQLite file from the previous version to the latest", async () => {
+    const path = freshSqlitePath();
+    await openSqlite(path, { target: LATEST - 1 }).close();
+    const run = migrate({ DATABASE_PATH: path });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`schema version ${LATEST}, up to date`);
+    const raw = new Database(path);
+    expect(raw.pragma("user_version", { simple: true })).toBe(LATEST);
+    raw.close();
+  });
+
+  it.skipIf(!postgresAvailable())(
+    "creates the schema in an empty PostgreSQL database, naming it without the password",
+    async () => {
+      const url = (await freshLocation("postgres", "migrate")).replace("apparat@", "apparat:pw-not-shown@");
+      const run = migrate({ DATABASE_URL: url });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`schema version ${LATEST}, up to date`);
+      expect(run.stdout).not.toContain("pw-not-shown");
+    },
+  );
 });

@@ -124,7 +124,7 @@ export async function migratePostgres(pool: pg.Pool, target = POSTGRES_MIGRATION
 export async function openPostgres(
   url: string,
   options: { poolSize?: number; target?: number } = {},
-): Promise<Storage & { version: number }> {
+): Promise<Storage> {
   const where = redactedUrl(url);
   const pool = new pg.Pool({
     connectionString: url,

@@ -23,6 +23,8 @@ export interface Storage {
   readonly sql: Sql;
   /** Where it lives, for logs and messages (a path, or a URL without its password). */
   readonly where: string;
+  /** The schema version it is at: how many migrations have been applied. */
+  readonly version: number;
   close(): Promise<void>;
 }
 

@@ -108,7 +108,7 @@ export function migrateSqlite(db: Database.Database, target = SQLITE_MIGRATIONS.
 export function openSqlite(
   path: string = DEFAULT_DATABASE_PATH,
   options: { target?: number } = {},
-): Storage & { version: number } {
+): Storage {
   const inMemory = path === ":memory:";
   try {
     if (!inMemory) mkdirSync(dirname(path), { recursive: true });

@@ -40,6 +40,6 @@ export async function openAt(
   kind: Kind,
   where: string,
   options: { target?: number; poolSize?: number } = {},
-): Promise<Storage & { version: number }> {
+): Promise<Storage> {
   return kind === "sqlite" ? openSqlite(where, options) : openPostgres(where, options);
 }
