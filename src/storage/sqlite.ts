@@ -105,10 +105,7 @@ export function migrateSqlite(db: Database.Database, target = SQLITE_MIGRATIONS.
  * corrupt, unreadable or unwritable file becomes a DatabaseOpenError that says which file and what
  * to do.
  */
-export function openSqlite(
-  path: string = DEFAULT_DATABASE_PATH,
-  options: { target?: number } = {},
-): Storage {
+export function openSqlite(path: string = DEFAULT_DATABASE_PATH, options: { target?: number } = {}): Storage {
   const inMemory = path === ":memory:";
   try {
     if (!inMemory) mkdirSync(dirname(path), { recursive: true });

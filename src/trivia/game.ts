@@ -1,20 +1,16 @@
 // The rules of trivia: rounds in channels, quick questions, scoring, leaderboards and solo study
 // with Leitner boxes. It knows nothing of Discord or of how messages look: it returns outcomes,
 // and what happens when a question's time is up goes out as events (see RoundEvents), which the
-// wiring in src/interactions/trivia.ts renders and posts. State lives in the store; timers only decide when a
-// question closes, so a restart loses no committed answer.
+// wiring in src/interactions/trivia.ts renders and posts. State lives in the database, deadlines
+// included; timers only say when to look. Whatever must happen once (a reveal, the next question)
+// is claimed in the database first, so any number of processes may share it, and a restarted one
+// picks its rounds up where they were.
 import type { Dataset } from "../data/load.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
-import { parseSetQuestionId, toTriviaQuestion } from "../question-sets/questions.js";
-import { type CategoryKey, inCategory, isCategoryKey } from "./categories.js";
+import type { CategoryKey } from "./categories.js";
 import type { Clock } from "./clock.js";
-import {
-  allQuestions,
-  type Difficulty,
-  generateQuestions,
-  type Question,
-  questionById,
-} from "./questions.js";
+import { RoundQuestions } from "./draw.js";
+import { allQuestions, type Difficulty, type Question, questionById } from "./questions.js";
 import { shuffleBySeed } from "./random.js";
 import type { TriviaServices } from "./services.js";
 import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
@@ -171,9 +167,12 @@ export class TriviaGame {
     readonly services?: TriviaServices,
   ) {}
 
-  private get sets() {
-    return this.services?.sets;
+  /** Where questions come from: the dataset, and the server's own sets. */
+  private get questions(): RoundQuestions {
+    this.source ??= new RoundQuestions(this.ds, this.services?.sets);
+    return this.source;
   }
+  private source: RoundQuestions | undefined;
 
   /**
    * Picks up the running rounds this process owns (`owns`: its shards' servers) where a previous
@@ -244,7 +243,7 @@ export class TriviaGame {
       }
     }
     const seed = this.seedFor(player);
-    const questions = await this.draw(seed, total, {
+    const questions = await this.questions.draw(seed, total, {
       difficulty,
       setId: options.setId ?? null,
       category: options.category ?? null,
@@ -307,7 +306,7 @@ export class TriviaGame {
   /** A click on an answer: committed before it is acknowledged; only the first counts. */
   async answer(player: Player, askedId: number, choice: number): Promise<AnswerResult> {
     const asked = await this.store.asked(askedId);
-    const question = asked ? await this.question(asked.question_id) : undefined;
+    const question = asked ? await this.questions.byId(asked.question_id) : undefined;
     if (!asked || !question || !Number.isInteger(choice) || choice < 0 || choice >= question.choices.length)
       return { status: "gone", choice };
     const now = this.clock.now();
@@ -408,52 +407,9 @@ export class TriviaGame {
     return { channelId: round.channel_id, ...(followUp ? { followUp } : {}) };
   }
 
-  /** A round's questions: generated from the dataset, or drawn from one of the server's sets. */
-  private async draw(
-    seed: number,
-    count: number,
-    from: {
-      difficulty: Difficulty | undefined;
-      setId: number | null;
-      category: string | null;
-      /** Questions this server hid after a report. */
-      hidden?: ReadonlySet<string>;
-    },
-  ): Promise<Question[]> {
-    const { difficulty, setId } = from;
-    const hidden = from.hidden ?? new Set<string>();
-    const category = from.category && isCategoryKey(from.category) ? from.category : null;
-    if (setId === null) {
-      return generateQuestions(this.ds, {
-        seed,
-        count,
-        ...(difficulty ? { difficulty } : {}),
-        only: (q: Question) => !hidden.has(q.id) && (!category || inCategory(this.ds, q, category)),
-      });
-    }
-    const wanted = category?.startsWith("set:") ? category.slice(4).trim().toLowerCase() : null;
-    const own = ((await this.sets?.questions(setId)) ?? [])
-      .map((q, i) => ({ q: toTriviaQuestion(setId, i, q), category: q.category?.toLowerCase() }))
-      .filter(
-        (x) =>
-          !hidden.has(x.q.id) &&
-          (!difficulty || x.q.difficulty === difficulty) &&
-          (!wanted || x.category === wanted),
-      )
-      .map((x) => x.q);
-    return shuffleBySeed(own, seed).slice(0, count);
-  }
-
   /** A question by id: built-in, or "set:<set>:<position>" from a server's set. */
   questionOf(id: string): Promise<Question | undefined> {
-    return this.question(id);
-  }
-
-  private async question(id: string): Promise<Question | undefined> {
-    const own = parseSetQuestionId(id);
-    if (!own) return questionById(this.ds, id);
-    const q = await this.sets?.question(own.setId, own.position);
-    return q ? toTriviaQuestion(own.setId, own.position, q) : undefined;
+    return this.questions.byId(id);
   }
 
   /** Opens the question at `position`; undefined when another process opened it first. */
@@ -462,7 +418,7 @@ export class TriviaGame {
     position: number,
     questions?: Question[],
   ): Promise<OpenedQuestion | undefined> {
-    const question = (questions ?? (await this.questionsOf(round)))[position];
+    const question = (questions ?? (await this.questions.ofRound(round)))[position];
     if (!question) return undefined;
     const now = this.clock.now();
     const asked = await this.store.openQuestion(
@@ -476,22 +432,9 @@ export class TriviaGame {
     return this.schedule(round, asked, question);
   }
 
-  /** The round's questions: fixed when it started; older rounds are drawn again from the seed. */
-  private async questionsOf(round: RoundRow): Promise<Question[]> {
-    if (!round.questions)
-      return this.draw(round.seed, round.total, {
-        difficulty: (round.difficulty as Difficulty | null) ?? undefined,
-        setId: round.set_id,
-        category: round.category,
-      });
-    const ids = JSON.parse(round.questions) as string[];
-    const list = await Promise.all(ids.map((id) => this.question(id)));
-    return list.filter((q): q is Question => q !== undefined);
-  }
-
   /** Sets the timers of an open question: its close at the stored deadline, and its hint. */
   private async schedule(round: RoundRow, asked: AskedRow, known?: Question): Promise<OpenedQuestion> {
-    const question = known ?? (await this.question(asked.question_id));
+    const question = known ?? (await this.questions.byId(asked.question_id));
     const now = this.clock.now();
     this.timers.set(
       asked.id,
@@ -544,7 +487,7 @@ export class TriviaGame {
     return {
       round,
       asked,
-      question: await this.question(asked.question_id),
+      question: await this.questions.byId(asked.question_id),
       answers: await this.store.answers(asked.id),
       explain: settings?.explanations ?? true,
     };
