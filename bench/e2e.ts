@@ -8,7 +8,6 @@
  * targets and PASS/MISS and exits 0 unless the harness itself fails. Run with `npm run bench:e2e`;
  * APPARAT_NODE_FLAGS="--cpu-prof --cpu-prof-dir=prof" adds flags to the bot for a look inside.
  */
-import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { APIInteraction } from "discord-api-types/v10";
@@ -21,6 +20,8 @@ import {
   spawnScript,
 } from "../tests/discord/bot-process.js";
 import { FakeDiscord } from "../tests/discord/fake-discord.js";
+import { benchShards } from "./e2e-shards.js";
+import { cpuSeconds, loadAverage, machineBusySeconds, statusKb } from "./proc.js";
 import { percentile, printTable } from "./report.js";
 
 /** Per phase: stop after this many interactions or this long, whichever comes first. */
@@ -95,31 +96,6 @@ const PREFIXES = [
 
 // ---------------------------------------------------------------------------------------------
 // /proc readings of the bot process
-
-const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-
-const CLK_TCK = 100; // Linux USER_HZ
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after the command name (which may contain spaces) start at state (field 3).
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return (utime + stime) / CLK_TCK;
-}
-
-/** CPU seconds the whole machine spent busy (all CPUs), from /proc/stat. */
-function machineBusySeconds(): number {
-  const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
-  const v = line.trim().split(/\s+/).slice(1, 9).map(Number);
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = v;
-  return (user + nice + system + irq + softirq + steal) / CLK_TCK;
-}
-
-function statusKb(pid: number, key: "VmHWM" | "VmRSS"): number {
-  const m = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${key}:\\s+(\\d+) kB`, "m"));
-  return m ? Number(m[1]) : Number.NaN;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -473,11 +449,13 @@ async function main(): Promise<void> {
       );
     const stopped = await bot.stop("SIGTERM");
     console.log(`SIGTERM → exit ${stopped.code ?? stopped.signal} in ${fmt(stopped.ms, 0)} ms.`);
+
     const problems = bot.problems();
     if (problems.length > 0) {
       console.log(`\nThe bot logged ${problems.length} warnings/errors; the first:`);
       for (const l of problems.slice(0, 5)) console.log(`  ${l.raw.slice(0, 300)}`);
     }
+    await benchShards(CONCURRENCY);
   } finally {
     cleanup();
     await fake.stop();
