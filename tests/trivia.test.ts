@@ -202,6 +202,25 @@ describe("a round in a channel", () => {
     expect(await after.store.runningRound("800000000000000001")).toBeUndefined();
   });
 
+  it("closes, with a word to the channel, a round found long after its question was due", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "stale.sqlite");
+    const before = setup(path);
+    const askedId = askedIdOf(await payloadOf(before.trivia.start(caller("1"), { questions: 3 })));
+    await before.trivia.answer(caller("1"), askedId, 0);
+    before.trivia.shutdown();
+    await before.storage.close();
+
+    const after = setup(path);
+    await after.clock.advance(11 * 60_000); // the bot was down for eleven minutes
+    expect(await after.trivia.resume()).toEqual({ resumed: 0, interrupted: 1 });
+    expect(after.messenger.sent.map((m) => m.payload.content)).toEqual([
+      "The bot was away for a while, so the trivia round here was closed. Every answer given before is counted.",
+    ]);
+    expect(after.messenger.sent[0]?.channel).toBe("800000000000000001");
+    expect(await after.store.score("900000000000000001", "1")).toMatchObject({ answered: 1 });
+    expect(isEphemeral(await payloadOf(after.trivia.start(caller("2"))))).toBe(false);
+  });
+
   it("gives a speed bonus of up to 5 points", () => {
     expect(pointsFor(true, { opened_at: 0, closes_at: 20_000 }, 0)).toBe(15);
     expect(pointsFor(true, { opened_at: 0, closes_at: 20_000 }, 20_000)).toBe(10);
@@ -308,6 +327,24 @@ describe("trivia where the bot is not a member (group DMs, user installs)", () =
     // The score is kept under the conversation's own scope, and the leaderboard says so.
     const board = await payloadOf(trivia.leaderboard(groupDm("1")));
     expect(board.embeds?.[0]?.title).toBe("Leaderboard — this conversation");
+  });
+
+  it("after a restart, goes on through the same interaction's webhook, which was kept with the round", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "apparat-db-")), "webhook.sqlite");
+    const before = setup(path);
+    await startHere(before, { questions: 2, seconds: 20 });
+    const token = `token-${before.clock.now()}`;
+    before.trivia.shutdown();
+    await before.storage.close();
+
+    const after = setup(path);
+    expect(await after.trivia.resume()).toEqual({ resumed: 1, interrupted: 0 });
+    await after.clock.advance(20_000);
+    await after.clock.advance(20_000);
+    expect(after.messenger.sent).toEqual([]);
+    expect(after.messenger.followUps.map((f) => f.token)).toEqual([token, token, token, token]);
+    // Once the round is over, the webhook is no longer kept.
+    expect(await after.store.db.all("SELECT follow_up FROM rounds")).toEqual([{ follow_up: null }]);
   });
 
   it("refuses up front a round that would outlast the interaction's 15 minutes, and says what fits", async () => {

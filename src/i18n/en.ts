@@ -230,7 +230,7 @@ export const en = {
   stoppedBy: (p: { user: string }) => `Round stopped by ${p.user}.`,
   lastQuestion: "That was the last question.",
   interrupted:
-    "The bot restarted, so the trivia round here was closed. Every answer given before the restart is counted.",
+    "The bot was away for a while, so the trivia round here was closed. Every answer given before is counted.",
   questionGone: "That question no longer exists.",
   lockedIn: (p: { letter: string }) =>
     `Locked in: **${p.letter}**. The answer is revealed when the question closes.`,

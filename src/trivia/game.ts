@@ -26,6 +26,12 @@ export interface FollowUpHandle {
   receivedAt: number;
 }
 
+/**
+ * A round found running this long after its question was due (the bot was down) is not picked up
+ * but closed, with a word to its channel: nobody is waiting for that reveal any more.
+ */
+export const STALE_ROUND_MS = 10 * 60_000;
+
 /** How long Discord keeps an interaction's webhook open. */
 export const FOLLOW_UP_WINDOW_MS = 15 * 60_000;
 /** A round through the webhook must end this long before it closes (the last reveal and standings). */
@@ -195,8 +201,20 @@ export class TriviaGame {
         continue;
       }
       if (followUp) this.followUps.set(round.id, followUp);
-      resumed++;
       const last = await this.store.lastQuestion(round.id);
+      if ((last?.closes_at ?? round.started_at) + STALE_ROUND_MS < this.clock.now()) {
+        if (await this.store.endRound(round.id, "interrupted", this.clock.now())) {
+          interrupted++;
+          await this.events
+            .publish(this.routeOf(round), { kind: "interrupted", round })
+            .catch((err: unknown) =>
+              this.log.warn({ err, round: round.id }, "could not close a stale round"),
+            );
+        }
+        this.followUps.delete(round.id);
+        continue;
+      }
+      resumed++;
       if (last && last.revealed_at === null) {
         await this.schedule(round, last);
         continue;
