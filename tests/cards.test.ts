@@ -5,6 +5,7 @@ import { personCard } from "../src/cards/person.js";
 import { whenCard } from "../src/cards/when.js";
 import type { Lang } from "../src/i18n/index.js";
 import { cardPayload, NO_MENTIONS } from "../src/interactions/payload.js";
+import { entryCard } from "../src/interactions/render.js";
 import { answerWhen } from "../src/query/when.js";
 import { engine } from "./helpers.js";
 import { expectWithinDiscordLimits } from "./limits.js";
@@ -121,5 +122,37 @@ describe("the first secretaries, whose order the sources dispute", () => {
     expect(fieldText(whenCard(ds, "April 1922", answers, { lang: "ru", asker }))).toContain(
       "• март–апрель 1922 г. — 11th Party Congress",
     );
+  });
+});
+
+describe("cards built once and kept", () => {
+  const e = engine();
+  const askers = ["200000000000000001", "81234567890123456", "12345678901234567890"];
+  const matches = [undefined, "“krush” — Nikita Khrushchev", "“x” — a very long explanation ".repeat(10)];
+
+  it("are exactly what building them for the asker would give, for every entry, language and match", () => {
+    for (const lang of LANGS)
+      for (const [i, asker] of askers.entries()) {
+        const matched = matches[i];
+        for (const p of ds.people)
+          expect(entryCard(e, "person", p.id, { lang, asker, ...(matched ? { matched } : {}) })).toEqual(
+            personCard(ds, p, { lang, asker, ...(matched ? { matched } : {}) }),
+          );
+        for (const o of ds.offices)
+          expect(entryCard(e, "office", o.id, { lang, asker, ...(matched ? { matched } : {}) })).toEqual(
+            officeCard(ds, o, { lang, asker, ...(matched ? { matched } : {}) }),
+          );
+      }
+  });
+
+  it("are shared, never changed by an answer, and the asker's id reaches only their copy", () => {
+    const first = entryCard(e, "person", "nikita-khrushchev", { lang: "en", asker: askers[0] as string });
+    const second = entryCard(e, "person", "nikita-khrushchev", { lang: "en", asker: askers[1] as string });
+    expect(first?.embed).toBe(second?.embed);
+    expect(Object.isFrozen(first?.embed.fields?.[0])).toBe(true);
+    expect(JSON.stringify(first?.components)).toContain(askers[0]);
+    expect(JSON.stringify(first?.components)).not.toContain(askers[1]);
+    expect(JSON.stringify(second?.components)).toContain(askers[1]);
+    expect(entryCard(e, "person", "no-such-person", { lang: "en", asker: "1" })).toBeNull();
   });
 });

@@ -2,7 +2,9 @@ import type { Engine } from "../app.js";
 import { clip, LIMITS } from "../cards/limits.js";
 import { officeCard } from "../cards/office.js";
 import { type Card, personCard } from "../cards/person.js";
+import { ASKER_PLACEHOLDER, forAsker, keep } from "../cards/reuse.js";
 import { whenCard } from "../cards/when.js";
+import type { Dataset } from "../data/load.js";
 import type { Lang } from "../i18n/index.js";
 import { t, text } from "../i18n/index.js";
 import { answerWhen } from "../query/when.js";
@@ -12,6 +14,28 @@ import { type CardKind, type CardTarget, pickId } from "./custom-id.js";
 import { cardPayload, ephemeralText, NO_MENTIONS, quoteUserText } from "./payload.js";
 import type { MessagePayload } from "./types.js";
 
+/** Cards already built, per dataset, by kind, id and language (see src/cards/reuse.ts). */
+const kept = new WeakMap<Dataset, Map<string, Card | null>>();
+
+function keptCard(ds: Dataset, kind: "person" | "office", id: string, lang: Lang): Card | null {
+  let cards = kept.get(ds);
+  if (!cards) {
+    cards = new Map();
+    kept.set(ds, cards);
+  }
+  const key = `${kind}|${lang}|${id}`;
+  let card = cards.get(key);
+  if (card === undefined) {
+    const options = { lang, asker: ASKER_PLACEHOLDER };
+    const person = kind === "person" ? ds.personById.get(id) : undefined;
+    const office = kind === "office" ? ds.officeById.get(id) : undefined;
+    card = person ? personCard(ds, person, options) : office ? officeCard(ds, office, options) : null;
+    // Only real entries are kept: a forged id must not grow the map.
+    if (card) cards.set(key, keep(card));
+  }
+  return card;
+}
+
 /** A person's or office's card by id, or null when there is no such entry. */
 export function entryCard(
   engine: Engine,
@@ -19,13 +43,8 @@ export function entryCard(
   id: string,
   options: { lang: Lang; asker: string; matched?: string },
 ): Card | null {
-  const ds = engine.dataset;
-  if (kind === "person") {
-    const person = ds.personById.get(id);
-    return person ? personCard(ds, person, options) : null;
-  }
-  const office = ds.officeById.get(id);
-  return office ? officeCard(ds, office, options) : null;
+  const card = keptCard(engine.dataset, kind, id, options.lang);
+  return card ? forAsker(card, options.lang, options.asker, options.matched) : null;
 }
 
 /** Builds the card a button or menu points at; null when the target no longer exists. */
