@@ -10,6 +10,7 @@ import { parseFuzzyDate } from "../src/dates/parse.js";
 import { atAnswer } from "../src/query/at.js";
 import { buildSearchEntries, buildSearchIndex } from "../src/search/entries.js";
 import { type SearchEntry, SearchIndex } from "../src/search/index.js";
+import { benchCommands } from "./commands.js";
 import { percentile, printTable } from "./report.js";
 import { benchSpot } from "./spot.js";
 import { mulberry32, pick, syntheticDataset } from "./synthetic.js";
@@ -466,5 +467,11 @@ printTable(
   ["measure", "value", "target", "result"],
   benchSpot(ds, gc),
   ["l", "r", "r", "l"],
+);
+printTable(
+  `7. Commands in-process through the router: µs per call (median of passes)`,
+  ["command", "µs/call", "passes", "target µs", "result"],
+  await benchCommands(),
+  ["l", "r", "r", "r", "l"],
 );
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s (sink ${sink % 10})`);

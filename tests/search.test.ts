@@ -166,3 +166,29 @@ function mutate(text: string, rng: () => number): string {
   if (r < 0.66) return `${text.slice(0, at)}x${text.slice(at + 1)}`;
   return text.slice(0, at) + text.slice(at + 1);
 }
+
+describe("autocomplete answers kept for the next person who types the same", () => {
+  it("are what working them out afresh gives, for any input", async () => {
+    const fc = (await import("fast-check")).default;
+    const { buildSearchIndex } = await import("../src/search/entries.js");
+    const ds = engine().dataset;
+    const warm = buildSearchIndex(ds);
+    const fresh = () => buildSearchIndex(ds);
+    let cold = fresh();
+    let asked = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("kh", "St", "бре", "gorb", " krush ", "")),
+        fc.constantFrom(undefined, "person" as const, "office" as const),
+        (q, kind) => {
+          // A new index every so often, so that most answers compared are worked out there afresh.
+          if (++asked % 50 === 0) cold = fresh();
+          const options = kind ? { kind } : {};
+          warm.autocomplete(q, options);
+          expect(warm.autocomplete(q, options)).toEqual(cold.autocomplete(q, options));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -14,6 +14,10 @@ import {
 } from "./types.js";
 
 export { soundKey } from "./distance.js";
+
+/** How many autocomplete answers are kept (a few hundred kB at most). */
+const CHOICES_KEPT = 5000;
+
 export { CharBounds, FUSE_OPTIONS, fuseChunks } from "./prefilter.js";
 export * from "./types.js";
 
@@ -55,10 +59,28 @@ export class SearchIndex extends IndexCore {
    * Choices for Discord autocomplete: prefix matches on any name first ("khr", "Бре", "sta"), then
    * fuzzy ones, at most 25; an empty query offers the default list (the leaders in order).
    */
-  autocomplete(query: string, options: SearchOptions = {}): SearchHit[] {
+  autocomplete(query: string, options: SearchOptions = {}): readonly SearchHit[] {
     const limit = Math.min(options.limit ?? 25, 25);
     const kind = options.kind;
     const norm = normalizeName(query).slice(0, MAX_QUERY_LENGTH);
+    // Everyone typing "st" gets the same list: answers are kept, the most recent few thousand.
+    const key = `${kind ?? "all"}|${limit}|${norm}`;
+    const kept = this.choicesKept.get(key);
+    if (kept) return kept;
+    const hits = Object.freeze(this.autocompleteUncached(norm, limit, kind));
+    if (this.choicesKept.size >= CHOICES_KEPT) {
+      const oldest = this.choicesKept.keys().next().value;
+      if (oldest !== undefined) this.choicesKept.delete(oldest);
+    }
+    this.choicesKept.set(key, hits);
+    return hits;
+  }
+
+  /** Autocomplete answers already worked out, by kind, limit and normalised query (oldest first). */
+  private readonly choicesKept = new Map<string, readonly SearchHit[]>();
+
+  private autocompleteUncached(norm: string, limit: number, kind: SearchOptions["kind"]): SearchHit[] {
+    const query = norm;
     const qToks = tokens(norm).slice(0, MAX_QUERY_TOKENS);
     const out = new Map<number, SearchHit>();
     const push = (entry: number, score: number, note: string | undefined) => {
