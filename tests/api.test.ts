@@ -7,7 +7,10 @@ import {
   ButtonStyle,
   ComponentType,
   InteractionContextType,
+  InteractionResponseType,
+  InteractionType,
   MessageFlags,
+  Permission,
   TextInputStyle,
 } from "../src/interactions/api.js";
 
@@ -22,6 +25,8 @@ const PAIRS: [string, Record<string, number>, Record<string, string | number>][]
   ["ComponentType", ComponentType, real.ComponentType],
   ["MessageFlags", MessageFlags, real.MessageFlags],
   ["TextInputStyle", TextInputStyle, real.TextInputStyle],
+  ["InteractionType", InteractionType, real.InteractionType],
+  ["InteractionResponseType", InteractionResponseType, real.InteractionResponseType],
 ];
 
 describe("the API constants the bot uses", () => {
@@ -29,4 +34,8 @@ describe("the API constants the bot uses", () => {
     for (const [member, value] of Object.entries(ours))
       expect([member, value]).toEqual([member, theirs[member]]);
   });
+});
+
+it("the Manage Server permission bit matches discord-api-types", () => {
+  expect(Permission.ManageGuild).toBe(real.PermissionFlagsBits.ManageGuild);
 });

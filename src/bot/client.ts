@@ -1,37 +1,15 @@
-import {
-  ApplicationIntegrationType,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  Client,
-  type CommandInteractionOption,
-  Events,
-  GatewayIntentBits,
-  type Interaction,
-  InteractionContextType,
-  type InteractionReplyOptions,
-  type InteractionUpdateOptions,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  type ModalSubmitInteraction,
-  Options,
-  PermissionFlagsBits,
-  type StringSelectMenuInteraction,
-} from "discord.js";
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, Routes } from "discord.js";
+import type { APIInteraction, GatewayDispatchPayload } from "discord-api-types/v10";
 import type { Logger } from "pino";
 import { COMMANDS, COMPONENTS } from "../../commands/index.js";
 import type { Engine } from "../app.js";
 import type { Config } from "../config.js";
+import { InteractionResponseType, InteractionType, MessageFlags } from "../interactions/api.js";
+import { requestFromApi } from "../interactions/from-api.js";
 import { Router } from "../interactions/router.js";
 import { shardOfGuild } from "../interactions/shards.js";
+import { type ApiFile, callbackOf, filesOf, isEphemeral, messageBody } from "../interactions/to-api.js";
 import { createTrivia } from "../interactions/trivia.js";
-import type {
-  BotRequest,
-  Caller,
-  MessagePayload,
-  OptionValue,
-  RequestAttachment,
-} from "../interactions/types.js";
 import { openStorage } from "../storage/open.js";
 import { channelMessenger } from "./messenger.js";
 import { checkDiscordReachable } from "./reach.js";
@@ -39,227 +17,79 @@ import { checkDiscordReachable } from "./reach.js";
 /** Discord gives 3 s to answer; past this the bot defers and edits the reply later. */
 const DEFER_AFTER_MS = 2000;
 
-function callerOf(interaction: Interaction): Caller {
-  const context =
-    interaction.context === InteractionContextType.BotDM
-      ? "bot-dm"
-      : interaction.context === InteractionContextType.PrivateChannel
-        ? "private"
-        : "guild";
-  // The bot posts by itself only in a server that installed it. Not where only the user did, and
-  // not in DMs: even its own DM may refuse a bot the user shares no server with (50007), while the
-  // interaction's follow-ups always reach the user.
-  const installedHere =
-    interaction.authorizingIntegrationOwners?.[ApplicationIntegrationType.GuildInstall] !== undefined;
-  return {
-    userId: interaction.user.id,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    locale: interaction.locale,
-    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-    displayName: nicknameOf(interaction) ?? interaction.user.globalName ?? interaction.user.username,
-    context,
-    botCanPost: context === "guild" && (installedHere || interaction.context === null),
-  };
-}
-
-/** The member's server nickname: a cached GuildMember's, or the raw member's in the payload. */
-function nicknameOf(interaction: Interaction): string | null {
-  const member = interaction.member;
-  if (!member) return null;
-  return "nickname" in member ? member.nickname : (member.nick ?? null);
-}
-
-/** The interaction's webhook, for what the bot says later where it cannot post itself. */
-function followUpOf(interaction: Interaction) {
-  return { applicationId: interaction.applicationId, token: interaction.token, receivedAt: Date.now() };
-}
-
-function optionsOf(
-  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
-): Record<string, OptionValue> {
-  const out: Record<string, OptionValue> = {};
-  const walk = (
-    options: readonly { name: string; value?: string | number | boolean; options?: readonly unknown[] }[],
-  ) => {
-    for (const o of options) {
-      if (o.value !== undefined) out[o.name] = o.value;
-      if (o.options) walk(o.options as typeof options);
-    }
-  };
-  walk(interaction.options.data);
-  return out;
-}
-
 /** Files are fetched from Discord's CDN only when a handler reads them, and never past this. */
 const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
-function attachmentsOf(
-  interaction: ChatInputCommandInteraction,
-): Record<string, RequestAttachment> | undefined {
-  const out: Record<string, RequestAttachment> = {};
-  const walk = (options: readonly CommandInteractionOption[]) => {
-    for (const o of options) {
-      const file = o.attachment;
-      if (file) {
-        out[o.name] = {
-          name: file.name,
-          size: file.size,
-          read: async () => {
-            if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(`attachment of ${file.size} bytes`);
-            const response = await fetch(file.url, { signal: AbortSignal.timeout(10_000) });
-            if (!response.ok) throw new Error(`attachment download failed: HTTP ${response.status}`);
-            return new Uint8Array(await response.arrayBuffer());
-          },
-        };
-      }
-      if (o.options) walk(o.options);
-    }
-  };
-  walk(interaction.options.data);
-  return Object.keys(out).length > 0 ? out : undefined;
+async function download(url: string, size: number): Promise<Uint8Array> {
+  if (size > MAX_ATTACHMENT_BYTES) throw new Error(`attachment of ${size} bytes`);
+  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`attachment download failed: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Turns a discord.js interaction into the router's plain request; null for kinds the bot ignores. */
-export function toRequest(interaction: Interaction): BotRequest | null {
-  const caller = callerOf(interaction);
-  if (interaction.isChatInputCommand()) {
-    const subcommand = interaction.options.getSubcommand(false) ?? undefined;
-    const attachments = attachmentsOf(interaction);
-    return {
-      type: "command",
-      command: interaction.commandName,
-      ...(subcommand ? { subcommand } : {}),
-      options: optionsOf(interaction),
-      caller,
-      followUp: followUpOf(interaction),
-      ...(attachments ? { attachments } : {}),
-    };
-  }
-  if (interaction.isMessageContextMenuCommand()) {
-    const message = interaction.targetMessage;
-    return {
-      type: "command",
-      command: interaction.commandName,
-      options: {},
-      caller,
-      target: { messageId: message.id, content: message.content ?? "" },
-      followUp: followUpOf(interaction),
-    };
-  }
-  if (interaction.isAutocomplete()) {
-    const focused = interaction.options.getFocused(true);
-    const subcommand = interaction.options.getSubcommand(false) ?? undefined;
-    return {
-      type: "autocomplete",
-      command: interaction.commandName,
-      ...(subcommand ? { subcommand } : {}),
-      focused: { name: focused.name, value: String(focused.value) },
-      options: optionsOf(interaction),
-      caller,
-    };
-  }
-  if (interaction.isButton())
-    return {
-      type: "component",
-      customId: interaction.customId,
-      values: [],
-      caller,
-      followUp: followUpOf(interaction),
-    };
-  if (interaction.isModalSubmit()) {
-    const fields: Record<string, string> = {};
-    for (const [id, field] of interaction.fields.fields) {
-      if ("value" in field && typeof field.value === "string") fields[id] = field.value;
-    }
-    return {
-      type: "component",
-      customId: interaction.customId,
-      values: [],
-      caller,
-      fields,
-      followUp: followUpOf(interaction),
-    };
-  }
-  if (interaction.isStringSelectMenu()) {
-    return {
-      type: "component",
-      customId: interaction.customId,
-      values: interaction.values,
-      caller,
-      followUp: followUpOf(interaction),
-    };
-  }
-  return null;
-}
-
-/** Our API-shaped payload in the form discord.js's reply methods take. */
-function toReplyOptions(payload: MessagePayload): InteractionReplyOptions & InteractionUpdateOptions {
-  const options: InteractionReplyOptions & InteractionUpdateOptions = {
-    allowedMentions: { parse: [] },
-    embeds: payload.embeds ?? [],
-    components: payload.components ?? [],
-  };
-  if (payload.content !== undefined) options.content = payload.content;
-  if (payload.files) {
-    options.files = payload.files.map((f) => ({
-      // A view, not a copy: pictures come from a shared cache and discord.js only reads them.
-      attachment: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength),
-      name: f.name,
-      ...(f.description ? { description: f.description } : {}),
-    }));
-  }
-  return options;
-}
-
-type Repliable =
-  | ChatInputCommandInteraction
-  | MessageContextMenuCommandInteraction
-  | ButtonInteraction
-  | StringSelectMenuInteraction
-  | ModalSubmitInteraction;
-
-/** Sends the router's answer, deferring first if the handler is slow. */
-async function respond(router: Router, interaction: Interaction, log: Logger): Promise<void> {
-  const request = toRequest(interaction);
+/**
+ * Answers one interaction, straight from the gateway's JSON: the router's response goes back as
+ * the interaction's callback through discord.js's REST client, as raw API JSON (no conversion to
+ * discord.js's reply options and back). A slow handler is deferred first, then its answer edits
+ * the deferred reply.
+ */
+async function answer(client: Client, router: Router, raw: APIInteraction, log: Logger): Promise<void> {
+  const request = requestFromApi(raw, download, Date.now());
   if (!request) return;
-  if (interaction.isAutocomplete()) {
+  const callback = (body: unknown, files?: ApiFile[]) =>
+    client.rest.post(Routes.interactionCallback(raw.id, raw.token), {
+      body,
+      auth: false,
+      ...(files ? { files } : {}),
+    });
+  const component = raw.type === InteractionType.MessageComponent;
+  if (request.type === "autocomplete") {
     const response = await router.handle(request);
-    if (response.type === "choices") await interaction.respond(response.choices);
+    if (response.type === "choices") await callback(callbackOf(response, false).body);
     return;
   }
-  const repliable = interaction as Repliable;
   const work = router.handle(request);
-  let deferred = false;
+  let deferring: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
-    deferred = true;
-    const defer = repliable.isMessageComponent() ? repliable.deferUpdate() : repliable.deferReply();
-    defer.catch((err: unknown) => log.warn({ err }, "defer failed"));
+    deferring = callback({
+      type: component
+        ? InteractionResponseType.DeferredMessageUpdate
+        : InteractionResponseType.DeferredChannelMessageWithSource,
+    }).catch((err: unknown) => log.warn({ err }, "defer failed"));
   }, DEFER_AFTER_MS);
   const response = await work.finally(() => clearTimeout(timer));
   if (response.type === "choices") return;
+  if (!deferring) {
+    const { body, files } = callbackOf(response, component);
+    await callback(body, files);
+    return;
+  }
+  await deferring;
+  const webhook = Routes.webhook(raw.application_id, raw.token);
+  const original = Routes.webhookMessage(raw.application_id, raw.token, "@original");
   if (response.type === "modal") {
     // A form can only be the first answer; a deferred one cannot open it any more.
-    if (!deferred && !repliable.isModalSubmit()) await repliable.showModal(response.modal);
-    else await repliable.followUp({ content: "…", flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    await client.rest
+      .post(webhook, { body: { content: "…", flags: MessageFlags.Ephemeral }, auth: false })
+      .catch(() => undefined);
     return;
   }
-  const options = toReplyOptions(response.payload);
-  const ephemeral = ((response.payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-  if (deferred) {
-    if (ephemeral && !repliable.isMessageComponent()) {
-      await repliable.deleteReply().catch(() => undefined);
-      await repliable.followUp({ ...options, flags: MessageFlags.Ephemeral });
-    } else {
-      await repliable.editReply(options);
-    }
+  const files = filesOf(response.payload);
+  if (isEphemeral(response.payload) && !component) {
+    // The deferred reply is public; a private answer replaces it with an ephemeral follow-up.
+    await client.rest.delete(original, { auth: false }).catch(() => undefined);
+    await client.rest.post(webhook, {
+      body: messageBody(response.payload),
+      auth: false,
+      ...(files ? { files } : {}),
+    });
     return;
   }
-  if (response.type === "update" && repliable.isMessageComponent()) {
-    await repliable.update(options);
-    return;
-  }
-  await repliable.reply({ ...options, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  await client.rest.patch(original, {
+    body: messageBody(response.payload),
+    auth: false,
+    ...(files ? { files } : {}),
+  });
 }
 
 /**
@@ -285,13 +115,13 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Connects to Discord (or to DISCORD_API_BASE) and serves interactions until stopped. */
 /** The shards this process runs, of how many: under the ShardingManager its own, alone all (one). */
 function ownShards(client: Client): { ids: number[]; count: number } {
   const ids = Array.isArray(client.options.shards) ? client.options.shards : [0];
   return { ids, count: client.options.shardCount ?? 1 };
 }
 
+/** Connects to Discord (or to DISCORD_API_BASE) and serves interactions until stopped. */
 export async function startBot(
   config: Config,
   loadEngine: () => Promise<Engine>,
@@ -319,15 +149,16 @@ export async function startBot(
   const router = new Router({ ...engine, trivia }, COMMANDS, COMPONENTS, log.child({ module: "router" }));
   // Answers still being worked on, so that a shutdown finishes them before it disconnects.
   const inFlight = new Set<Promise<void>>();
-  const onInteraction = (interaction: Interaction) => {
-    const answering = respond(router, interaction, log)
+  const onPacket = (packet: GatewayDispatchPayload) => {
+    if (packet.t !== GatewayDispatchEvents.InteractionCreate) return;
+    const answering = answer(client, router, packet.d, log)
       .catch((err: unknown) => {
-        log.error({ err, interaction: interaction.id }, "could not answer the interaction");
+        log.error({ err, interaction: packet.d.id }, "could not answer the interaction");
       })
       .finally(() => inFlight.delete(answering));
     inFlight.add(answering);
   };
-  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.Raw, onPacket);
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
     // This process's rounds only: those in the servers of its shards (and, on shard 0, DMs).
@@ -352,7 +183,7 @@ export async function startBot(
     stop: async () => {
       // Take no new interactions, answer the ones already taken (within Discord's own 3 s), then
       // close the gateway and, last, the database those answers write to.
-      client.off(Events.InteractionCreate, onInteraction);
+      client.off(Events.Raw, onPacket);
       trivia.shutdown();
       const pending = inFlight.size;
       if (pending > 0) {

@@ -2,27 +2,15 @@
 // follow-ups through the webhook of the interaction that started it; and edits either (a hint
 // takes an answer away). Raw API bodies through discord.js's REST client.
 import { type Client, Routes } from "discord.js";
+import { filesOf, messageBody } from "../interactions/to-api.js";
 import type { Messenger, PostedMessage } from "../interactions/trivia.js";
 import type { MessagePayload } from "../interactions/types.js";
 
-/** The message body as the API takes it: no pings, attachments described by index. */
-function apiBody(payload: MessagePayload) {
-  return {
-    ...(payload.content !== undefined ? { content: payload.content } : {}),
-    embeds: payload.embeds ?? [],
-    components: payload.components ?? [],
-    allowed_mentions: { parse: [] },
-    ...(payload.flags !== undefined ? { flags: payload.flags } : {}),
-    ...(payload.files
-      ? {
-          attachments: payload.files.map((f, id) => ({ id, filename: f.name, description: f.description })),
-        }
-      : {}),
-  };
-}
-
-const filesOf = (payload: MessagePayload) =>
-  payload.files ? { files: payload.files.map((f) => ({ name: f.name, data: Buffer.from(f.data) })) } : {};
+const apiBody = messageBody;
+const filesFor = (payload: MessagePayload) => {
+  const files = filesOf(payload);
+  return files ? { files } : {};
+};
 
 export function channelMessenger(client: Client): Messenger {
   return {
@@ -31,14 +19,14 @@ export function channelMessenger(client: Client): Messenger {
         body: apiBody(payload),
         auth: false,
         query: new URLSearchParams({ wait: "true" }),
-        ...filesOf(payload),
+        ...filesFor(payload),
       })) as { id?: string } | undefined;
       return message?.id ? { messageId: message.id, followUp: handle } : undefined;
     },
     async send(channelId, payload) {
       const message = (await client.rest.post(Routes.channelMessages(channelId), {
         body: apiBody(payload),
-        ...filesOf(payload),
+        ...filesFor(payload),
       })) as { id: string };
       return { messageId: message.id, channelId };
     },

@@ -3,12 +3,14 @@
 // the CLI and the console), while these are a handful of numbers; tests/api.test.ts checks each
 // one against the real enum, since a cast would let a wrong number through the type checker.
 import type {
+  InteractionResponseType as CallbackType,
   ApplicationCommandType as CommandType,
   ComponentType as Component,
   MessageFlags as Flags,
   TextInputStyle as InputStyle,
   ApplicationIntegrationType as Integration,
   InteractionContextType as InteractionContext,
+  InteractionType as InteractionKind,
   ApplicationCommandOptionType as OptionType,
   ButtonStyle as Style,
 } from "discord-api-types/v10";
@@ -63,4 +65,28 @@ export const ApplicationCommandOptionType = {
   Channel: 7 as OptionType.Channel,
   Number: 10 as OptionType.Number,
   Attachment: 11 as OptionType.Attachment,
+} as const;
+
+/** What an incoming interaction is. */
+export const InteractionType = {
+  Ping: 1 as InteractionKind.Ping,
+  ApplicationCommand: 2 as InteractionKind.ApplicationCommand,
+  MessageComponent: 3 as InteractionKind.MessageComponent,
+  ApplicationCommandAutocomplete: 4 as InteractionKind.ApplicationCommandAutocomplete,
+  ModalSubmit: 5 as InteractionKind.ModalSubmit,
+} as const;
+
+/** How the bot answers one (the callback's `type`). */
+export const InteractionResponseType = {
+  ChannelMessageWithSource: 4 as CallbackType.ChannelMessageWithSource,
+  DeferredChannelMessageWithSource: 5 as CallbackType.DeferredChannelMessageWithSource,
+  DeferredMessageUpdate: 6 as CallbackType.DeferredMessageUpdate,
+  UpdateMessage: 7 as CallbackType.UpdateMessage,
+  ApplicationCommandAutocompleteResult: 8 as CallbackType.ApplicationCommandAutocompleteResult,
+  Modal: 9 as CallbackType.Modal,
+} as const;
+
+/** Permission bits the bot reads from an interaction's member. */
+export const Permission = {
+  ManageGuild: 1n << 5n,
 } as const;
