@@ -1,35 +1,65 @@
 import { existsSync, readFileSync } from "node:fs";
-import { z } from "zod";
 import { projectPath } from "./paths.js";
 
-const Snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17–20 digits)");
+// The environment is checked by a small table of rules rather than a schema library: the bot
+// reads it at every start, and zod alone is three quarters of a megabyte of JavaScript to load.
 
-const ConfigSchema = z.object({
-  DISCORD_TOKEN: z.string().min(50, "looks too short for a Discord bot token").optional(),
-  DISCORD_CLIENT_ID: Snowflake.optional(),
-  DISCORD_GUILD_ID: Snowflake.optional(),
-  DISCORD_API_BASE: z.url("must be a URL such as https://discord.com/api").optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DATABASE_PATH: z.string().min(1).optional(),
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export interface Config {
+  DISCORD_TOKEN?: string;
+  DISCORD_CLIENT_ID?: string;
+  DISCORD_GUILD_ID?: string;
+  DISCORD_API_BASE?: string;
+  LOG_LEVEL: (typeof LOG_LEVELS)[number];
+  DATABASE_PATH?: string;
   /** PostgreSQL instead of SQLite, for processes or hosts that share one database. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for SQLite)")
-    .optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_URL?: string;
+  DATABASE_POOL_SIZE: number;
   /** Shards in all: "auto" (Discord's recommendation) or a number. Unset: one process, no manager. */
-  SHARD_COUNT: z
-    .string()
-    .regex(/^(auto|[1-9]\d{0,4})$/, 'must be "auto" or a number of shards such as 4')
-    .optional(),
+  SHARD_COUNT?: string;
   /** The shards this host runs, of SHARD_COUNT, for several hosts sharing the work: "0,1" or "0-3". */
-  SHARD_IDS: z
-    .string()
-    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must list shard ids such as "0,1" or "0-3"')
-    .optional(),
-});
+  SHARD_IDS?: string;
+}
 
-export type Config = z.infer<typeof ConfigSchema>;
+/** Each variable: what is wrong with a value (null when it is fine), and how to read it. */
+const RULES: Record<string, { problem: (v: string) => string | null; read?: (v: string) => unknown }> = {
+  DISCORD_TOKEN: { problem: (v) => (v.length < 50 ? "looks too short for a Discord bot token" : null) },
+  DISCORD_CLIENT_ID: {
+    problem: (v) => (/^\d{17,20}$/.test(v) ? null : "must be a Discord id (17–20 digits)"),
+  },
+  DISCORD_GUILD_ID: {
+    problem: (v) => (/^\d{17,20}$/.test(v) ? null : "must be a Discord id (17–20 digits)"),
+  },
+  DISCORD_API_BASE: {
+    problem: (v) =>
+      URL.canParse(v) && /^https?:/.test(v) ? null : "must be a URL such as https://discord.com/api",
+  },
+  LOG_LEVEL: {
+    problem: (v) =>
+      (LOG_LEVELS as readonly string[]).includes(v) ? null : `must be one of ${LOG_LEVELS.join(", ")}`,
+  },
+  DATABASE_PATH: { problem: () => null },
+  DATABASE_URL: {
+    problem: (v) =>
+      /^postgres(ql)?:\/\//.test(v) ? null : "must be a postgres:// URL (leave it unset for SQLite)",
+  },
+  DATABASE_POOL_SIZE: {
+    problem: (v) =>
+      /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 200 ? null : "must be a number from 1 to 200",
+    read: Number,
+  },
+  SHARD_COUNT: {
+    problem: (v) =>
+      /^(auto|[1-9]\d{0,4})$/.test(v) ? null : 'must be "auto" or a number of shards such as 4',
+  },
+  SHARD_IDS: {
+    problem: (v) =>
+      /^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(v) ? null : 'must list shard ids such as "0,1" or "0-3"',
+  },
+};
+
+const DEFAULTS = { LOG_LEVEL: "info", DATABASE_POOL_SIZE: 10 } as const;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -69,25 +99,25 @@ export function loadConfig(
 ): Config {
   const merged: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...dotenv, ...env })) if (v !== undefined && v !== "") merged[k] = v;
-  const result = ConfigSchema.safeParse(merged);
-  if (!result.success) {
-    const problems = result.error.issues
-      .map((i) => {
-        const key = i.path.join(".");
-        const value = merged[key];
-        const origin = env[key] !== undefined && env[key] !== "" ? "the environment" : ".env";
-        const read =
-          value === undefined
-            ? ""
-            : SECRETS.has(key)
-              ? ` (read ${value.length} characters from ${origin})`
-              : ` (read ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} from ${origin})`;
-        return `  ${key}: ${i.message}${read}`;
-      })
-      .join("\n");
-    throw new ConfigError(`The environment is not valid (see .env.example):\n${problems}`);
+  const config: Record<string, unknown> = { ...DEFAULTS };
+  const problems: string[] = [];
+  for (const [key, rule] of Object.entries(RULES)) {
+    const value = merged[key];
+    if (value === undefined) continue;
+    const problem = rule.problem(value);
+    if (problem === null) {
+      config[key] = rule.read ? rule.read(value) : value;
+      continue;
+    }
+    const origin = env[key] !== undefined && env[key] !== "" ? "the environment" : ".env";
+    const read = SECRETS.has(key)
+      ? ` (read ${value.length} characters from ${origin})`
+      : ` (read ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)} from ${origin})`;
+    problems.push(`  ${key}: ${problem}${read}`);
   }
-  return result.data;
+  if (problems.length > 0)
+    throw new ConfigError(`The environment is not valid (see .env.example):\n${problems.join("\n")}`);
+  return config as unknown as Config;
 }
 
 /**

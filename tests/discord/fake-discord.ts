@@ -811,8 +811,10 @@ export class FakeDiscord {
     if (!r) return;
     this.interactions.delete(interactionId);
     this.byToken.delete(r.interaction.token);
-    if (r.original) this.messages.delete(r.original.id);
-    for (const m of r.followUps) this.messages.delete(m.id);
+    // Only messages this interaction created: a button's update leaves its card to the one that sent it.
+    const own = (id: string) => this.messages.get(id)?.interactionId === interactionId;
+    if (r.original && own(r.original.id)) this.messages.delete(r.original.id);
+    for (const m of r.followUps) if (own(m.id)) this.messages.delete(m.id);
   }
 
   // -------------------------------------------------------------------------------------------
