@@ -1,8 +1,8 @@
 import type { Engine } from "../src/app.js";
-import { whenCard } from "../src/cards/when.js";
 import { dateProblemText, readingLabel } from "../src/i18n/dates.js";
 import { langOf, text as words } from "../src/i18n/index.js";
 import { cardPayload, ephemeralText, quoteUserText } from "../src/interactions/payload.js";
+import { keptWhenCard } from "../src/interactions/render.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
 import { answerWhen } from "../src/query/when.js";
 import { viewAround, withTimeline } from "../src/timeline/attach.js";
@@ -45,7 +45,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const { parsed, answers } = answerWhen(engine.dataset, text, office ? { office } : {});
   if (!parsed.ok)
     return { type: "reply", payload: ephemeralText(dateProblemText(lang, parsed.problem, quoteUserText)) };
-  const card = whenCard(engine.dataset, text, answers, {
+  const card = keptWhenCard(engine.dataset, text, answers, {
     lang,
     asker: request.caller.userId,
     ...(office ? { office } : {}),

@@ -5,7 +5,7 @@ import { personCard } from "../src/cards/person.js";
 import { whenCard } from "../src/cards/when.js";
 import type { Lang } from "../src/i18n/index.js";
 import { cardPayload, NO_MENTIONS } from "../src/interactions/payload.js";
-import { entryCard } from "../src/interactions/render.js";
+import { entryCard, keptWhenCard } from "../src/interactions/render.js";
 import { answerWhen } from "../src/query/when.js";
 import { engine } from "./helpers.js";
 import { expectWithinDiscordLimits } from "./limits.js";
@@ -154,5 +154,32 @@ describe("cards built once and kept", () => {
     expect(JSON.stringify(first?.components)).not.toContain(askers[1]);
     expect(JSON.stringify(second?.components)).toContain(askers[1]);
     expect(entryCard(e, "person", "no-such-person", { lang: "en", asker: "1" })).toBeNull();
+  });
+});
+
+describe("/when cards and answers kept", () => {
+  it("are what working them out afresh gives, for any words, office and language", () => {
+    const texts = [
+      "May 1983",
+      "10 November 1982",
+      "1953",
+      "the 1970s",
+      "1917",
+      "12 ноября 1982",
+      "spring 1953",
+    ];
+    for (const lang of LANGS)
+      for (const text of texts)
+        for (const office of [undefined, "general-secretary"]) {
+          const first = answerWhen(ds, text, office ? { office } : {});
+          const again = answerWhen(ds, text, office ? { office } : {});
+          expect(again).toBe(first);
+          for (const asker of ["200000000000000001", "12345678901234567890"]) {
+            const options = { lang, asker, ...(office ? { office } : {}) };
+            expect(keptWhenCard(ds, text, first.answers, options)).toEqual(
+              whenCard(ds, text, first.answers, options),
+            );
+          }
+        }
   });
 });

@@ -7,7 +7,7 @@ import { whenCard } from "../cards/when.js";
 import type { Dataset } from "../data/load.js";
 import type { Lang } from "../i18n/index.js";
 import { t, text } from "../i18n/index.js";
-import { answerWhen } from "../query/when.js";
+import { answerWhen, type WhenAnswer } from "../query/when.js";
 import type { SearchHit } from "../search/index.js";
 import { ComponentType, MessageFlags } from "./api.js";
 import { type CardKind, type CardTarget, pickId } from "./custom-id.js";
@@ -47,13 +47,42 @@ export function entryCard(
   return card ? forAsker(card, options.lang, options.asker, options.matched) : null;
 }
 
+/** A /when card, kept per words, office and language like the others (see src/cards/reuse.ts). */
+export function keptWhenCard(
+  ds: Dataset,
+  text: string,
+  answers: WhenAnswer[],
+  options: { lang: Lang; asker: string; office?: string },
+): Card {
+  let cards = keptWhen.get(ds);
+  if (!cards) {
+    cards = new Map();
+    keptWhen.set(ds, cards);
+  }
+  const key = `${options.lang}|${options.office ?? ""}|${text}`;
+  let card = cards.get(key);
+  if (!card) {
+    card = keep(whenCard(ds, text, answers, { ...options, asker: ASKER_PLACEHOLDER }));
+    // The words are anyone's: bounded like the answers they come from (oldest out first).
+    if (cards.size >= WHEN_CARDS_KEPT) {
+      const oldest = cards.keys().next().value;
+      if (oldest !== undefined) cards.delete(oldest);
+    }
+    cards.set(key, card);
+  }
+  return forAsker(card, options.lang, options.asker);
+}
+
+const WHEN_CARDS_KEPT = 2000;
+const keptWhen = new WeakMap<Dataset, Map<string, Card>>();
+
 /** Builds the card a button or menu points at; null when the target no longer exists. */
 export function renderTarget(engine: Engine, target: CardTarget, lang: Lang, asker: string): Card | null {
   if (target.kind !== "when") return entryCard(engine, target.kind, target.id, { lang, asker });
   const ds = engine.dataset;
   const { parsed, answers } = answerWhen(ds, target.id, target.office ? { office: target.office } : {});
   if (!parsed.ok) return null;
-  return whenCard(ds, target.id, answers, {
+  return keptWhenCard(ds, target.id, answers, {
     lang,
     asker,
     ...(target.office ? { office: target.office } : {}),

@@ -222,8 +222,33 @@ function composeNote(
 }
 
 /** The `at` command's answer: parse, then look up, for every reading of an ambiguous date. */
-export function answerWhen(ds: Dataset, text: string, options: WhenOptions = {}) {
+export function answerWhen(ds: Dataset, text: string, options: WhenOptions = {}): WhenResult {
+  // The answer depends only on the dataset and the words: people ask for the same dates again
+  // and again, so answers are kept (the most recent few thousand), and never changed by a reader.
+  let kept = keptAnswers.get(ds);
+  if (!kept) {
+    kept = new Map();
+    keptAnswers.set(ds, kept);
+  }
+  const key = `${options.office ?? ""}|${text}`;
+  const found = kept.get(key);
+  if (found) return found;
   const parsed = parseFuzzyDate(text);
-  if (!parsed.ok) return { parsed, answers: [] as WhenAnswer[] };
-  return { parsed, answers: parsed.readings.map((r) => findHolders(ds, r, options)) };
+  const result: WhenResult = parsed.ok
+    ? { parsed, answers: parsed.readings.map((r) => findHolders(ds, r, options)) }
+    : { parsed, answers: [] };
+  if (kept.size >= ANSWERS_KEPT) {
+    const oldest = kept.keys().next().value;
+    if (oldest !== undefined) kept.delete(oldest);
+  }
+  kept.set(key, result);
+  return result;
 }
+
+export interface WhenResult {
+  parsed: ReturnType<typeof parseFuzzyDate>;
+  answers: WhenAnswer[];
+}
+
+const ANSWERS_KEPT = 2000;
+const keptAnswers = new WeakMap<Dataset, Map<string, WhenResult>>();

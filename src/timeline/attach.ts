@@ -8,6 +8,8 @@ import type { TimelineOptions } from "./svg.js";
 
 export const TIMELINE_FILE = "timeline.png";
 
+let renderer: Promise<typeof import("./png.js")> | undefined;
+
 /** The picture as an attachment, and the embed that shows it inline. */
 export async function withTimeline(
   ds: Dataset,
@@ -16,7 +18,8 @@ export async function withTimeline(
   description: string,
 ): Promise<MessagePayload> {
   // The renderer (resvg, a native module) loads on the first picture, not with every command.
-  const { renderTimelinePngAsync } = await import("./png.js");
+  renderer ??= import("./png.js");
+  const { renderTimelinePngAsync } = await renderer;
   const picture = await renderTimelinePngAsync(ds, options);
   const [first, ...rest] = payload.embeds ?? [];
   const embeds: APIEmbed[] = first
