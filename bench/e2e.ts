@@ -522,6 +522,14 @@ async function main(): Promise<void> {
           "ours ≤ floor",
           ours.peakKb <= floor.peakKb ? "PASS" : "MISS",
         ],
+        // Where memory grows: resident size after each kind's rows, in the order they ran.
+        ...ours.results.map((r, i) => [
+          `RSS after the ${r.kind} rows`,
+          `${fmt((ours.steady[i] as PhaseResult).rssKb / 1024, 1)} MiB`,
+          `${fmt((floor.steady[i] as PhaseResult).rssKb / 1024, 1)} MiB`,
+          "",
+          "info",
+        ]),
         [
           "spawn → first /who answered",
           `${fmt(ours.readyMs, 0)} ms`,
