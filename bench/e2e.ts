@@ -62,6 +62,12 @@ const NAMES = [
   "mikhail",
   "lenin",
 ];
+const MESSAGES = [
+  "Our reading group meets Thursday: we cover Khrushchev's secret speech of February 1956 and how the First Secretary post came back in September 1953.",
+  "Was Stalin still General Secretary after the 19th Congress in October 1952? Malenkov ran the Secretariat for about a week in March 1953, I think.",
+  "Brezhnev, Andropov, Chernenko, Gorbachev: four general secretaries between 1964 and 1991. Андропов умер 9 февраля 1984 года.",
+  "Krestinsky and Molotov were Responsible Secretaries before 3 April 1922; Stasova and Sverdlov ran the Secretariat in 1917–1919.",
+];
 const OFFICES = [
   "general secretary",
   "генсек",
@@ -288,6 +294,18 @@ function workload(fake: FakeDiscord) {
       }),
     },
     {
+      // A chat message of a few hundred characters naming people, offices and dates.
+      kind: "Look up in Apparat",
+      make: (i) => ({
+        interaction: fake.messageCommand(
+          "Look up in Apparat",
+          fake.userMessage(MESSAGES[i % MESSAGES.length] as string),
+          member(i),
+        ),
+        expect: reply,
+      }),
+    },
+    {
       kind: "autocomplete",
       make: (i) => ({
         interaction:
@@ -393,6 +411,7 @@ async function recordAnswers(fake: FakeDiscord): Promise<string> {
     "/who": "command:who",
     "/office": "command:office",
     "/when": "command:when",
+    "Look up in Apparat": "command:Look up in Apparat",
   };
   for (const { kind, make } of kinds) {
     if (kind === "autocomplete") {

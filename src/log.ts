@@ -17,6 +17,9 @@ export const REDACT_PATHS = [
   "*.connectionString",
   "password",
   "*.password",
+  // discord.js's API errors carry the request URL: an interaction's or webhook's token is in it.
+  "err.url",
+  "*.err.url",
 ];
 
 export interface LoggerOptions {

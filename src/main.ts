@@ -43,14 +43,15 @@ async function main(): Promise<number> {
   const onSignal = (signal: string) => (signalled ? signalled(signal) : early.push(signal));
   process.once("SIGINT", () => onSignal("SIGINT"));
   process.once("SIGTERM", () => onSignal("SIGTERM"));
+  // A shard whose supervisor is gone (killed outright) stops too, rather than run on orphaned;
+  // heard from the start, since loading and logging in take seconds.
+  if (process.env.SHARDING_MANAGER && process.send) process.once("disconnect", () => onSignal("disconnect"));
   // With SHARD_COUNT this process only supervises: each shard is a child process running the bot
   // (discord.js's ShardingManager starts it with SHARDING_MANAGER set).
   const supervising = config.SHARD_COUNT !== undefined && !process.env.SHARDING_MANAGER;
   const bot = supervising
     ? await (await import("./bot/shards.js")).startShards(config, log)
     : await (await import("./bot/client.js")).startBot(config, loadEngine, log);
-  // A shard whose supervisor is gone (killed outright) stops too, rather than run on orphaned.
-  if (process.env.SHARDING_MANAGER && process.send) process.once("disconnect", () => onSignal("disconnect"));
   await new Promise<void>((resolve) => {
     let stopping = false;
     signalled = (signal: string) => {
@@ -88,6 +89,8 @@ main().then(
   },
   (err: unknown) => {
     console.error(`Apparat could not start: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
+    // Whatever was opened before the failure (a gateway client, a shard's channel to its
+    // supervisor, child shards) must not keep a failed start alive.
+    process.exit(1);
   },
 );

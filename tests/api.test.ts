@@ -38,4 +38,5 @@ describe("the API constants the bot uses", () => {
 
 it("the Manage Server permission bit matches discord-api-types", () => {
   expect(Permission.ManageGuild).toBe(real.PermissionFlagsBits.ManageGuild);
+  expect(Permission.Administrator).toBe(real.PermissionFlagsBits.Administrator);
 });

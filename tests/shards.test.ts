@@ -31,6 +31,8 @@ describe("SHARD_IDS", () => {
     expect(parseShardIds("0-3", 8)).toEqual([0, 1, 2, 3]);
     expect(parseShardIds("5,1,1-2", 8)).toEqual([1, 2, 5]);
     expect(parseShardIds("6-12", 8)).toEqual([6, 7]);
+    // A huge range is cut to the total at once, not walked.
+    expect(parseShardIds("0-4000000000", 3)).toEqual([0, 1, 2]);
   });
 
   it("never throws on what the config lets through", () => {

@@ -154,6 +154,9 @@ for (const kind of KINDS) {
       expect(opens.filter((o) => o !== undefined)).toHaveLength(1);
       expect(await store.claimHint(opens.find(Boolean)?.id ?? 0, T0)).toBe(true);
       expect(await store.claimHint(opens.find(Boolean)?.id ?? 0, T0)).toBe(false);
+      // Once the round has ended (stopped meanwhile), no question opens in it any more.
+      await store.endRound(round?.id ?? 0, "stopped", T0);
+      expect(await store.openQuestion(round?.id ?? 0, "q3", 2, T0, T0 + 20_000)).toBeUndefined();
     });
 
     it("counts no answer after its question's reveal was claimed, even one racing it", async () => {

@@ -75,14 +75,22 @@ async function answer(client: Client, router: Router, raw: APIInteraction, log: 
     return;
   }
   const files = filesOf(response.payload);
-  if (isEphemeral(response.payload) && !component) {
-    // The deferred reply is public; a private answer replaces it with an ephemeral follow-up.
-    await client.rest.delete(original, { auth: false }).catch(() => undefined);
-    await client.rest.post(webhook, {
+  const followUp = () =>
+    client.rest.post(webhook, {
       body: messageBody(response.payload),
       auth: false,
       ...(files ? { files } : {}),
     });
+  if (component && response.type !== "update") {
+    // A deferred press left its message as it was; an answer of its own (a private "locked in",
+    // a copy of a card) is a new message, never a change to the one everybody sees.
+    await followUp();
+    return;
+  }
+  if (isEphemeral(response.payload) && !component) {
+    // The deferred reply is public; a private answer replaces it with an ephemeral follow-up.
+    await client.rest.delete(original, { auth: false }).catch(() => undefined);
+    await followUp();
     return;
   }
   await client.rest.patch(original, {

@@ -11,7 +11,7 @@ import { DISCORD_API } from "./reach.js";
 /** Discord lets a bucket of shards identify once per 5 s; discord.js's own default wait. */
 const IDENTIFY_INTERVAL_MS = 5_500;
 /** A shard has this long to stop on SIGTERM before it is killed: the whole tree within 5 s. */
-const STOP_GRACE_MS = 4_000;
+const STOP_GRACE_MS = 3_000;
 
 interface GatewayBot {
   shards: number;
@@ -53,6 +53,7 @@ export async function startShards(config: Config, log: Logger): Promise<RunningS
   });
   manager.on("shardCreate", (shard) => {
     log.info({ shard: shard.id, of: total }, "starting shard");
+    shard.on("error", (err) => log.error({ err, shard: shard.id }, "shard error"));
     shard.on("death", (child) => {
       const code = "exitCode" in child ? child.exitCode : undefined;
       if (manager.respawn) log.warn({ shard: shard.id, code }, "shard died; respawning");
@@ -60,7 +61,14 @@ export async function startShards(config: Config, log: Logger): Promise<RunningS
     });
   });
   log.info({ total, here: ids, recommended: recommended.shards }, "sharding");
-  await manager.spawn({ amount: total, delay, timeout: 60_000 });
+  try {
+    await manager.spawn({ amount: total, delay, timeout: 60_000 });
+  } catch (err) {
+    // A shard that never became ready: stop them all rather than supervise a half-started set.
+    manager.respawn = false;
+    for (const shard of manager.shards.values()) shard.process?.kill("SIGKILL");
+    throw err;
+  }
   log.info({ shards: ids }, "all shards ready");
   return {
     manager,

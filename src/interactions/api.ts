@@ -88,5 +88,6 @@ export const InteractionResponseType = {
 
 /** Permission bits the bot reads from an interaction's member. */
 export const Permission = {
+  Administrator: 1n << 3n,
   ManageGuild: 1n << 5n,
 } as const;

@@ -37,7 +37,7 @@ function callerOf(i: Json): Caller | null {
   let canManageGuild = false;
   const permissions = str(member?.permissions);
   if (permissions && /^\d{1,40}$/.test(permissions))
-    canManageGuild = (BigInt(permissions) & Permission.ManageGuild) !== 0n;
+    canManageGuild = (BigInt(permissions) & (Permission.ManageGuild | Permission.Administrator)) !== 0n;
   // The bot posts by itself only in a server that installed it. Not where only the user did, and
   // not in DMs: even its own DM may refuse a bot the user shares no server with (50007), while the
   // interaction's follow-ups always reach the user.

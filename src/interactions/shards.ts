@@ -11,7 +11,7 @@ export function parseShardIds(list: string, count: number): number[] {
   const ids = new Set<number>();
   for (const part of list.split(",")) {
     const [from, to = from] = part.split("-").map((n) => Number.parseInt(n, 10)) as [number, number?];
-    for (let id = from; id <= (to as number); id++) if (id >= 0 && id < count) ids.add(id);
+    for (let id = Math.max(0, from); id <= Math.min(to as number, count - 1); id++) ids.add(id);
   }
   return [...ids].sort((a, b) => a - b);
 }

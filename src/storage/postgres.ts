@@ -82,6 +82,8 @@ export function redactedUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";
+    for (const key of ["password", "sslpassword"])
+      if (u.searchParams.has(key)) u.searchParams.set(key, "***");
     return u.toString();
   } catch {
     return "(a DATABASE_URL that is not a valid URL)";

@@ -71,7 +71,7 @@ export class RoundQuestions {
   }
 
   /** The round's questions: fixed when it started; older rounds are drawn again from the seed. */
-  async ofRound(round: RoundRow): Promise<Question[]> {
+  async ofRound(round: RoundRow): Promise<(Question | undefined)[]> {
     if (!round.questions)
       return this.draw(round.seed, round.total, {
         difficulty: (round.difficulty as Difficulty | null) ?? undefined,
@@ -79,7 +79,7 @@ export class RoundQuestions {
         category: round.category,
       });
     const ids = JSON.parse(round.questions) as string[];
-    const list = await Promise.all(ids.map((id) => this.byId(id)));
-    return list.filter((q): q is Question => q !== undefined);
+    // Kept in place even when one no longer exists (its set was replaced): positions must not shift.
+    return Promise.all(ids.map((id) => this.byId(id)));
   }
 }

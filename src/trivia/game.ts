@@ -307,15 +307,22 @@ export class TriviaGame {
     if (!round || !asked || round.status !== "running") return;
     if (!(await this.store.claimReveal(askedId, this.clock.now()))) return;
     const route = this.routeOf(round);
-    await this.events.publish(route, { kind: "reveal", reveal: await this.reveal(round, asked) });
+    // A reveal that cannot be posted (Discord down, the channel gone) must not stop the round:
+    // the claim is spent, so nobody else would take it on.
+    await this.events
+      .publish(route, { kind: "reveal", reveal: await this.reveal(round, asked) })
+      .catch((err: unknown) => this.log.warn({ err, round: round.id }, "could not post a reveal"));
     await this.advance(round, asked.position + 1);
   }
 
   /** After a reveal: the question at `next`, or the standings when the round is over. */
   private async advance(round: RoundRow, next: number): Promise<void> {
     const route = this.routeOf(round);
-    if (next < round.total) {
-      const opened = await this.openNext(round, next);
+    const questions = next < round.total ? await this.questions.ofRound(round) : [];
+    for (let position = next; position < round.total; position++) {
+      // A question that no longer exists is passed over; any other outcome settles it.
+      if (!questions[position]) continue;
+      const opened = await this.openNext(round, position, questions);
       if (opened) await this.events.publish(route, { kind: "question", opened });
       return;
     }
@@ -342,13 +349,16 @@ export class TriviaGame {
     return this.questions.byId(id);
   }
 
-  /** Opens the question at `position`; undefined when another process opened it first. */
+  /**
+   * Opens the question at `position`; undefined when it is not to be opened here: another process
+   * opened it first, or the round has ended meanwhile.
+   */
   private async openNext(
     round: RoundRow,
     position: number,
-    questions?: Question[],
+    questions: readonly (Question | undefined)[],
   ): Promise<OpenedQuestion | undefined> {
-    const question = (questions ?? (await this.questions.ofRound(round)))[position];
+    const question = questions[position];
     if (!question) return undefined;
     const now = this.clock.now();
     const asked = await this.store.openQuestion(

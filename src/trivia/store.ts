@@ -134,22 +134,29 @@ export class TriviaStore {
     );
   }
 
-  /** Ends a running round (its open question closed); false if it had already ended. */
+  /**
+   * Ends a running round (its open question closed); false if it had already ended. The round's
+   * row is changed first: on PostgreSQL that waits for a question being opened in it right now
+   * (see openQuestion), which is then closed here too.
+   */
   endRound(id: number, status: "finished" | "stopped" | "interrupted", now: number): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      await tx.run(
-        "UPDATE asked SET closed_at = ?, revealed_at = COALESCE(revealed_at, ?) WHERE round_id = ? AND closed_at IS NULL",
-        [now, now, id],
-      );
       const ended = await tx.run(
         "UPDATE rounds SET status = ?, ended_at = ?, follow_up = NULL WHERE id = ? AND status = 'running'",
         [status, now, id],
+      );
+      await tx.run(
+        "UPDATE asked SET closed_at = ?, revealed_at = COALESCE(revealed_at, ?) WHERE round_id = ? AND closed_at IS NULL",
+        [now, now, id],
       );
       return ended.changes > 0;
     });
   }
 
-  /** Opens the question at `position`; undefined when another process already opened it. */
+  /**
+   * Opens the question at `position`; undefined when another process already opened it, or when
+   * the round is no longer running (stopped while its last question was being revealed).
+   */
   openQuestion(
     roundId: number,
     questionId: string,
@@ -157,11 +164,20 @@ export class TriviaStore {
     now: number,
     closesAt: number,
   ): Promise<AskedRow | undefined> {
-    return this.db.get<AskedRow>(
-      `INSERT INTO asked (round_id, question_id, position, opened_at, closes_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING RETURNING *`,
-      [roundId, questionId, position, now, closesAt],
-    );
+    return this.db.transaction(async (tx) => {
+      // PostgreSQL: hold the round while the question goes in, so that ending it waits for this.
+      // (SQLite's transactions take the whole database: nothing else can end it meanwhile.)
+      const lock = tx.dialect === "postgres" ? " FOR SHARE" : "";
+      const running = await tx.get(`SELECT id FROM rounds WHERE id = ? AND status = 'running'${lock}`, [
+        roundId,
+      ]);
+      if (!running) return undefined;
+      return tx.get<AskedRow>(
+        `INSERT INTO asked (round_id, question_id, position, opened_at, closes_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING RETURNING *`,
+        [roundId, questionId, position, now, closesAt],
+      );
+    });
   }
 
   asked(id: number): Promise<AskedRow | undefined> {
