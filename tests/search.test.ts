@@ -167,7 +167,7 @@ function mutate(text: string, rng: () => number): string {
   return text.slice(0, at) + text.slice(at + 1);
 }
 
-describe("autocomplete answers kept for the next person who types the same", () => {
+describe("autocomplete answers and search results kept for the next person who types the same", () => {
   it("are what working them out afresh gives, for any input", async () => {
     const fc = (await import("fast-check")).default;
     const { buildSearchIndex } = await import("../src/search/entries.js");
@@ -186,6 +186,8 @@ describe("autocomplete answers kept for the next person who types the same", () 
           const options = kind ? { kind } : {};
           warm.autocomplete(q, options);
           expect(warm.autocomplete(q, options)).toEqual(cold.autocomplete(q, options));
+          warm.search(q, options);
+          expect(warm.search(q, options)).toEqual(cold.search(q, options));
         },
       ),
       { numRuns: 300 },

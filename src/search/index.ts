@@ -15,7 +15,7 @@ import {
 
 export { soundKey } from "./distance.js";
 
-/** How many autocomplete answers are kept (a few hundred kB at most). */
+/** How many autocomplete answers, and how many search results, are kept (a few hundred kB at most). */
 const CHOICES_KEPT = 5000;
 
 export { CharBounds, FUSE_OPTIONS, fuseChunks } from "./prefilter.js";
@@ -29,6 +29,23 @@ export * from "./types.js";
 export class SearchIndex extends IndexCore {
   /** Ranked, scored matches for a name or title, and the confident best match if there is one. */
   search(query: string, options: SearchOptions = {}): SearchResult {
+    // The same names are asked for again and again ("krushchev"): results are kept, like choices.
+    const key = `${options.kind ?? "all"}|${options.limit ?? 10}|${query}`;
+    const kept = this.resultsKept.get(key);
+    if (kept) return kept;
+    const result = Object.freeze(this.searchUncached(query, options));
+    if (this.resultsKept.size >= CHOICES_KEPT) {
+      const oldest = this.resultsKept.keys().next().value;
+      if (oldest !== undefined) this.resultsKept.delete(oldest);
+    }
+    this.resultsKept.set(key, result);
+    return result;
+  }
+
+  /** Search results already worked out, by kind, limit and the query as typed (oldest first). */
+  private readonly resultsKept = new Map<string, SearchResult>();
+
+  private searchUncached(query: string, options: SearchOptions): SearchResult {
     const limit = options.limit ?? 10;
     const norm = normalizeName(query).slice(0, MAX_QUERY_LENGTH);
     const qToks = tokens(norm).slice(0, MAX_QUERY_TOKENS);

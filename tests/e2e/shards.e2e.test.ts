@@ -54,8 +54,14 @@ describeLinux("two shards with PostgreSQL", () => {
 
   afterAll(async () => {
     if (npm && npm.child.exitCode === null) {
-      npm.child.kill("SIGKILL");
-      for (const p of processTree(npm.pid)) process.kill(p.pid, "SIGKILL");
+      // The whole tree, read before anything dies: a killed parent's children are re-parented.
+      for (const p of processTree(npm.pid).reverse()) {
+        try {
+          process.kill(p.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
     }
     await fake?.stop();
     await server?.stop();
