@@ -75,10 +75,8 @@ export type NewRound = Omit<
   follow_up?: string | null;
 };
 
-const UPSERT_SCORE = `
-  INSERT INTO scores (guild_id, user_id, points, answered, correct, streak, best_streak)
-  VALUES (?, ?, ?, 1, ?, ?, ?)
-  ON CONFLICT (guild_id, user_id) DO UPDATE SET
+/** How one answer adds to a player's score row (both databases; `excluded` is the new answer). */
+const ADD_TO_SCORE = `ON CONFLICT (guild_id, user_id) DO UPDATE SET
     points = scores.points + excluded.points,
     answered = scores.answered + 1,
     correct = scores.correct + excluded.correct,
@@ -86,6 +84,11 @@ const UPSERT_SCORE = `
     best_streak = CASE
       WHEN excluded.correct = 1 AND scores.streak + 1 > scores.best_streak THEN scores.streak + 1
       ELSE scores.best_streak END`;
+
+const UPSERT_SCORE = `
+  INSERT INTO scores (guild_id, user_id, points, answered, correct, streak, best_streak)
+  VALUES (?, ?, ?, 1, ?, ?, ?)
+  ${ADD_TO_SCORE}`;
 
 /**
  * Every read and write of trivia state, each write in one transaction, on SQLite or PostgreSQL
@@ -269,14 +272,7 @@ export class TriviaStore {
        )
        INSERT INTO scores (guild_id, user_id, points, answered, correct, streak, best_streak)
        SELECT guild_id, user_id, points, 1, correct, correct, correct FROM added
-       ON CONFLICT (guild_id, user_id) DO UPDATE SET
-         points = scores.points + excluded.points,
-         answered = scores.answered + 1,
-         correct = scores.correct + excluded.correct,
-         streak = CASE WHEN excluded.correct = 1 THEN scores.streak + 1 ELSE 0 END,
-         best_streak = CASE
-           WHEN excluded.correct = 1 AND scores.streak + 1 > scores.best_streak THEN scores.streak + 1
-           ELSE scores.best_streak END
+       ${ADD_TO_SCORE}
        RETURNING 1 AS counted`,
       [a.askedId, a.now, a.userId, a.guildId, a.choice, correct, points, a.now],
     );
