@@ -240,6 +240,8 @@ export class FakeDiscord {
   private readonly uploads = new Map<string, { data: Uint8Array; filename: string }>();
   /** Every POST to /channels/:channel/messages, allowed or refused. */
   readonly channelPosts: ChannelPost[] = [];
+  /** How long the CDN takes to serve an uploaded file (0: at once). */
+  attachmentDelayMs = 0;
   private readonly byToken = new Map<string, InteractionRecord>();
   private readonly messages = new Map<string, { message: APIMessage; interactionId: string }>();
   private readonly events = new EventEmitter();
@@ -910,8 +912,11 @@ export class FakeDiscord {
         method: "GET",
         template: "/attachments/:id/:file",
         auth: false,
-        handler: (r) => {
+        handler: async (r) => {
           const file = this.uploads.get(r.params.id ?? "");
+          // A slow CDN, when a test asks for one (to see a handler deferred past Discord's 3 s).
+          if (this.attachmentDelayMs > 0)
+            await new Promise((resolve) => setTimeout(resolve, this.attachmentDelayMs));
           return file ? answer(200, file.data) : notFound();
         },
       },

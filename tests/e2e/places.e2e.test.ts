@@ -132,6 +132,30 @@ describeE2E("user installs, DMs and group DMs", () => {
     expect(await r.json()).toEqual({ message: "Missing Access", code: 50001 });
   });
 
+  test("a handler slower than 2 s is deferred, and its private answer replaces the deferral", async () => {
+    const admin = { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild };
+    const file = h.fake.upload("slow.csv", new Uint8Array(readFileSync("examples/question-set.csv")));
+    h.fake.attachmentDelayMs = 2600;
+    try {
+      const interaction = h.fake.chatInput("trivia import", { file, name: "Slow week" }, admin);
+      const deferred = await h.fake.dispatchInteraction(interaction);
+      expect(deferred.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+      const answer = await h.fake.waitForFollowUp(interaction.id, 1, 15_000);
+      expect((answer.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      expect(answer.content).toBe(
+        "Imported the set “Slow week”: 4 questions. Play it with `/trivia start set:Slow week`.",
+      );
+      // The public "thinking…" reply is gone, so the answer stays private.
+      await h.fake.waitFor(
+        () => h.fake.interactions.get(interaction.id)?.originalDeleted || null,
+        5000,
+        "the deferred reply deleted",
+      );
+    } finally {
+      h.fake.attachmentDelayMs = 0;
+    }
+  }, 30_000);
+
   test("/trivia import with a real attachment: fetched from the CDN, checked, imported, listed", async () => {
     const admin = { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild };
     const good = h.fake.upload("week3.csv", new Uint8Array(readFileSync("examples/question-set.csv")));
