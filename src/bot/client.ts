@@ -11,6 +11,8 @@ import { shardOfGuild } from "../interactions/shards.js";
 import { type ApiFile, callbackOf, filesOf, isEphemeral, messageBody } from "../interactions/to-api.js";
 import { createTrivia } from "../interactions/trivia.js";
 import { openStorage } from "../storage/open.js";
+import type { Storage } from "../storage/sql.js";
+import type { TriviaGame } from "../trivia/game.js";
 import { channelMessenger } from "./messenger.js";
 import { checkDiscordReachable } from "./reach.js";
 
@@ -136,30 +138,32 @@ export async function startBot(
   log: Logger,
 ): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
-  // The first request to Discord is in flight while the dataset and indexes are built.
+  // A first plain request says clearly, within seconds, when Discord is unreachable or refuses the
+  // token (discord.js would retry a dead host for a minute).
   const reachable = checkDiscordReachable(config.DISCORD_TOKEN, config.DISCORD_API_BASE).then(
     () => null,
     (err: unknown) => err,
   );
-  const engine = await loadEngine();
-  const problem = await reachable;
-  if (problem) throw problem;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     makeCache: LEAN_CACHES,
     allowedMentions: { parse: [] },
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
-  const storage = await openStorage(config);
-  const trivia = createTrivia(engine.dataset, storage.sql, channelMessenger(client), {
-    log: log.child({ module: "trivia" }),
+  // The gateway connects while the dataset and indexes are built and the database opens: its
+  // round trips overlap that work. An interaction that arrives before the router is ready waits.
+  let router: Router | undefined;
+  let routerReady: (router: Router) => void = () => {};
+  const routing = new Promise<Router>((resolve) => {
+    routerReady = resolve;
   });
-  const router = new Router({ ...engine, trivia }, COMMANDS, COMPONENTS, log.child({ module: "router" }));
   // Answers still being worked on, so that a shutdown finishes them before it disconnects.
   const inFlight = new Set<Promise<void>>();
   const onPacket = (packet: GatewayDispatchPayload) => {
     if (packet.t !== GatewayDispatchEvents.InteractionCreate) return;
-    const answering = answer(client, router, packet.d, log)
+    const answering = (
+      router ? answer(client, router, packet.d, log) : routing.then((r) => answer(client, r, packet.d, log))
+    )
       .catch((err: unknown) => {
         log.error({ err, interaction: packet.d.id }, "could not answer the interaction");
       })
@@ -167,32 +171,54 @@ export async function startBot(
     inFlight.add(answering);
   };
   client.on(Events.Raw, onPacket);
-  client.once(Events.ClientReady, (ready) => {
-    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord");
-    // This process's rounds only: those in the servers of its shards (and, on shard 0, DMs).
-    const shards = ownShards(client);
-    trivia
-      .resume((round) => shards.ids.includes(shardOfGuild(round.guild_id, shards.count)))
-      .then(
-        ({ resumed, interrupted }) =>
-          resumed + interrupted > 0 &&
-          log.info({ resumed, interrupted, shards: shards.ids }, "picked up trivia rounds left running"),
-      )
-      .catch((err: unknown) => log.error({ err }, "could not resume trivia rounds"));
-  });
   client.on(Events.Error, (err) => log.error({ err }, "client error"));
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn({ code: event.code, shard }, "gateway disconnected"),
   );
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
-  await client.login(config.DISCORD_TOKEN);
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  const loggingIn = client.login(config.DISCORD_TOKEN).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  let storage: Storage | undefined;
+  let trivia: TriviaGame;
+  try {
+    const engine = await loadEngine();
+    storage = await openStorage(config);
+    trivia = createTrivia(engine.dataset, storage.sql, channelMessenger(client), {
+      log: log.child({ module: "trivia" }),
+    });
+    router = new Router({ ...engine, trivia }, COMMANDS, COMPONENTS, log.child({ module: "router" }));
+    routerReady(router);
+    const problem = (await reachable) ?? (await loggingIn);
+    if (problem) throw problem;
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    await storage?.close().catch(() => undefined);
+    throw err;
+  }
+  const open = storage;
+  const game = trivia;
+  const connected = await ready;
+  log.info({ user: connected.user.tag, guilds: connected.guilds.cache.size }, "connected to Discord");
+  // This process's rounds only: those in the servers of its shards (and, on shard 0, DMs).
+  const shards = ownShards(client);
+  game
+    .resume((round) => shards.ids.includes(shardOfGuild(round.guild_id, shards.count)))
+    .then(
+      ({ resumed, interrupted }) =>
+        resumed + interrupted > 0 &&
+        log.info({ resumed, interrupted, shards: shards.ids }, "picked up trivia rounds left running"),
+    )
+    .catch((err: unknown) => log.error({ err }, "could not resume trivia rounds"));
   return {
     client,
     stop: async () => {
       // Take no new interactions, answer the ones already taken (within Discord's own 3 s), then
       // close the gateway and, last, the database those answers write to.
       client.off(Events.Raw, onPacket);
-      trivia.shutdown();
+      game.shutdown();
       const pending = inFlight.size;
       if (pending > 0) {
         log.info({ pending }, "finishing answers in flight");
@@ -206,7 +232,7 @@ export async function startBot(
         clearTimeout(timer);
       }
       await client.destroy();
-      await storage.close();
+      await open.close();
       log.info("disconnected from Discord; database closed");
     },
   };
