@@ -8,7 +8,7 @@ import { InteractionResponseType, InteractionType, MessageFlags } from "../inter
 import { requestFromApi } from "../interactions/from-api.js";
 import { Router } from "../interactions/router.js";
 import { shardOfGuild } from "../interactions/shards.js";
-import { type ApiFile, callbackOf, filesOf, isEphemeral, messageBody } from "../interactions/to-api.js";
+import { type ApiFile, callbackOf, isEphemeral, messageRequest } from "../interactions/to-api.js";
 import { createTrivia } from "../interactions/trivia.js";
 import { openStorage } from "../storage/open.js";
 import type { Storage } from "../storage/sql.js";
@@ -76,13 +76,8 @@ async function answer(client: Client, router: Router, raw: APIInteraction, log: 
       .catch(() => undefined);
     return;
   }
-  const files = filesOf(response.payload);
-  const followUp = () =>
-    client.rest.post(webhook, {
-      body: messageBody(response.payload),
-      auth: false,
-      ...(files ? { files } : {}),
-    });
+  const message = { ...messageRequest(response.payload), auth: false };
+  const followUp = () => client.rest.post(webhook, message);
   if (component && response.type !== "update") {
     // A deferred press left its message as it was; an answer of its own (a private "locked in",
     // a copy of a card) is a new message, never a change to the one everybody sees.
@@ -95,11 +90,7 @@ async function answer(client: Client, router: Router, raw: APIInteraction, log: 
     await followUp();
     return;
   }
-  await client.rest.patch(original, {
-    body: messageBody(response.payload),
-    auth: false,
-    ...(files ? { files } : {}),
-  });
+  await client.rest.patch(original, message);
 }
 
 /**

@@ -35,6 +35,15 @@ export function filesOf(payload: MessagePayload): ApiFile[] | undefined {
   }));
 }
 
+/** A message as a REST request: its body, and its files when it has any. */
+export function messageRequest(payload: MessagePayload): {
+  body: Record<string, unknown>;
+  files?: ApiFile[];
+} {
+  const files = filesOf(payload);
+  return { body: messageBody(payload), ...(files ? { files } : {}) };
+}
+
 export const isEphemeral = (payload: MessagePayload) => ((payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 /**
