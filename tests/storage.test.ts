@@ -65,9 +65,9 @@ for (const kind of KINDS) {
       expect(again.version).toBe(LATEST);
     });
 
-    it("migrates from the previous version, keeping scores and closed questions", async () => {
-      const { where, storage, sql } = await fresh(kind, "previous", { target: LATEST - 1 });
-      expect(storage.version).toBe(LATEST - 1);
+    it("migrates from version 4 (before durable rounds), keeping scores and closed questions", async () => {
+      const { where, storage, sql } = await fresh(kind, "previous", { target: 4 });
+      expect(storage.version).toBe(4);
       await sql.run(
         "INSERT INTO scores (guild_id, user_id, points, answered, correct) VALUES ('g', 'u', 30, 3, 3)",
       );
@@ -242,9 +242,13 @@ for (const kind of KINDS) {
 }
 
 describe("SQLite files", () => {
-  it("are opened in WAL mode", async () => {
+  it("are opened in WAL mode, syncing the log at every commit", async () => {
     const path = freshSqlitePath();
-    await openSqlite(path).close();
+    const storage = openSqlite(path);
+    // The bot's own connection syncs the log at each commit (2 = FULL): an acknowledged answer is
+    // on disk, not only in the operating system's cache (WAL's default, NORMAL, would be 1).
+    expect(await storage.sql.get("PRAGMA synchronous")).toEqual({ synchronous: 2 });
+    await storage.close();
     const raw = new Database(path);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(raw.pragma("user_version", { simple: true })).toBe(LATEST);

@@ -159,7 +159,11 @@ export function roundEventMessage(ds: Dataset, event: RoundEvent, lang: Lang): M
     case "hint":
       return questionMessage(lang, event.opened, event.disabled);
     case "standings":
-      return standingsMessage(lang, event.standings, text(lang).lastQuestion);
+      return standingsMessage(
+        lang,
+        event.standings,
+        event.round.status === "stopped" ? text(lang).roundStopped : text(lang).lastQuestion,
+      );
     case "interrupted":
       return { content: text(lang).interrupted, allowed_mentions: NO_MENTIONS };
   }
@@ -191,7 +195,15 @@ export function startReply(lang: Lang, result: StartResult): MessagePayload {
 
 export function stopReply(lang: Lang, result: StopResult, stoppedBy: string): MessagePayload {
   const words = text(lang);
-  if (!result.ok) return ephemeralText(result.reason === "no-round" ? words.noRound : words.stopNotAllowed);
+  if (!result.ok) {
+    const reasons = {
+      "no-round": words.noRound,
+      "not-allowed": words.stopNotAllowed,
+      later: words.stopLater,
+      unavailable: words.stopUnavailable,
+    } as const;
+    return ephemeralText(reasons[result.reason]);
+  }
   return standingsMessage(lang, result.standings, words.stoppedBy({ user: mention(stoppedBy) }));
 }
 

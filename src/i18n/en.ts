@@ -229,6 +229,11 @@ export const en = {
   stopNotAllowed: "Only the person who started this round, or someone with Manage Server, can stop it.",
   stoppedBy: (p: { user: string }) => `Round stopped by ${p.user}.`,
   lastQuestion: "That was the last question.",
+  roundStopped: "The round was stopped.",
+  stopLater:
+    "The bot's database is not answering right now. The round will be closed as soon as it answers again, and its standings posted here.",
+  stopUnavailable:
+    "The bot's database is not answering right now, so I cannot find this channel's round. Please try again in a minute.",
   interrupted:
     "The bot was away for a while, so the trivia round here was closed. Every answer given before is counted.",
   questionGone: "That question no longer exists.",

@@ -8,6 +8,7 @@ import { type LogSink, silentLogger } from "../log-sink.js";
 import type { Sql } from "../storage/sql.js";
 import { type Clock, systemClock } from "../trivia/clock.js";
 import {
+  type Delivery,
   type FollowUpHandle,
   type Player,
   type RoundEvent,
@@ -25,10 +26,20 @@ export interface PostedMessage {
   followUp?: FollowUpHandle;
 }
 
-/** Posts outside an interaction (reveals, next questions, standings). */
+/**
+ * Posts outside an interaction (reveals, next questions, standings). A post that fails throws; a
+ * PostFailure (src/trivia/types.ts) says whether it may be tried again.
+ */
 export interface Messenger {
-  /** To a channel the bot is a member of. */
-  send(channelId: string, payload: MessagePayload): Promise<PostedMessage | undefined>;
+  /**
+   * To a channel the bot is a member of. With a `nonce`, Discord makes one message however often
+   * the same post is sent (enforce_nonce), so a retry can never post it twice.
+   */
+  send(
+    channelId: string,
+    payload: MessagePayload,
+    options?: { nonce?: string },
+  ): Promise<PostedMessage | undefined>;
   /** Through the webhook of the interaction that started the round, where it is not. */
   followUp(handle: FollowUpHandle, payload: MessagePayload): Promise<PostedMessage | undefined>;
   /** Changes a posted message (a hint takes an answer away); without it, the change is posted anew. */
@@ -80,10 +91,12 @@ export function createTrivia(
 ): TriviaGame {
   // Where each open question was posted, so that its hint can change it (by asked id).
   const questions = new Map<number, PostedMessage>();
-  const post = (route: RoundRoute, payload: MessagePayload) =>
-    route.followUp ? messenger.followUp(route.followUp, payload) : messenger.send(route.channelId, payload);
+  const post = (route: RoundRoute, payload: MessagePayload, delivery?: Delivery) =>
+    route.followUp
+      ? messenger.followUp(route.followUp, payload)
+      : messenger.send(route.channelId, payload, delivery ? { nonce: delivery.nonce } : undefined);
   const events = {
-    publish: async (route: RoundRoute, event: RoundEvent) => {
+    publish: async (route: RoundRoute, event: RoundEvent, delivery?: Delivery) => {
       const payload = roundEventMessage(ds, event, langOf(roundOf(event).locale));
       if (event.kind === "hint") {
         const asked = event.opened.asked.id;
@@ -96,9 +109,10 @@ export function createTrivia(
         return;
       }
       if (event.kind === "reveal") questions.delete(event.reveal.asked.id);
-      const posted = await post(route, payload);
+      const posted = await post(route, payload, delivery);
       if (event.kind === "question" && posted && event.opened.round.hints)
         questions.set(event.opened.asked.id, posted);
+      return posted?.messageId;
     },
   };
   return new TriviaGame(

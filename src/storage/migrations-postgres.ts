@@ -130,4 +130,19 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE rounds ADD COLUMN follow_up TEXT;
   CREATE INDEX asked_unrevealed ON asked(round_id) WHERE revealed_at IS NULL;
   `,
+  // 6: delivery state (see migrations-sqlite.ts).
+  `
+  CREATE TABLE round_posts (
+    round_id BIGINT NOT NULL REFERENCES rounds(id),
+    kind TEXT NOT NULL CHECK (kind IN ('question', 'reveal', 'standings', 'interrupted')),
+    position INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    leased_until BIGINT,
+    done_at BIGINT,
+    outcome TEXT,
+    message_id TEXT,
+    PRIMARY KEY (round_id, kind, position)
+  );
+  CREATE INDEX round_posts_pending ON round_posts(round_id) WHERE done_at IS NULL;
+  `,
 ];

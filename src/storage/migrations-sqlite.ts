@@ -136,4 +136,23 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE rounds ADD COLUMN follow_up TEXT;
   CREATE INDEX asked_unrevealed ON asked(round_id) WHERE revealed_at IS NULL;
   `,
+  // 6: delivery state. A round's own posts (the next question, a reveal, the standings, a closing
+  // word) are recorded in the same transaction as the claim that makes them due, and marked done
+  // once Discord has accepted them: a restarted process delivers what is still pending, never what
+  // was delivered. A lease lets one process at a time try a post; the post's nonce (made from
+  // round, position and kind) keeps a retried channel post from appearing twice.
+  `
+  CREATE TABLE round_posts (
+    round_id INTEGER NOT NULL REFERENCES rounds(id),
+    kind TEXT NOT NULL CHECK (kind IN ('question', 'reveal', 'standings', 'interrupted')),
+    position INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    leased_until INTEGER,
+    done_at INTEGER,
+    outcome TEXT,
+    message_id TEXT,
+    PRIMARY KEY (round_id, kind, position)
+  );
+  CREATE INDEX round_posts_pending ON round_posts(round_id) WHERE done_at IS NULL;
+  `,
 ];

@@ -118,6 +118,10 @@ export function openSqlite(path: string = DEFAULT_DATABASE_PATH, options: { targ
   try {
     db = new Database(path, { fileMustExist: false });
     if (!inMemory) db.pragma("journal_mode = WAL");
+    // An answer is acknowledged only once committed, and committed must mean on disk: in WAL mode
+    // better-sqlite3's build defaults to synchronous=NORMAL, which does not sync the log at each
+    // commit, so a filesystem failure could lose answers already "locked in". FULL syncs it.
+    db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
     // Several processes may share one file (shards on one host): a writer waits for another.
     db.pragma("busy_timeout = 5000");

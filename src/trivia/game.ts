@@ -9,20 +9,18 @@ import type { Dataset } from "../data/load.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
 import type { Clock } from "./clock.js";
 import { RoundQuestions } from "./draw.js";
+import { RoundPosts } from "./posts.js";
 import { allQuestions, type Question, questionById } from "./questions.js";
 import { shuffleBySeed } from "./random.js";
+import { followUpOf, RoundDriver } from "./rounds.js";
 import type { TriviaServices } from "./services.js";
 import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
 import {
   type AnswerResult,
   FOLLOW_UP_MARGIN_MS,
   FOLLOW_UP_WINDOW_MS,
-  type FollowUpHandle,
-  type OpenedQuestion,
   type Player,
-  type Reveal,
   type RoundEvents,
-  type RoundRoute,
   STALE_ROUND_MS,
   type StartOptions,
   type StartResult,
@@ -32,6 +30,7 @@ import {
 
 export type {
   AnswerResult,
+  Delivery,
   FollowUpHandle,
   OpenedQuestion,
   Player,
@@ -45,7 +44,7 @@ export type {
   StopResult,
   StudyState,
 } from "./types.js";
-export { FOLLOW_UP_WINDOW_MS, STALE_ROUND_MS } from "./types.js";
+export { FOLLOW_UP_WINDOW_MS, PostFailure, STALE_ROUND_MS } from "./types.js";
 
 const BASE_POINTS = 10;
 const MAX_SPEED_BONUS = 5;
@@ -67,23 +66,32 @@ export const scopeOf = (p: Pick<Player, "guildId" | "channelId" | "userId">) =>
   p.guildId ?? `dm:${p.channelId ?? p.userId}`;
 
 export class TriviaGame {
-  private readonly timers = new Map<number, unknown>();
-  /** Rounds that speak through their starting interaction, by round id (kept in memory only). */
-  private readonly followUps = new Map<number, FollowUpHandle>();
-  /** The interaction whose reply is a hinted round's first question (to take an answer from it). */
-  private readonly starts = new Map<number, FollowUpHandle>();
-  private readonly hintTimers = new Map<number, unknown>();
+  /** A round's life after it starts: deadlines, reveals, next questions, standings, retries. */
+  private readonly rounds: RoundDriver;
+  /** Each user's clicks on one question, decided one after another in the order they came. */
+  private readonly answering = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly ds: Dataset,
     private readonly store: TriviaStore,
     private readonly clock: Clock,
-    private readonly events: RoundEvents,
+    events: RoundEvents,
     private readonly log: LogSink = silentLogger,
     private readonly seedFor: (player: Player) => number = () => clock.now() % 2_147_483_647,
     /** Question sets, names and exports, settings: what servers keep beside their scores. */
     readonly services?: TriviaServices,
-  ) {}
+  ) {
+    this.rounds = new RoundDriver(
+      store,
+      new RoundPosts(store.db),
+      clock,
+      events,
+      () => this.questions,
+      (round) => scopeOf({ guildId: round.guild_id, channelId: round.channel_id, userId: "" }),
+      services?.settings,
+      log,
+    );
+  }
 
   /** Where questions come from: the dataset, and the server's own sets. */
   private get questions(): RoundQuestions {
@@ -93,56 +101,39 @@ export class TriviaGame {
   private source: RoundQuestions | undefined;
 
   /**
-   * Picks up the running rounds this process owns (`owns`: its shards' servers) where a previous
-   * process left them: an open question gets its timer back (or is revealed at once when due), a
-   * round between questions goes on, a finished one posts its standings. Rounds of other shards
-   * are never touched. A round that spoke through an interaction whose webhook has since closed
-   * cannot be heard from again: it ends as interrupted (its scores are already committed).
+   * Picks up the rounds this process owns (`owns`: its shards' servers) where a previous process
+   * left them: an open question gets its timer back (or is revealed at once when due), a round
+   * between questions goes on, posts still pending are delivered. Rounds of other shards are never
+   * touched. A round found long after its question was due is closed with a word to its channel;
+   * one that spoke through an interaction whose webhook has since closed cannot be heard from again
+   * and just ends (its scores are already committed).
    */
   async resume(
     owns: (round: RoundRow) => boolean = () => true,
   ): Promise<{ resumed: number; interrupted: number }> {
     let resumed = 0;
     let interrupted = 0;
-    for (const round of await this.store.runningRounds()) {
-      if (!owns(round)) continue;
-      const followUp = round.follow_up ? (JSON.parse(round.follow_up) as FollowUpHandle) : undefined;
-      if (followUp && followUp.receivedAt + FOLLOW_UP_WINDOW_MS <= this.clock.now()) {
-        if (await this.store.endRound(round.id, "interrupted", this.clock.now())) interrupted++;
-        this.log.warn({ round: round.id }, "a round through an interaction's webhook outlived it: ended");
-        continue;
+    const now = this.clock.now();
+    for (const { id } of await new RoundPosts(this.store.db).roundsToDrive()) {
+      const round = await this.store.round(id);
+      if (!round || !owns(round)) continue;
+      if (round.status === "running") {
+        const followUp = followUpOf(round);
+        const last = await this.store.lastQuestion(round.id);
+        if (followUp && followUp.receivedAt + FOLLOW_UP_WINDOW_MS <= now) {
+          if (await this.store.endRound(round.id, "interrupted", now)) interrupted++;
+          this.log.warn({ round: round.id }, "a round through an interaction's webhook outlived it: ended");
+        } else if ((last?.closes_at ?? round.started_at) + STALE_ROUND_MS < now) {
+          if (await this.store.endRound(round.id, "interrupted", now, "interrupted")) interrupted++;
+        } else resumed++;
       }
-      if (followUp) this.followUps.set(round.id, followUp);
-      const last = await this.store.lastQuestion(round.id);
-      if ((last?.closes_at ?? round.started_at) + STALE_ROUND_MS < this.clock.now()) {
-        if (await this.store.endRound(round.id, "interrupted", this.clock.now())) {
-          interrupted++;
-          await this.events
-            .publish(this.routeOf(round), { kind: "interrupted", round })
-            .catch((err: unknown) =>
-              this.log.warn({ err, round: round.id }, "could not close a stale round"),
-            );
-        }
-        this.followUps.delete(round.id);
-        continue;
-      }
-      resumed++;
-      if (last && last.revealed_at === null) {
-        await this.schedule(round, last);
-        continue;
-      }
-      await this.advance(round, last ? last.position + 1 : 0).catch((err: unknown) =>
-        this.log.error({ err, round: round.id }, "resuming a round failed"),
-      );
+      await this.rounds.drive(round.id);
     }
     return { resumed, interrupted };
   }
 
   shutdown(): void {
-    for (const handle of [...this.timers.values(), ...this.hintTimers.values()])
-      this.clock.clearTimer(handle);
-    this.timers.clear();
-    this.hintTimers.clear();
+    this.rounds.shutdown();
   }
 
   async start(player: Player, options: StartOptions = {}): Promise<StartResult> {
@@ -197,10 +188,21 @@ export class TriviaGame {
       follow_up: viaFollowUp ? JSON.stringify(viaFollowUp) : null,
     });
     if (!round) return { ok: false, reason: "race" };
-    if (viaFollowUp) this.followUps.set(round.id, viaFollowUp);
-    if (player.followUp && options.hints) this.starts.set(round.id, player.followUp);
-    const opened = await this.openNext(round, 0, questions);
-    if (!opened) return { ok: false, reason: "race" };
+    if (player.followUp && options.hints) this.rounds.starts.set(round.id, player.followUp);
+    const first = questions[0] as Question;
+    const now = this.clock.now();
+    let asked: AskedRow | undefined;
+    try {
+      asked = await this.store.openQuestion(round.id, first.id, 0, now, now + round.seconds * 1000);
+    } catch (err) {
+      // The round exists but its first question is not open: it is opened (and posted) as soon as
+      // the database answers again, rather than leaving the channel blocked.
+      void this.rounds.drive(round.id);
+      throw err;
+    }
+    if (!asked) return { ok: false, reason: "race" };
+    const opened = { round, asked, question: first };
+    this.rounds.track(opened);
     return { ok: true, opened };
   }
 
@@ -209,32 +211,66 @@ export class TriviaGame {
     return this.start(player, { questions: 1, seconds: 30 });
   }
 
-  /** Stops the channel's round: its open question is revealed (an event), the standings returned. */
+  /**
+   * Stops the channel's round: its open question is revealed (a post), the standings returned.
+   * While the database is away, a round this process drives is stopped as soon as it is back.
+   */
   async stop(player: Player): Promise<StopResult> {
-    const round = player.channelId ? await this.store.runningRound(player.channelId) : undefined;
+    let round: RoundRow | undefined;
+    try {
+      round = player.channelId ? await this.store.runningRound(player.channelId) : undefined;
+    } catch (err) {
+      const known = player.channelId ? this.rounds.knownIn(player.channelId) : undefined;
+      this.log.warn({ err, round: known?.id }, "the database did not answer a stop");
+      if (!known) return { ok: false, reason: "unavailable" };
+      if (!this.mayStop(player, known)) return { ok: false, reason: "not-allowed" };
+      this.rounds.stopWhenPossible(known);
+      return { ok: false, reason: "later" };
+    }
     if (!round) return { ok: false, reason: "no-round" };
-    if (round.starter_id !== player.userId && !player.canManageGuild)
-      return { ok: false, reason: "not-allowed" };
-    const open = await this.store.currentQuestion(round.id);
-    if (open) this.clearTimer(open.id);
-    const reveal =
-      open && (await this.store.claimReveal(open.id, this.clock.now()))
-        ? await this.reveal(round, open)
-        : null;
-    await this.store.endRound(round.id, "stopped", this.clock.now());
-    const standings = await this.store.roundStandings(round.id);
-    const route = this.routeOf(round);
-    this.followUps.delete(round.id);
-    this.starts.delete(round.id);
-    if (reveal)
-      await this.events
-        .publish(route, { kind: "reveal", reveal })
-        .catch((err: unknown) => this.log.warn({ err }, "reveal failed"));
-    return { ok: true, round, standings };
+    if (!this.mayStop(player, round)) return { ok: false, reason: "not-allowed" };
+    const now = this.clock.now();
+    try {
+      const open = await this.store.currentQuestion(round.id);
+      if (open) {
+        this.rounds.clearQuestion(open.id);
+        await this.store.claimReveal(open.id, now);
+      }
+      await this.store.endRound(round.id, "stopped", now);
+      const standings = await this.store.roundStandings(round.id);
+      // The reveal goes out now (or, if it cannot, with retries); the standings are this reply.
+      await this.rounds.drive(round.id);
+      return { ok: true, round, standings };
+    } catch (err) {
+      this.log.warn({ err, round: round.id }, "the database failed during a stop");
+      this.rounds.stopWhenPossible(round);
+      return { ok: false, reason: "later" };
+    }
   }
 
-  /** A click on an answer: committed before it is acknowledged; only the first counts. */
-  async answer(player: Player, askedId: number, choice: number): Promise<AnswerResult> {
+  private mayStop(player: Player, round: RoundRow): boolean {
+    return round.starter_id === player.userId || Boolean(player.canManageGuild);
+  }
+
+  /**
+   * A click on an answer: committed before it is acknowledged; only the first counts. A user's
+   * clicks on one question are decided in the order they arrived (a queue per question and user),
+   * so the click told "Locked in" is the first one, and the one scored.
+   */
+  answer(player: Player, askedId: number, choice: number): Promise<AnswerResult> {
+    const key = `${askedId}:${player.userId}`;
+    const decided = (this.answering.get(key) ?? Promise.resolve()).then(() =>
+      this.answerNow(player, askedId, choice),
+    );
+    const settled = decided.catch(() => undefined);
+    this.answering.set(key, settled);
+    void settled.then(() => {
+      if (this.answering.get(key) === settled) this.answering.delete(key);
+    });
+    return decided;
+  }
+
+  private async answerNow(player: Player, askedId: number, choice: number): Promise<AnswerResult> {
     const asked = await this.store.asked(askedId);
     const question = asked ? await this.questions.byId(asked.question_id) : undefined;
     if (!asked || !question || !Number.isInteger(choice) || choice < 0 || choice >= question.choices.length)
@@ -296,141 +332,9 @@ export class TriviaGame {
     return { ...(await this.studyState(player)), previous: { question, chosen: choice, correct, box } };
   }
 
-  /**
-   * Closes a question when its time is up: reveal, then the next question or the standings. The
-   * reveal is claimed in the database first, so however many processes get here, one reveals.
-   */
-  async close(roundId: number, askedId: number): Promise<void> {
-    this.clearTimer(askedId);
-    const round = await this.store.round(roundId);
-    const asked = await this.store.asked(askedId);
-    if (!round || !asked || round.status !== "running") return;
-    if (!(await this.store.claimReveal(askedId, this.clock.now()))) return;
-    const route = this.routeOf(round);
-    // A reveal that cannot be posted (Discord down, the channel gone) must not stop the round:
-    // the claim is spent, so nobody else would take it on.
-    await this.events
-      .publish(route, { kind: "reveal", reveal: await this.reveal(round, asked) })
-      .catch((err: unknown) => this.log.warn({ err, round: round.id }, "could not post a reveal"));
-    await this.advance(round, asked.position + 1);
-  }
-
-  /** After a reveal: the question at `next`, or the standings when the round is over. */
-  private async advance(round: RoundRow, next: number): Promise<void> {
-    const route = this.routeOf(round);
-    const questions = next < round.total ? await this.questions.ofRound(round) : [];
-    for (let position = next; position < round.total; position++) {
-      // A question that no longer exists is passed over; any other outcome settles it.
-      if (!questions[position]) continue;
-      const opened = await this.openNext(round, position, questions);
-      if (opened) await this.events.publish(route, { kind: "question", opened });
-      return;
-    }
-    const ended = await this.store.endRound(round.id, "finished", this.clock.now());
-    this.followUps.delete(round.id);
-    this.starts.delete(round.id);
-    if (!ended) return;
-    await this.events.publish(route, {
-      kind: "standings",
-      round,
-      standings: await this.store.roundStandings(round.id),
-    });
-  }
-
-  // — internals —
-
-  private routeOf(round: RoundRow): RoundRoute {
-    const followUp = this.followUps.get(round.id);
-    return { channelId: round.channel_id, ...(followUp ? { followUp } : {}) };
-  }
-
   /** A question by id: built-in, or "set:<set>:<position>" from a server's set. */
   questionOf(id: string): Promise<Question | undefined> {
     return this.questions.byId(id);
-  }
-
-  /**
-   * Opens the question at `position`; undefined when it is not to be opened here: another process
-   * opened it first, or the round has ended meanwhile.
-   */
-  private async openNext(
-    round: RoundRow,
-    position: number,
-    questions: readonly (Question | undefined)[],
-  ): Promise<OpenedQuestion | undefined> {
-    const question = questions[position];
-    if (!question) return undefined;
-    const now = this.clock.now();
-    const asked = await this.store.openQuestion(
-      round.id,
-      question.id,
-      position,
-      now,
-      now + round.seconds * 1000,
-    );
-    if (!asked) return undefined;
-    return this.schedule(round, asked, question);
-  }
-
-  /** Sets the timers of an open question: its close at the stored deadline, and its hint. */
-  private async schedule(round: RoundRow, asked: AskedRow, known?: Question): Promise<OpenedQuestion> {
-    const question = known ?? (await this.questions.byId(asked.question_id));
-    const now = this.clock.now();
-    this.timers.set(
-      asked.id,
-      this.clock.setTimer(Math.max(0, asked.closes_at - now), () =>
-        this.close(round.id, asked.id).catch((err: unknown) =>
-          this.log.error({ err, round: round.id }, "closing a question failed"),
-        ),
-      ),
-    );
-    // A question that no longer exists (its set deleted) still closes; it just has no hint.
-    const opened = { round, asked, question: question as Question };
-    if (round.hints && asked.hinted_at === null && question && question.choices.length > 2)
-      this.scheduleHint(opened);
-    return opened;
-  }
-
-  /** Halfway through, one wrong answer goes (never on a true-or-false question: that would tell). */
-  private scheduleHint(opened: OpenedQuestion): void {
-    const { round, asked, question } = opened;
-    const wrong = question.choices.map((_, i) => i).filter((i) => i !== question.answer);
-    const disabled = wrong[asked.id % wrong.length] as number;
-    const at = asked.opened_at + (asked.closes_at - asked.opened_at) / 2;
-    if (at < this.clock.now()) return; // resumed after the hint was due: the reveal comes soon
-    this.hintTimers.set(
-      asked.id,
-      this.clock.setTimer(at - this.clock.now(), async () => {
-        this.hintTimers.delete(asked.id);
-        if (!(await this.store.claimHint(asked.id, this.clock.now()))) return;
-        const original = asked.position === 0 ? this.starts.get(round.id) : undefined;
-        await this.events
-          .publish(this.routeOf(round), { kind: "hint", opened, disabled, ...(original ? { original } : {}) })
-          .catch((err: unknown) => this.log.warn({ err, round: round.id }, "could not give a hint"));
-      }),
-    );
-  }
-
-  private clearTimer(askedId: number): void {
-    const handle = this.timers.get(askedId);
-    if (handle !== undefined) this.clock.clearTimer(handle);
-    this.timers.delete(askedId);
-    const hint = this.hintTimers.get(askedId);
-    if (hint !== undefined) this.clock.clearTimer(hint);
-    this.hintTimers.delete(askedId);
-  }
-
-  private async reveal(round: RoundRow, asked: AskedRow): Promise<Reveal> {
-    const settings = await this.services?.settings.get(
-      scopeOf({ guildId: round.guild_id, channelId: round.channel_id, userId: "" }),
-    );
-    return {
-      round,
-      asked,
-      question: await this.questions.byId(asked.question_id),
-      answers: await this.store.answers(asked.id),
-      explain: settings?.explanations ?? true,
-    };
   }
 
   private async studyState(player: Player): Promise<StudyState> {

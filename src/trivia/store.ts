@@ -1,4 +1,5 @@
 import type { Sql } from "../storage/sql.js";
+import { type PostKind, recordPost } from "./posts.js";
 
 export interface RoundRow {
   id: number;
@@ -90,6 +91,33 @@ const UPSERT_SCORE = `
   VALUES (?, ?, ?, 1, ?, ?, ?)
   ${ADD_TO_SCORE}`;
 
+export interface NewAnswer {
+  askedId: number;
+  userId: string;
+  guildId: string;
+  choice: number;
+  correct: boolean;
+  points: number;
+  now: number;
+}
+
+/** One answer inside a transaction (SQLite): checked open, inserted once, added to the score. */
+async function recordOne(tx: Sql, a: NewAnswer): Promise<AnswerOutcome> {
+  const asked = await tx.get<AskedRow>("SELECT * FROM asked WHERE id = ?", [a.askedId]);
+  if (!asked) return { status: "unknown" };
+  if (asked.closed_at !== null || a.now > asked.closes_at) return { status: "closed" };
+  const points = a.correct ? a.points : 0;
+  const correct = a.correct ? 1 : 0;
+  const inserted = await tx.run(
+    `INSERT INTO answers (asked_id, user_id, guild_id, choice, correct, points, answered_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    [a.askedId, a.userId, a.guildId, a.choice, correct, points, a.now],
+  );
+  if (inserted.changes === 0) return { status: "duplicate" };
+  await tx.run(UPSERT_SCORE, [a.guildId, a.userId, points, correct, correct, correct]);
+  return { status: "counted", correct: a.correct, points };
+}
+
 /**
  * Every read and write of trivia state, each write in one transaction, on SQLite or PostgreSQL
  * alike. What must happen once (an answer counted, a reveal made, a question opened) is decided by
@@ -140,25 +168,40 @@ export class TriviaStore {
   /**
    * Ends a running round (its open question closed); false if it had already ended. The round's
    * row is changed first: on PostgreSQL that waits for a question being opened in it right now
-   * (see openQuestion), which is then closed here too.
+   * (see openQuestion), which is then closed here too. `post` records, in the same transaction,
+   * what the channel is to be told (the standings, or a word that the round was closed); the
+   * round keeps its webhook until that is delivered.
    */
-  endRound(id: number, status: "finished" | "stopped" | "interrupted", now: number): Promise<boolean> {
+  endRound(
+    id: number,
+    status: "finished" | "stopped" | "interrupted",
+    now: number,
+    post?: Extract<PostKind, "standings" | "interrupted">,
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const ended = await tx.run(
-        "UPDATE rounds SET status = ?, ended_at = ?, follow_up = NULL WHERE id = ? AND status = 'running'",
+      const ended = await tx.get<{ total: number }>(
+        "UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running' RETURNING total",
         [status, now, id],
       );
       await tx.run(
         "UPDATE asked SET closed_at = ?, revealed_at = COALESCE(revealed_at, ?) WHERE round_id = ? AND closed_at IS NULL",
         [now, now, id],
       );
-      return ended.changes > 0;
+      if (ended && post) await recordPost(tx, id, post, ended.total, now);
+      return ended !== undefined;
     });
+  }
+
+  /** A round through an interaction's webhook lets it go once it has nothing left to post. */
+  async forgetFollowUp(id: number): Promise<void> {
+    await this.db.run("UPDATE rounds SET follow_up = NULL WHERE id = ? AND status <> 'running'", [id]);
   }
 
   /**
    * Opens the question at `position`; undefined when another process already opened it, or when
-   * the round is no longer running (stopped while its last question was being revealed).
+   * the round is no longer running (stopped while its last question was being revealed). With
+   * `post`, the question is recorded as a post to deliver (the first one is the reply to
+   * /trivia start instead).
    */
   openQuestion(
     roundId: number,
@@ -166,6 +209,7 @@ export class TriviaStore {
     position: number,
     now: number,
     closesAt: number,
+    post = false,
   ): Promise<AskedRow | undefined> {
     return this.db.transaction(async (tx) => {
       // PostgreSQL: hold the round while the question goes in, so that ending it waits for this.
@@ -175,11 +219,13 @@ export class TriviaStore {
         roundId,
       ]);
       if (!running) return undefined;
-      return tx.get<AskedRow>(
+      const asked = await tx.get<AskedRow>(
         `INSERT INTO asked (round_id, question_id, position, opened_at, closes_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING RETURNING *`,
         [roundId, questionId, position, now, closesAt],
       );
+      if (asked && post) await recordPost(tx, roundId, "question", position, now);
+      return asked;
     });
   }
 
@@ -194,6 +240,14 @@ export class TriviaStore {
     ]);
   }
 
+  /** The round's question at `position`, if it was opened. */
+  askedAt(roundId: number, position: number): Promise<AskedRow | undefined> {
+    return this.db.get<AskedRow>("SELECT * FROM asked WHERE round_id = ? AND position = ?", [
+      roundId,
+      position,
+    ]);
+  }
+
   /** The round's question still taking answers, if any. */
   async currentQuestion(roundId: number): Promise<AskedRow | undefined> {
     const last = await this.lastQuestion(roundId);
@@ -202,14 +256,20 @@ export class TriviaStore {
 
   /**
    * Claims a question's reveal: true for exactly one caller, whichever process asks first; it also
-   * stops answers. Everyone else gets false and reveals nothing.
+   * stops answers. Everyone else gets false and reveals nothing. The reveal is recorded as a post
+   * to deliver in the same transaction, so a claim is never spent without it.
    */
-  async claimReveal(askedId: number, now: number): Promise<boolean> {
-    const claimed = await this.db.run(
-      "UPDATE asked SET revealed_at = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ? AND revealed_at IS NULL",
-      [now, now, askedId],
-    );
-    return claimed.changes > 0;
+  claimReveal(askedId: number, now: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const claimed = await tx.get<{ round_id: number; position: number }>(
+        `UPDATE asked SET revealed_at = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ? AND revealed_at IS NULL
+         RETURNING round_id, position`,
+        [now, now, askedId],
+      );
+      if (!claimed) return false;
+      await recordPost(tx, claimed.round_id, "reveal", claimed.position, now);
+      return true;
+    });
   }
 
   /** Claims a question's hint, the same way: true once. */
@@ -222,34 +282,40 @@ export class TriviaStore {
   }
 
   /**
-   * Records one answer and its score in a single transaction, before anything is announced.
-   * The primary key (question, user) makes a second click or a replay count nothing.
+   * Records one answer and its score, committed before anything is announced. The primary key
+   * (question, user) makes a second click or a replay count nothing. On SQLite, whose commits each
+   * wait for the disk (synchronous=FULL), the answers that arrive together (in one turn of the
+   * event loop) are committed in one transaction, and each is acknowledged only after it.
    */
-  recordAnswer(a: {
-    askedId: number;
-    userId: string;
-    guildId: string;
-    choice: number;
-    correct: boolean;
-    points: number;
-    now: number;
-  }): Promise<AnswerOutcome> {
+  recordAnswer(a: NewAnswer): Promise<AnswerOutcome> {
     if (this.db.dialect === "postgres") return this.recordAnswerInOneStatement(a);
-    return this.db.transaction(async (tx): Promise<AnswerOutcome> => {
-      const asked = await tx.get<AskedRow>("SELECT * FROM asked WHERE id = ?", [a.askedId]);
-      if (!asked) return { status: "unknown" };
-      if (asked.closed_at !== null || a.now > asked.closes_at) return { status: "closed" };
-      const points = a.correct ? a.points : 0;
-      const correct = a.correct ? 1 : 0;
-      const inserted = await tx.run(
-        `INSERT INTO answers (asked_id, user_id, guild_id, choice, correct, points, answered_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        [a.askedId, a.userId, a.guildId, a.choice, correct, points, a.now],
-      );
-      if (inserted.changes === 0) return { status: "duplicate" };
-      await tx.run(UPSERT_SCORE, [a.guildId, a.userId, points, correct, correct, correct]);
-      return { status: "counted", correct: a.correct, points };
+    return new Promise((resolve, reject) => {
+      if (!this.arriving) {
+        this.arriving = [];
+        setImmediate(() => void this.commitArrived());
+      }
+      this.arriving.push({ answer: a, resolve, reject });
     });
+  }
+
+  /** Answers waiting for the next group commit (SQLite). */
+  private arriving:
+    | { answer: NewAnswer; resolve: (o: AnswerOutcome) => void; reject: (err: unknown) => void }[]
+    | undefined;
+
+  private async commitArrived(): Promise<void> {
+    const group = this.arriving ?? [];
+    this.arriving = undefined;
+    try {
+      const outcomes = await this.db.transaction(async (tx) => {
+        const decided: AnswerOutcome[] = [];
+        for (const { answer } of group) decided.push(await recordOne(tx, answer));
+        return decided;
+      });
+      group.forEach((item, i) => item.resolve(outcomes[i] as AnswerOutcome));
+    } catch (err) {
+      for (const item of group) item.reject(err);
+    }
   }
 
   /**
@@ -257,9 +323,7 @@ export class TriviaStore {
    * FOR SHARE makes it wait for a reveal being claimed at that moment and then see the question
    * closed, so no answer is counted after its reveal. Why it was not counted is asked only then.
    */
-  private async recordAnswerInOneStatement(
-    a: Parameters<TriviaStore["recordAnswer"]>[0],
-  ): Promise<AnswerOutcome> {
+  private async recordAnswerInOneStatement(a: NewAnswer): Promise<AnswerOutcome> {
     const points = a.correct ? a.points : 0;
     const correct = a.correct ? 1 : 0;
     const counted = await this.db.get(

@@ -100,8 +100,32 @@ export type RoundEvent =
   | { kind: "standings"; round: RoundRow; standings: Standing[] }
   | { kind: "interrupted"; round: RoundRow };
 
+/** How a round's post goes out: the nonce Discord deduplicates a retried channel post by. */
+export interface Delivery {
+  nonce: string;
+}
+
+/**
+ * Why a post did not go through, as whatever posts it can tell: `retry` when nothing was made and
+ * it may be tried again (a refused connection, 429, a 503 before anything was done, or a post that
+ * a nonce keeps from appearing twice); `gone` when it can never go through (the channel or the
+ * interaction's webhook is gone, no access); `unknown` when it may have been made and a retry
+ * could make it twice (a webhook follow-up whose answer was lost). Any other error counts as retry.
+ */
+export class PostFailure extends Error {
+  override name = "PostFailure";
+  constructor(
+    message: string,
+    readonly verdict: "retry" | "gone" | "unknown",
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 export interface RoundEvents {
-  publish(route: RoundRoute, event: RoundEvent): Promise<void>;
+  /** Posts the event; resolves once it has been accepted, with the message's id (a string) if known. */
+  publish(route: RoundRoute, event: RoundEvent, delivery?: Delivery): Promise<unknown>;
 }
 
 export type StartResult =
@@ -112,7 +136,8 @@ export type StartResult =
   | { ok: false; reason: "busy"; starterId: string };
 
 export type StopResult =
-  | { ok: false; reason: "no-round" | "not-allowed" }
+  /** `later`: the database is away; the round is closed as soon as it answers. */
+  | { ok: false; reason: "no-round" | "not-allowed" | "later" | "unavailable" }
   | { ok: true; round: RoundRow; standings: Standing[] };
 
 export type AnswerResult = { status: "counted" | "duplicate" | "closed" | "gone"; choice: number };
