@@ -11,6 +11,8 @@ export interface Config {
   DISCORD_CLIENT_ID?: string;
   DISCORD_GUILD_ID?: string;
   DISCORD_API_BASE?: string;
+  /** How long a request to Discord's API may take before it is given up (and, where safe, retried). */
+  DISCORD_REST_TIMEOUT_MS: number;
   LOG_LEVEL: (typeof LOG_LEVELS)[number];
   DATABASE_PATH?: string;
   /** PostgreSQL instead of SQLite, for processes or hosts that share one database. */
@@ -34,6 +36,13 @@ const RULES: Record<string, { problem: (v: string) => string | null; read?: (v: 
   DISCORD_API_BASE: {
     problem: (v) =>
       URL.canParse(v) && /^https?:/.test(v) ? null : "must be a URL such as https://discord.com/api",
+  },
+  DISCORD_REST_TIMEOUT_MS: {
+    problem: (v) =>
+      /^\d{1,6}$/.test(v) && Number(v) >= 1000 && Number(v) <= 120_000
+        ? null
+        : "must be a number of milliseconds from 1000 to 120000",
+    read: Number,
   },
   LOG_LEVEL: {
     problem: (v) =>
@@ -59,7 +68,7 @@ const RULES: Record<string, { problem: (v: string) => string | null; read?: (v: 
   },
 };
 
-const DEFAULTS = { LOG_LEVEL: "info", DATABASE_POOL_SIZE: 10 } as const;
+const DEFAULTS = { LOG_LEVEL: "info", DATABASE_POOL_SIZE: 10, DISCORD_REST_TIMEOUT_MS: 15_000 } as const;
 
 export class ConfigError extends Error {
   override name = "ConfigError";

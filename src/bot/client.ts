@@ -139,7 +139,10 @@ export async function startBot(
     intents: [GatewayIntentBits.Guilds],
     makeCache: LEAN_CACHES,
     allowedMentions: { parse: [] },
-    ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
+    rest: {
+      timeout: config.DISCORD_REST_TIMEOUT_MS,
+      ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
+    },
   });
   // The gateway connects while the dataset and indexes are built and the database opens: its
   // round trips overlap that work. An interaction that arrives before the router is ready waits.
@@ -177,7 +180,7 @@ export async function startBot(
   try {
     const engine = await loadEngine();
     storage = await openStorage(config);
-    trivia = createTrivia(engine.dataset, storage.sql, channelMessenger(client), {
+    trivia = createTrivia(engine.dataset, storage.sql, channelMessenger(client, config), {
       log: log.child({ module: "trivia" }),
     });
     router = new Router({ ...engine, trivia }, COMMANDS, COMPONENTS, log.child({ module: "router" }));

@@ -15,6 +15,10 @@ export interface TestPostgres {
   /** A fresh, empty database on the server, by URL. */
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
+  /** Stops the server at once, as a crash or an operator's immediate shutdown would (port kept). */
+  outage(): Promise<void>;
+  /** Starts it again after an outage, on the same port and data. */
+  restart(): Promise<void>;
 }
 
 /** The folder with initdb and postgres: APPARAT_PG_BIN, pg_config's, or Debian's newest. */
@@ -112,21 +116,31 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
   ];
   let output = "";
-  const child = spawn(join(bin, "postgres"), ["-D", data, ...settings], {
-    ...asUser,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (d: Buffer) => {
-    output = (output + d.toString()).slice(-4000);
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    output = (output + d.toString()).slice(-4000);
-  });
+  const launch = () => {
+    const started = spawn(join(bin, "postgres"), ["-D", data, ...settings], {
+      ...asUser,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    started.stdout?.on("data", (d: Buffer) => {
+      output = (output + d.toString()).slice(-4000);
+    });
+    started.stderr?.on("data", (d: Buffer) => {
+      output = (output + d.toString()).slice(-4000);
+    });
+    return started;
+  };
+  let child = launch();
   // If the test process dies first, the server goes with it.
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
   const url = `postgres://apparat@127.0.0.1:${port}/postgres`;
   await waitUntilAccepting(url, child, () => output);
+  const halt = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url,
     async createDatabase(name: string) {
@@ -140,13 +154,18 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       }
       return `postgres://apparat@127.0.0.1:${port}/${name}`;
     },
+    async outage() {
+      // PostgreSQL's "immediate" shutdown: every connection dropped at once, no checkpoint.
+      await halt("SIGQUIT");
+    },
+    async restart() {
+      if (child.exitCode === null && child.signalCode === null) return;
+      child = launch();
+      await waitUntilAccepting(url, child, () => output);
+    },
     async stop() {
       process.off("exit", killOnExit);
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGINT"); // fast shutdown
-        await exited;
-      }
+      await halt("SIGINT"); // fast shutdown
       rmSync(dir, { recursive: true, force: true });
     },
   };
