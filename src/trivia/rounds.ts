@@ -224,15 +224,9 @@ export class RoundDriver {
       await this.posts.done(post, "gone", null, now);
       return "again";
     }
+    let messageId: unknown;
     try {
-      const messageId = await this.events.publish(route, event, { nonce: nonceOf(post) });
-      await this.posts.done(
-        post,
-        "posted",
-        typeof messageId === "string" ? messageId : null,
-        this.clock.now(),
-      );
-      return "again";
+      messageId = await this.events.publish(route, event, { nonce: nonceOf(post) });
     } catch (err) {
       const verdict = err instanceof PostFailure ? err.verdict : "retry";
       if (verdict === "retry") {
@@ -248,6 +242,10 @@ export class RoundDriver {
       if (verdict === "gone") await this.store.endRound(round.id, "interrupted", this.clock.now());
       return "again";
     }
+    // Delivered. Should this write fail, the post is tried again once its lease runs out, with the
+    // same nonce, so Discord returns this same message rather than making another.
+    await this.posts.done(post, "posted", typeof messageId === "string" ? messageId : null, this.clock.now());
+    return "again";
   }
 
   /** The event a post shows, built from the database (so any process builds the same one). */
