@@ -7,6 +7,7 @@ import { type Lang, langOf, text } from "../../src/i18n/index.js";
 import { ephemeralText, privateFile, quoteUserText } from "../../src/interactions/payload.js";
 import type { BotResponse, Choice, CommandRequest, MessagePayload } from "../../src/interactions/types.js";
 import { type ImportError, parseQuestionFile, SET_LIMITS } from "../../src/question-sets/parse.js";
+import { sanitizeLine } from "../../src/text/sanitize.js";
 import type { TriviaServices } from "../../src/trivia/services.js";
 
 const reply = (payload: MessagePayload): BotResponse => ({ type: "reply", payload });
@@ -20,8 +21,8 @@ function problemLine(lang: Lang, e: ImportError): string {
 
 /** The name a set is saved under: the one given, the file's own, or the file name. */
 function setName(given: unknown, fromFile: string | null, fileName: string): string {
-  const name =
-    (typeof given === "string" && given.trim()) || fromFile || fileName.replace(/\.[a-z0-9]+$/i, "");
+  const typed = typeof given === "string" ? sanitizeLine(given).trim() : "";
+  const name = typed || fromFile || sanitizeLine(fileName).replace(/\.[a-z0-9]+$/i, "");
   return clip(name.trim() || "questions", SET_LIMITS.name);
 }
 
@@ -123,5 +124,5 @@ export async function setChoices(
   return sets
     .filter((s) => s.name.toLowerCase().includes(typed))
     .slice(0, 25)
-    .map((s) => ({ name: clip(`${s.name} (${s.count})`, 100), value: clip(s.name, 100) }));
+    .map((s) => ({ name: clip(`${sanitizeLine(s.name)} (${s.count})`, 100), value: clip(s.name, 100) }));
 }

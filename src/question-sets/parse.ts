@@ -1,6 +1,8 @@
 // A study group's own questions, from a JSON or CSV file: read, every row checked against the
 // limits Discord sets (a question fits a message, an answer a button), and either all of it or
-// none of it accepted, with every problem named by its CSV line or JSON path.
+// none of it accepted, with every problem named by its CSV line or JSON path. Its text is
+// sanitised as it comes in (src/text/sanitize.ts).
+import { sanitizeLine, sanitizeText } from "../text/sanitize.js";
 import { parseCsv } from "./csv.js";
 
 export const SET_LIMITS = {
@@ -105,7 +107,13 @@ function checkQuestion(raw: RawQuestion, errors: ImportError[]): ImportedQuestio
       add(field, { code: "not-text" });
       return undefined;
     }
-    const trimmed = value.trim();
+    // Controls, escape sequences and bidi overrides go as the text comes in; an explanation keeps
+    // its line breaks, everything else is one line.
+    const trimmed = (field === "explanation" ? sanitizeText(value) : sanitizeLine(value)).trim();
+    if (trimmed === "") {
+      if (required) add(field, { code: "required" });
+      return undefined;
+    }
     if ([...trimmed].length > max) add(field, { code: "too-long", max, length: [...trimmed].length });
     return trimmed;
   };
@@ -167,7 +175,7 @@ function fromJson(text: string, errors: ImportError[]): { name: string | null; r
         path: "name",
         problem: { code: "too-long", max: SET_LIMITS.name, length: [...record.name.trim()].length },
       });
-    else name = record.name.trim() || null;
+    else name = sanitizeLine(record.name).trim() || null;
   }
   if (!Array.isArray(record.questions)) {
     errors.push({ line: null, path: "questions", problem: { code: "required" } });

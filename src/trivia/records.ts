@@ -4,6 +4,7 @@ import type { Dataset } from "../data/build.js";
 import { csvLine } from "../question-sets/csv.js";
 import { parseSetQuestionId } from "../question-sets/questions.js";
 import type { Sql } from "../storage/sql.js";
+import { sanitizeLine } from "../text/sanitize.js";
 import { ERAS, eraOf } from "./categories.js";
 import { questionById } from "./questions.js";
 
@@ -20,7 +21,7 @@ export class PlayerRecords {
     await this.db.run(
       `INSERT INTO player_names (scope, user_id, name, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (scope, user_id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
-      [scope, userId, name.slice(0, 100), now],
+      [scope, userId, sanitizeLine(name).slice(0, 100), now],
     );
   }
 
