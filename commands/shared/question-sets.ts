@@ -32,18 +32,21 @@ export async function importSet(services: TriviaServices, request: CommandReques
   if (!services.mayManage(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
   const file = request.attachments?.file;
   if (!file) return reply(ephemeralText(words.importNoFile));
-  if (file.size > SET_LIMITS.bytes) {
-    const tooBig: ImportError = { line: null, path: "", problem: { code: "too-big", bytes: file.size } };
+  const tooBig = (bytes: number) => {
+    const problem: ImportError = { line: null, path: "", problem: { code: "too-big", bytes } };
     return reply(
-      ephemeralText(`${words.importFailed({ count: 0, problems: 1 })}\n${problemLine(lang, tooBig)}`),
+      ephemeralText(`${words.importFailed({ count: 0, problems: 1 })}\n${problemLine(lang, problem)}`),
     );
-  }
+  };
+  if (file.size > SET_LIMITS.bytes) return tooBig(file.size);
   let bytes: Uint8Array;
   try {
-    bytes = await file.read();
+    // Never more than the limit (and a byte), whatever size the file claimed.
+    bytes = await file.read(SET_LIMITS.bytes);
   } catch {
     return reply(ephemeralText(words.importUnreadable));
   }
+  if (bytes.byteLength > SET_LIMITS.bytes) return tooBig(Math.max(file.size, bytes.byteLength));
   const result = parseQuestionFile(file.name, bytes);
   if (!result.ok) {
     const lines = result.errors.slice(0, MAX_REPORTED).map((e) => problemLine(lang, e));

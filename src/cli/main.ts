@@ -270,7 +270,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { validateQuestionFile } = await import("./questions.js");
-      const report = validateQuestionFile(file);
+      const report = await validateQuestionFile(file);
       print(flags.json ? JSON.stringify(report, null, 2) : describeReport(file, report));
       return report.ok ? 0 : 1;
     }

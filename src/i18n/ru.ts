@@ -410,6 +410,19 @@ export const ru: Messages = {
     `Ничего не импортировано: ${p.problems} ${pluralRu(p.problems, "ошибка", "ошибки", "ошибок")} в ${p.count} ${pluralRu(p.count, "вопросе", "вопросах", "вопросах")}. Исправьте их и импортируйте файл снова:`,
   importMore: (p) => `… и ещё ${p.count}`,
   importUnreadable: "Не удалось скачать этот файл из Discord. Попробуйте ещё раз.",
+  localFileMissing: (p) => `Файла ${p.path} нет.`,
+  localFileUnreadable: (p) =>
+    p.denied ? `Нет прав на чтение ${p.path}.` : `Не удаётся прочитать ${p.path}.`,
+  localFileNotAFile: (p) =>
+    `${p.path} — ${
+      {
+        directory: "это каталог",
+        device: "это устройство",
+        fifo: "это именованный канал (FIFO)",
+        socket: "это сокет",
+        other: "это не обычный файл",
+      }[p.kind]
+    }, прочитать его нельзя. Укажите путь к обычному файлу, например week3.csv.`,
   setInUse: (p) => `Сейчас идёт раунд по набору «${p.name}»; сначала остановите его (\`/викторина стоп\`).`,
   tooManySets: "На этом сервере уже 50 наборов вопросов — это предел. Сначала удалите один.",
   noSuchSet: (p) => `Набора «${p.name}» здесь нет. Список: \`/викторина наборы\`.`,
@@ -433,7 +446,7 @@ export const ru: Messages = {
       case "not-utf8":
         return "Файл не в кодировке UTF-8. Сохраните его как UTF-8 (в таблицах — «CSV UTF-8»).";
       case "bad-json":
-        return `Это не JSON: ${p.detail}`;
+        return p.line === null ? "Это не JSON." : `Это не JSON (строка ${p.line}, позиция ${p.column}).`;
       case "bad-csv":
         return p.detail === "unclosed-quote"
           ? 'Поле в кавычках не закрыто (не хватает "?).'
@@ -446,6 +459,8 @@ export const ru: Messages = {
         return "Столбцы разделены точкой с запятой; сохраните файл как CSV с запятыми (CSV UTF-8).";
       case "missing-column":
         return `В заголовке нет столбца «${p.column}».`;
+      case "no-header":
+        return "Это не файл с вопросами: первой строкой должен быть заголовок question,correct,wrong1,… (см. README).";
       case "unknown-column":
         return `«${p.column}» — не столбец; столбцы: question, correct, wrong1–wrong4, explanation, source, category, difficulty.`;
       case "required":
