@@ -439,6 +439,8 @@ export const en = {
         return `${p.count} wrong answers; give 1 to 4.`;
       case "duplicate-answer":
         return `"${p.answer}" is given twice.`;
+      case "same-button":
+        return `This answer’s button would look the same as the one for ${p.other} (“${p.label}”): a button shows only the first ${p.visible} characters of an answer. Make the answers differ sooner.`;
       case "correct-among-wrong":
         return "The correct answer is also among the wrong ones.";
       case "bad-difficulty":

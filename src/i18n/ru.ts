@@ -473,6 +473,8 @@ export const ru: Messages = {
         return `Неверных ответов: ${p.count}; нужно от 1 до 4.`;
       case "duplicate-answer":
         return `«${p.answer}» указан дважды.`;
+      case "same-button":
+        return `Кнопка этого ответа выглядела бы так же, как кнопка ответа ${p.other} («${p.label}»): на кнопке видны только первые ${p.visible} ${pluralRu(p.visible, "символ", "символа", "символов")} ответа. Сделайте так, чтобы ответы различались раньше.`;
       case "correct-among-wrong":
         return "Правильный ответ есть и среди неверных.";
       case "bad-difficulty":

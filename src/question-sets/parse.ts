@@ -4,6 +4,7 @@
 // sanitised as it comes in (src/text/sanitize.ts), and a problem quotes at most the one cell that
 // is wrong, clipped: a file that is not a question file at all (a password file given by mistake)
 // is never echoed back.
+import { ANSWER_SHOWN_MAX, answerLabelText } from "../text/answer-label.js";
 import { clip } from "../text/clip.js";
 import { sanitizeLine, sanitizeText } from "../text/sanitize.js";
 import { parseCsv } from "./csv.js";
@@ -54,6 +55,7 @@ export type ProblemCode =
   | { code: "too-long"; max: number; length: number }
   | { code: "wrong-count"; count: number }
   | { code: "duplicate-answer"; answer: string }
+  | { code: "same-button"; other: string; label: string; visible: number }
   | { code: "correct-among-wrong" }
   | { code: "bad-difficulty"; value: string }
   | { code: "no-questions" };
@@ -128,9 +130,14 @@ function checkQuestion(raw: RawQuestion, errors: ImportError[]): ImportedQuestio
   const question = text("question", raw.question, SET_LIMITS.question, true);
   const correct = text("correct", raw.correct, SET_LIMITS.answer, true);
   const wrong: string[] = [];
+  /** Where each answer is in the file, for problems that concern two of them. */
+  const answers: { field: string; value: string }[] =
+    correct === undefined ? [] : [{ field: "correct", value: correct }];
   raw.wrong.forEach((w, i) => {
     const value = text(raw.wrongPath(i), w, SET_LIMITS.answer, false);
-    if (value !== undefined) wrong.push(value);
+    if (value === undefined) return;
+    wrong.push(value);
+    answers.push({ field: raw.wrongPath(i), value });
   });
   if (wrong.length < SET_LIMITS.minWrong || wrong.length > SET_LIMITS.maxWrong)
     add("wrong", { code: "wrong-count", count: wrong.length });
@@ -141,6 +148,21 @@ function checkQuestion(raw: RawQuestion, errors: ImportError[]): ImportedQuestio
     if (seen.has(fold(w))) add("wrong", { code: "duplicate-answer", answer: excerpt(w) });
     seen.add(fold(w));
   }
+  // Distinct answers can still make identical buttons once each is cut to the label's limit: the
+  // check renders each label exactly as the buttons do (src/text/answer-label.ts).
+  const buttons = new Map<string, { field: string; value: string }>();
+  answers.forEach((a, i) => {
+    const label = answerLabelText(i, a.value);
+    const before = buttons.get(fold(label));
+    if (before && fold(before.value) !== fold(a.value))
+      add(a.field, {
+        code: "same-button",
+        other: before.field,
+        label: excerpt(label),
+        visible: ANSWER_SHOWN_MAX,
+      });
+    if (!before) buttons.set(fold(label), a);
+  });
   const explanation = text("explanation", raw.explanation, SET_LIMITS.explanation, false);
   const source = text("source", raw.source, SET_LIMITS.source, false);
   const category = text("category", raw.category, SET_LIMITS.category, false);

@@ -19,6 +19,9 @@ export function answerLabel(i: number, choice: string): string {
   return clip(`${prefix(i)}${sanitizeLine(choice)}`, BUTTON_LABEL_MAX);
 }
 
+/** How many characters of an answer a button shows when it has to cut it (the letter and "…" aside). */
+export const ANSWER_SHOWN_MAX = BUTTON_LABEL_MAX - prefix(0).length - 1;
+
 /** What answer `i`'s button shows after its letter (every letter is as long, so `i` changes nothing). */
 export function answerLabelText(i: number, choice: string): string {
   return answerLabel(i, choice).slice(prefix(i).length);
