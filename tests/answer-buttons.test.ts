@@ -5,14 +5,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { questionMessage } from "../src/cards/trivia.js";
 import { text } from "../src/i18n/index.js";
-import { csvLine } from "../src/question-sets/csv.js";
+import { csvLine, verbatim } from "../src/question-sets/csv.js";
 import { parseQuestionFile } from "../src/question-sets/parse.js";
 import { toTriviaQuestion } from "../src/question-sets/questions.js";
 import type { AskedRow, RoundRow } from "../src/trivia/store.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const HEADER = "question,correct,wrong1,wrong2,wrong3,wrong4";
-const csv = (rows: string[][]) => bytes([HEADER, ...rows.map(csvLine)].join("\n"));
+const csv = (rows: string[][]) => bytes([HEADER, ...rows.map((r) => csvLine(r.map(verbatim)))].join("\n"));
 
 /** The buttons as a round shows them: each answer, and its label with the letter taken off. */
 function rendered(answers: { correct: string; wrong: string[] }): { answer: string; label: string }[] {

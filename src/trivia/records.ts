@@ -1,10 +1,9 @@
 // What a teacher exports: each player's answers in a scope, counted overall and per category, with
 // the name they went by when they last answered (the bot has no members intent to look it up).
 import type { Dataset } from "../data/build.js";
-import { csvLine } from "../question-sets/csv.js";
+import { csvLine, verbatim } from "../question-sets/csv.js";
 import { parseSetQuestionId } from "../question-sets/questions.js";
 import type { Sql } from "../storage/sql.js";
-import { sanitizeLine } from "../text/sanitize.js";
 import { ERAS, eraOf } from "./categories.js";
 import { questionById } from "./questions.js";
 
@@ -21,7 +20,8 @@ export class PlayerRecords {
     await this.db.run(
       `INSERT INTO player_names (scope, user_id, name, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (scope, user_id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
-      [scope, userId, sanitizeLine(name).slice(0, 100), now],
+      // Kept as given: it is shown only in the teacher's CSV, whose writer neutralises it.
+      [scope, userId, name.slice(0, 100), now],
     );
   }
 
@@ -75,17 +75,18 @@ export class PlayerRecords {
     const lines = [...players]
       .sort((a, b) => b[1].points - a[1].points || a[0].localeCompare(b[0]))
       .map(([user, p]) =>
+        // The display name is the players' own text; everything else the bot made.
         csvLine([
-          user,
+          verbatim(user),
           names.get(user) ?? "",
-          String(p.answered),
-          String(p.correct),
-          p.answered ? (p.correct / p.answered).toFixed(2) : "0.00",
-          String(p.points),
-          ...CATEGORY_COLUMNS.flatMap((c) => (p.per.get(c) ?? [0, 0]).map(String)),
+          p.answered,
+          p.correct,
+          verbatim(p.answered ? (p.correct / p.answered).toFixed(2) : "0.00"),
+          p.points,
+          ...CATEGORY_COLUMNS.flatMap((c) => p.per.get(c) ?? [0, 0]),
         ]),
       );
-    return { csv: `${[csvLine(header), ...lines].join("\r\n")}\r\n`, players: players.size };
+    return { csv: `${[csvLine(header.map(verbatim)), ...lines].join("\r\n")}\r\n`, players: players.size };
   }
 
   /** A user's own /study progress as CSV: each question seen, its box, when it is due again. */
@@ -102,16 +103,17 @@ export class PlayerRecords {
     );
     const lines = rows.map((r) => {
       const q = questionById(this.ds, r.question_id);
+      // The question's text may come from an imported set: text; the rest is the bot's.
       return csvLine([
-        r.question_id,
+        verbatim(r.question_id),
         q?.prompt ?? "",
-        String(r.box),
-        String(r.seen),
-        String(r.wrong),
-        new Date(r.due_at).toISOString(),
+        r.box,
+        r.seen,
+        r.wrong,
+        verbatim(new Date(r.due_at).toISOString()),
       ]);
     });
-    const header = csvLine(["question_id", "question", "box", "seen", "wrong", "due"]);
+    const header = csvLine(["question_id", "question", "box", "seen", "wrong", "due"].map(verbatim));
     return { csv: `${[header, ...lines].join("\r\n")}\r\n`, questions: rows.length };
   }
 }
