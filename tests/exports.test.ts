@@ -1,5 +1,7 @@
-// What a teacher exports: every cell a user or a set controls is kept from running as a formula
-// in a spreadsheet (CSV injection), reversibly.
+// What a teacher exports, on SQLite and on PostgreSQL: the scores agree with the leaderboard and
+// /trivia stats after a reset (migration 7 closes the answers a reset removed), also for answers
+// given before the migration; and every cell a user or a set controls is kept from running as a
+// formula in a spreadsheet (CSV injection), reversibly.
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS, COMPONENTS } from "../commands/index.js";
@@ -7,14 +9,18 @@ import { Router } from "../src/interactions/router.js";
 import { createTrivia, showingMessenger } from "../src/interactions/trivia.js";
 import type { BotResponse, Caller, MessagePayload, OptionValue } from "../src/interactions/types.js";
 import { csvLine, neutralise, parseCsv, unneutralise, verbatim } from "../src/question-sets/csv.js";
+import { SQLITE_MIGRATIONS } from "../src/storage/migrations-sqlite.js";
 import type { Storage } from "../src/storage/sql.js";
 import { questionById } from "../src/trivia/questions.js";
+import { PlayerRecords } from "../src/trivia/records.js";
 import { TriviaStore } from "../src/trivia/store.js";
 import { engine, FakeClock } from "./helpers.js";
-import { freshLocation, type Kind, openAt } from "./support/databases.js";
+import { freshLocation, KINDS, type Kind, openAt, postgresAvailable } from "./support/databases.js";
 
 const ds = engine().dataset;
 const GUILD = "900000000000000001";
+const LATEST = SQLITE_MIGRATIONS.length;
+const T0 = 1_800_000_000_000;
 
 const opened: Storage[] = [];
 afterAll(async () => {
@@ -124,6 +130,123 @@ function game(storage: Storage) {
   }
 
   return { clock, store, command, click, round, views };
+}
+
+for (const kind of KINDS) {
+  describe.skipIf(kind === "postgres" && !postgresAvailable())(`exports on ${kind}`, () => {
+    it("after a reset, the leaderboard, /trivia stats and the export agree (answer, reset, answer again)", async () => {
+      const { storage } = await fresh(kind, "reset");
+      const g = game(storage);
+      const teacher = caller("31", { canManageGuild: true, displayName: "Ms. Teacher" });
+      const anna = caller("32", { displayName: "Anna" });
+      const boris = caller("33", { displayName: "Boris" });
+      const vera = caller("34", { displayName: "Vera" });
+
+      // Before the reset: several rounds, so the old totals are far from the new ones.
+      for (let i = 0; i < 3; i++)
+        await g.round(teacher, [
+          [anna, true],
+          [boris, i % 2 === 0],
+          [vera, true],
+        ]);
+      const before = await g.views([anna, boris, vera], teacher);
+      expect(before.exported.get("32")?.answered).toBe(3);
+      expect(before.leaderboard.get("32")).toBe(before.exported.get("32")?.points);
+
+      const prompt = await g.command(teacher, "trivia", "reset");
+      const [confirm] = buttonsOf(prompt);
+      expect((await g.click(teacher, confirm as string)).content).toMatch(/The leaderboard was reset/);
+      const emptied = await g.views([anna, boris, vera], teacher);
+      expect(emptied.leaderboard.size).toBe(0);
+      expect(emptied.stats.size).toBe(0);
+      expect(emptied.exported.size).toBe(0);
+      expect(emptied.exportedText).toMatch(/nothing to export/);
+
+      // After it: Anna and Boris play again; Vera does not.
+      await g.round(teacher, [
+        [anna, true],
+        [boris, false],
+      ]);
+      await g.round(teacher, [[anna, false]]);
+      const after = await g.views([anna, boris, vera], teacher);
+      expect([...after.exported.keys()].sort()).toEqual(["32", "33"]);
+      expect([...after.leaderboard.keys()].sort()).toEqual(["32", "33"]);
+      expect([...after.stats.keys()].sort()).toEqual(["32", "33"]);
+      for (const id of ["32", "33"]) {
+        const row = after.exported.get(id);
+        const stats = after.stats.get(id);
+        expect(row?.points).toBe(after.leaderboard.get(id));
+        expect(row).toMatchObject({
+          points: stats?.points,
+          correct: stats?.correct,
+          answered: stats?.answered,
+        });
+      }
+      expect(after.exported.get("32")).toMatchObject({ name: "Anna", answered: 2, correct: 1 });
+      expect(after.exported.get("33")).toMatchObject({ answered: 1, correct: 0, points: 0 });
+      expect(after.exported.get("32")?.points).toBeLessThan(before.exported.get("32")?.points ?? 0);
+
+      // Everywhere: the global leaderboard and the global export agree as well.
+      const everywhere = await g.views([], teacher, "global");
+      expect([...everywhere.exported].map(([id, r]) => [id, r.points])).toEqual(
+        [...everywhere.leaderboard].map(([id, points]) => [id, points]),
+      );
+      // The answers are kept: they are closed by the reset, not deleted.
+      const closed = await storage.sql.get<{ n: number | string }>(
+        "SELECT COUNT(*) AS n FROM answers WHERE reset_id IS NOT NULL",
+      );
+      expect(Number(closed?.n)).toBe(9);
+    });
+
+    it("migration 7 closes the answers an earlier reset removed the scores of", async () => {
+      const { storage, where } = await fresh(kind, "backfill", { target: LATEST - 1 });
+      const sql = storage.sql;
+      await sql.run(
+        `INSERT INTO rounds (guild_id, channel_id, starter_id, seconds, total, seed, started_at, status)
+         VALUES ('g', 'c', 'u1', 20, 6, 1, ${T0}, 'finished')`,
+      );
+      const round = await sql.get<{ id: number }>("SELECT id FROM rounds");
+      const asked: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        await sql.run(
+          "INSERT INTO asked (round_id, question_id, position, opened_at, closes_at, closed_at) VALUES (?, 'q', ?, ?, ?, ?)",
+          [Number(round?.id), i, T0 + i * 30_000, T0 + i * 30_000 + 20_000, T0 + i * 30_000 + 20_000],
+        );
+        asked.push(Number((await sql.get<{ id: number }>("SELECT MAX(id) AS id FROM asked"))?.id));
+      }
+      const answer = (i: number, user: string, guild: string, points: number) =>
+        sql.run(
+          "INSERT INTO answers (asked_id, user_id, guild_id, choice, correct, points, answered_at) VALUES (?, ?, ?, 0, ?, ?, ?)",
+          [asked[i] as number, user, guild, points > 0 ? 1 : 0, points, T0 + i * 30_000 + 1000],
+        );
+      // In g: u1 answered 0–3, a reset removed the scores, then u1 answered 4 and 5; u2 answered
+      // 0 and 1 and never again. In h, never reset, u3 answered 0 and 1.
+      for (const i of [0, 1, 2, 3, 4, 5]) await answer(i, "u1", "g", 12);
+      for (const i of [0, 1]) await answer(i, "u2", "g", 15);
+      for (const i of [0, 1]) await answer(i, "u3", "h", i === 0 ? 10 : 0);
+      await sql.run(
+        "INSERT INTO scores (guild_id, user_id, points, answered, correct) VALUES ('g', 'u1', 24, 2, 2), ('h', 'u3', 10, 2, 1)",
+      );
+      await storage.close();
+
+      const upgraded = await openAt(kind, where);
+      opened.push(upgraded);
+      expect(upgraded.version).toBe(LATEST);
+      const records = new PlayerRecords(upgraded.sql, ds);
+      const rows = async (scope: string) => {
+        const parsed = parseCsv((await records.scoresCsv(scope)).csv);
+        return parsed.ok ? parsed.records.slice(1).map((r) => r.fields.slice(0, 6)) : [];
+      };
+      expect(await rows("g")).toEqual([["u1", "", "2", "2", "1.00", "24"]]);
+      expect(await rows("h")).toEqual([["u3", "", "2", "1", "0.50", "10"]]);
+      const resets = await upgraded.sql.all<{ scope: string; reset_at: number | string }>(
+        "SELECT scope, reset_at FROM score_resets",
+      );
+      expect(resets.map((r) => [r.scope, Number(r.reset_at)])).toEqual([["g", T0 + 3 * 30_000 + 1000]]);
+      const board = await new TriviaStore(upgraded.sql).leaderboard("g");
+      expect(board.map((r) => [r.user_id, r.points, r.answered])).toEqual([["u1", 24, 2]]);
+    });
+  });
 }
 
 describe("CSV the bot writes: text cells never run as formulas", () => {

@@ -263,7 +263,8 @@ export const en = {
   leaderboardLine: (p: { rank: number; user: string; points: number; accuracy: number; best: number }) =>
     `**${p.rank}.** ${p.user} — ${p.points} points · ${p.accuracy}% · best streak ${p.best}`,
   resetNotAllowed: "Only someone with Manage Server can reset this server's leaderboard.",
-  resetConfirm: "Reset this server's trivia leaderboard? Every score here is deleted; this cannot be undone.",
+  resetConfirm:
+    "Reset this server's trivia leaderboard? Every score here is deleted, and stats and score exports start again from zero; this cannot be undone.",
   resetButton: "Reset the leaderboard",
   resetNotYours: "Only the person who asked for the reset can confirm it.",
   resetDone: (p: { removed: number }) =>

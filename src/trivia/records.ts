@@ -25,9 +25,14 @@ export class PlayerRecords {
     );
   }
 
-  /** Every player's record in `scope` ("global": everywhere) as CSV, best first. */
+  /**
+   * Every player's record in `scope` ("global": everywhere) as CSV, best first: the answers since
+   * the scope's last reset, as the leaderboard counts them.
+   */
   async scoresCsv(scope: string): Promise<{ csv: string; players: number }> {
-    const where = scope === "global" ? "" : "WHERE a.guild_id = ?";
+    // Only answers no reset has closed: what the leaderboard and /trivia stats count (scores).
+    const where =
+      scope === "global" ? "WHERE a.reset_id IS NULL" : "WHERE a.guild_id = ? AND a.reset_id IS NULL";
     const params = scope === "global" ? [] : [scope];
     const rows = await this.db.all<{ user_id: string; correct: number; points: number; question_id: string }>(
       `SELECT a.user_id, a.correct, a.points, q.question_id FROM answers a JOIN asked q ON q.id = a.asked_id ${where}`,
