@@ -4,6 +4,7 @@ import { resetPrompt, startReply, statsMessage, stopReply } from "../src/cards/t
 import { langOf, text } from "../src/i18n/index.js";
 import { ephemeralText, privateFile, quoteUserText } from "../src/interactions/payload.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
+import { sanitizeLine } from "../src/text/sanitize.js";
 import { isCategoryKey } from "../src/trivia/categories.js";
 import type { Difficulty } from "../src/trivia/questions.js";
 import {
@@ -317,7 +318,7 @@ async function categoryChoices(engine: Engine, request: AutocompleteRequest): Pr
             q.category ? [q.category] : [],
           ),
         ),
-      ].map((c) => ({ name: words.categoryOfSet({ category: c }), value: `set:${c}` }))
+      ].map((c) => ({ name: words.categoryOfSet({ category: sanitizeLine(c) }), value: `set:${c}` }))
     : Object.entries(words.categoryNames).map(([value, name]) => ({ name, value }));
   return choices
     .filter((c) => c.name.toLowerCase().includes(typed))

@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { text } from "../src/i18n/index.js";
-import { csvLine, parseCsv } from "../src/question-sets/csv.js";
+import { csvLine, parseCsv, verbatim } from "../src/question-sets/csv.js";
 import { CSV_COLUMNS, parseQuestionFile } from "../src/question-sets/parse.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
-const csv = (rows: string[][]) => bytes([CSV_COLUMNS.join(","), ...rows.map(csvLine)].join("\r\n"));
+// A file as a teacher's spreadsheet saves it: every cell as it is.
+const csv = (rows: string[][]) =>
+  bytes([CSV_COLUMNS.join(","), ...rows.map((r) => csvLine(r.map(verbatim)))].join("\r\n"));
 const problems = (r: ReturnType<typeof parseQuestionFile>) =>
   r.ok ? [] : r.errors.map((e) => [e.line, e.path, e.problem.code]);
 

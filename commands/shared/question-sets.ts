@@ -7,6 +7,7 @@ import { type Lang, langOf, text } from "../../src/i18n/index.js";
 import { ephemeralText, privateFile, quoteUserText } from "../../src/interactions/payload.js";
 import type { BotResponse, Choice, CommandRequest, MessagePayload } from "../../src/interactions/types.js";
 import { type ImportError, parseQuestionFile, SET_LIMITS } from "../../src/question-sets/parse.js";
+import { sanitizeLine } from "../../src/text/sanitize.js";
 import type { TriviaServices } from "../../src/trivia/services.js";
 
 const reply = (payload: MessagePayload): BotResponse => ({ type: "reply", payload });
@@ -20,8 +21,8 @@ function problemLine(lang: Lang, e: ImportError): string {
 
 /** The name a set is saved under: the one given, the file's own, or the file name. */
 function setName(given: unknown, fromFile: string | null, fileName: string): string {
-  const name =
-    (typeof given === "string" && given.trim()) || fromFile || fileName.replace(/\.[a-z0-9]+$/i, "");
+  const typed = typeof given === "string" ? sanitizeLine(given).trim() : "";
+  const name = typed || fromFile || sanitizeLine(fileName).replace(/\.[a-z0-9]+$/i, "");
   return clip(name.trim() || "questions", SET_LIMITS.name);
 }
 
@@ -31,18 +32,21 @@ export async function importSet(services: TriviaServices, request: CommandReques
   if (!services.mayManage(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
   const file = request.attachments?.file;
   if (!file) return reply(ephemeralText(words.importNoFile));
-  if (file.size > SET_LIMITS.bytes) {
-    const tooBig: ImportError = { line: null, path: "", problem: { code: "too-big", bytes: file.size } };
+  const tooBig = (bytes: number) => {
+    const problem: ImportError = { line: null, path: "", problem: { code: "too-big", bytes } };
     return reply(
-      ephemeralText(`${words.importFailed({ count: 0, problems: 1 })}\n${problemLine(lang, tooBig)}`),
+      ephemeralText(`${words.importFailed({ count: 0, problems: 1 })}\n${problemLine(lang, problem)}`),
     );
-  }
+  };
+  if (file.size > SET_LIMITS.bytes) return tooBig(file.size);
   let bytes: Uint8Array;
   try {
-    bytes = await file.read();
+    // Never more than the limit (and a byte), whatever size the file claimed.
+    bytes = await file.read(SET_LIMITS.bytes);
   } catch {
     return reply(ephemeralText(words.importUnreadable));
   }
+  if (bytes.byteLength > SET_LIMITS.bytes) return tooBig(Math.max(file.size, bytes.byteLength));
   const result = parseQuestionFile(file.name, bytes);
   if (!result.ok) {
     const lines = result.errors.slice(0, MAX_REPORTED).map((e) => problemLine(lang, e));
@@ -123,5 +127,5 @@ export async function setChoices(
   return sets
     .filter((s) => s.name.toLowerCase().includes(typed))
     .slice(0, 25)
-    .map((s) => ({ name: clip(`${s.name} (${s.count})`, 100), value: clip(s.name, 100) }));
+    .map((s) => ({ name: clip(`${sanitizeLine(s.name)} (${s.count})`, 100), value: clip(s.name, 100) }));
 }

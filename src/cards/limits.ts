@@ -1,4 +1,6 @@
 import type { APIEmbed, APIEmbedField } from "discord-api-types/v10";
+import { BUTTON_LABEL_MAX } from "../text/answer-label.js";
+import { clip } from "../text/clip.js";
 
 /** Discord's documented embed limits. */
 export const LIMITS = {
@@ -13,7 +15,7 @@ export const LIMITS = {
   buttonsPerRow: 5,
   rows: 5,
   customId: 100,
-  buttonLabel: 80,
+  buttonLabel: BUTTON_LABEL_MAX,
   selectOptions: 25,
   selectLabel: 100,
   selectDescription: 100,
@@ -21,11 +23,7 @@ export const LIMITS = {
   content: 2000,
 } as const;
 
-/** Cuts text to `max` characters, ending with an ellipsis when it had to cut. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
-}
+export { clip } from "../text/clip.js";
 
 /** Joins lines into one field value, dropping whole lines (with a count) rather than cutting one. */
 export function joinLines(lines: readonly string[], max: number = LIMITS.fieldValue): string {

@@ -12,6 +12,7 @@ import { NO_MENTIONS, quoteUserText } from "../interactions/payload.js";
 import type { MessagePayload } from "../interactions/types.js";
 import { answerWhen } from "../query/when.js";
 import type { SpotResult } from "../spot/index.js";
+import { sanitizeLine } from "../text/sanitize.js";
 import { basisLabel, COLOURS, holdingName, sourcesFooter } from "./common.js";
 import { clip, fitEmbed, joinLines, LIMITS } from "./limits.js";
 
@@ -116,7 +117,7 @@ export function spotSummary(
     min_values: 1,
     max_values: 1,
     options: options.slice(0, LIMITS.selectOptions).map((o) => ({
-      label: clip(o.kind === "when" ? `📅 ${o.label}` : o.label, LIMITS.selectLabel),
+      label: clip(o.kind === "when" ? `📅 ${sanitizeLine(o.label)}` : o.label, LIMITS.selectLabel),
       value: spotValue(o.kind, o.id),
     })),
   };

@@ -8,6 +8,8 @@ import { ButtonStyle, ComponentType, MessageFlags } from "../interactions/api.js
 import { encodeId } from "../interactions/custom-id.js";
 import { ephemeralText, NO_MENTIONS, quoteUserText } from "../interactions/payload.js";
 import type { MessagePayload } from "../interactions/types.js";
+import { answerLabel, letter } from "../text/answer-label.js";
+import { sanitizeLine } from "../text/sanitize.js";
 import type {
   AnswerResult,
   OpenedQuestion,
@@ -21,17 +23,17 @@ import type {
 import type { Question } from "../trivia/questions.js";
 import type { ScoreRow } from "../trivia/store.js";
 import { sourceList } from "./common.js";
-import { clip, fitEmbed, joinLines, LIMITS } from "./limits.js";
+import { clip, fitEmbed, joinLines } from "./limits.js";
 import { reportButton } from "./reports.js";
 
-export const LETTERS = ["A", "B", "C", "D"] as const;
+export { LETTERS } from "../text/answer-label.js";
+
 const COLOUR = 0x2f855a;
 
 /** Custom-id prefixes of trivia's buttons; each has its handler in commands/components/. */
 export const TRIVIA_PREFIXES = { answer: "ta", reset: "tr", study: "ts" } as const;
 
 const mention = (id: string) => `<@${id}>`;
-const letter = (i: number) => LETTERS[i] ?? "?";
 
 /**
  * A question's own text where markdown renders: a server's imported question is user content,
@@ -39,9 +41,12 @@ const letter = (i: number) => LETTERS[i] ?? "?";
  */
 const said = (q: Question, s: string, max = 1000) => (q.userText ? quoteUserText(s, max) : s);
 
+/** The same on one line where a title shows it (the reveal's "Answer: B. …"). */
+const saidInTitle = (q: Question, s: string) => (q.userText ? quoteUserText(s, 200) : sanitizeLine(s));
+
 /** Where the question's answer is backed: the dataset's sources, or the source an author named. */
 const sourcesOf = (ds: Dataset, q: Question) =>
-  q.userText ? clip(q.sourceNote ?? "—", 300) : sourceList(ds, q.sources);
+  q.userText ? clip(sanitizeLine(q.sourceNote ?? "—"), 300) : sourceList(ds, q.sources);
 
 function choicesText(q: Question): string {
   return q.choices.map((c, i) => `**${letter(i)}.** ${said(q, c, 100)}`).join("\n");
@@ -56,7 +61,7 @@ function answerButtons(
   return q.choices.map((c, i) => ({
     type: ComponentType.Button,
     style,
-    label: clip(`${letter(i)}. ${c}`, LIMITS.buttonLabel),
+    label: answerLabel(i, c),
     custom_id: idFor(i),
     ...(i === disabled ? { disabled: true } : {}),
   }));
@@ -104,7 +109,10 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
     round.total > 1 ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · ` : "";
   const embed = fitEmbed({
     title: question
-      ? words.answerIs({ letter: letter(question.answer), answer: question.choices[question.answer] ?? "" })
+      ? words.answerIs({
+          letter: letter(question.answer),
+          answer: saidInTitle(question, question.choices[question.answer] ?? ""),
+        })
       : words.answer,
     description: question && reveal.explain ? said(question, question.explanation) : "",
     color: COLOUR,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The offline command line: the same engine and handlers the bot uses, printed to a terminal.
+import { constants } from "node:os";
 import { createInterface } from "node:readline";
 import { createEngine, type Engine } from "../app.js";
 import { atAnswer } from "../query/at.js";
@@ -160,6 +161,34 @@ function describeReport(
   return lines.join("\n");
 }
 
+/**
+ * What ends a run early: the reader of stdout gone (EPIPE: `cli … | head -3`), or a signal (SIGINT
+ * from Ctrl-C, SIGTERM from a supervisor, SIGHUP from a closed terminal). A command that has
+ * something to finish first (`run`, whose round must not be left running in the database) says so
+ * with `windDown`; it is then told through `interrupted` and the process exits when it returns.
+ * Any other command stops at once, as it always did.
+ */
+const interruption = new AbortController();
+let windDown = false;
+/** The exit status for each cause: a quiet 0 for a closed pipe, 128 + the signal's number. */
+const exitStatusFor = (why: "EPIPE" | NodeJS.Signals) =>
+  why === "EPIPE" ? Number(process.exitCode ?? 0) : 128 + (constants.signals[why] ?? 0);
+
+function interrupt(why: "EPIPE" | NodeJS.Signals): void {
+  const status = exitStatusFor(why);
+  // A second cause (another signal, a further write to the closed pipe) changes nothing; a
+  // second signal while winding down means "now".
+  if (interruption.signal.aborted) {
+    if (why !== "EPIPE") process.exit(status);
+    return;
+  }
+  interruption.abort(why);
+  process.exitCode = status;
+  if (!windDown) process.exit(status);
+  // The database is normally closed within milliseconds; never hang on it.
+  setTimeout(() => process.exit(status), 5000).unref();
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const flags = parseFlags(args);
@@ -270,7 +299,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { validateQuestionFile } = await import("./questions.js");
-      const report = validateQuestionFile(file);
+      const report = await validateQuestionFile(file);
       print(flags.json ? JSON.stringify(report, null, 2) : describeReport(file, report));
       return report.ok ? 0 : 1;
     }
@@ -280,10 +309,13 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write("--press takes a button or entry number, 1 or more\n");
         return 2;
       }
+      if (interruption.signal.aborted) return Number(process.exitCode ?? 1);
+      windDown = true;
       return runCli(engine, flags.rest.join(" "), {
         json: flags.json,
         press: flags.press,
         fill: flags.fill,
+        interrupted: interruption.signal,
         ...(flags.out ? { out: flags.out } : {}),
       });
     }
@@ -295,16 +327,19 @@ async function main(argv: string[]): Promise<number> {
 
 // Piped into `head` or a pager that quits: the reader is gone, so stop quietly rather than crash.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw err;
+  if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") interrupt("EPIPE");
+  else throw err;
 });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => interrupt(signal));
 
 main(process.argv.slice(2)).then(
   (code) => {
+    if (interruption.signal.aborted) process.exit(Number(process.exitCode ?? code));
     process.exitCode = code;
   },
   (err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
+    if (interruption.signal.aborted) process.exit(1);
   },
 );

@@ -5,7 +5,9 @@ import { createRouter, payloadJson, runSlash } from "../console/run.js";
 import { CONSOLE_CALLER } from "../console/slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "../console/text.js";
 import type { MessagePayload } from "../interactions/types.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { ManualClock } from "../trivia/clock.js";
+import type { RoundRow } from "../trivia/store.js";
 
 /** Commands that keep scores: they get the database (DATABASE_PATH) and trivia. */
 const NEEDS_TRIVIA = /^\/?(trivia|leaderboard|study)\b/;
@@ -17,6 +19,11 @@ export interface RunOptions {
   press?: number[];
   /** Texts for the forms a press opens (a report), in order. */
   fill?: string[];
+  /**
+   * Aborted when the run must end early (stdout closed, a signal): nothing more is printed or
+   * pressed, the round it started is stopped and committed, and the database closed.
+   */
+  interrupted?: AbortSignal;
 }
 
 /**
@@ -30,7 +37,10 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     process.stderr.write('Give a slash command, e.g. run "/who name:krushchev"\n');
     return 2;
   }
+  const stopping = () => opts.interrupted?.aborted === true;
   const print = (payload: MessagePayload, heading?: string) => {
+    // The reader may be gone: once interrupted, nothing more is written.
+    if (stopping()) return;
     if (opts.json) process.stdout.write(`${JSON.stringify(payloadJson(payload), null, 2)}\n`);
     else process.stdout.write(`${heading ? `— ${heading} —\n` : ""}${payloadToText(payload)}\n`);
   };
@@ -44,6 +54,9 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
   const clock = new ManualClock();
   let postedAfter = 0;
   let closeDb = async (): Promise<void> => undefined;
+  /** The round this run starts, if any, and how to stop it (see `finally`). */
+  let roundNow = async (): Promise<RoundRow | undefined> => undefined;
+  let before: RoundRow | undefined;
   let playing = engine;
   if (NEEDS_TRIVIA.test(command.trim())) {
     const { config, message } = configOrMessage();
@@ -53,8 +66,12 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     }
     const { openStorage } = await import("../storage/open.js");
     const { createTrivia, showingMessenger } = await import("../interactions/trivia.js");
+    const { TriviaStore } = await import("../trivia/store.js");
     const storage = await openStorage(config);
     closeDb = () => storage.close();
+    const store = new TriviaStore(storage.sql);
+    roundNow = () => store.runningRound(CONSOLE_CALLER.channelId as string);
+    before = await roundNow();
     const trivia = createTrivia(
       engine.dataset,
       storage.sql,
@@ -74,7 +91,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     const router = createRouter(playing);
     const result = await runSlash(router, command);
     if (!result.ok) {
-      process.stderr.write(`${result.error}\n`);
+      process.stderr.write(`${sanitizeText(result.error)}\n`);
       return 2;
     }
     const { response } = result;
@@ -99,6 +116,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     }
     shown(payload);
     for (const n of opts.press ?? []) {
+      if (stopping()) break;
       const target = newest ? componentAt(newest, n) : null;
       if (!target) {
         process.stderr.write(`There is no button or entry ${n} in the newest message.\n`);
@@ -124,14 +142,20 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       if (pressed.type === "reply" || pressed.type === "update")
         shown(pressed.payload, `after pressing ${n}`);
     }
-    // Play any round out: each timer in turn, its posts printed as they are made.
+    // Play any round out: each timer in turn, its posts printed as they are made; interrupted,
+    // after the step under way.
     while (
-      await clock.next((ms) => {
+      !stopping() &&
+      (await clock.next((ms) => {
         postedAfter = Math.round(ms / 1000);
-      })
+      }))
     );
     return 0;
   } finally {
+    // A round this run started and did not finish (interrupted, or a failure) is stopped and
+    // committed here, so that the channel's next /trivia start is not refused as busy.
+    const left = await roundNow();
+    if (left && left.id !== before?.id && playing.trivia) await playing.trivia.stop(CONSOLE_CALLER);
     playing.trivia?.shutdown();
     await closeDb();
   }

@@ -5,6 +5,7 @@ import type { Router } from "../interactions/router.js";
 import { createTrivia, showingMessenger } from "../interactions/trivia.js";
 import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/types.js";
 import { openSqlite } from "../storage/sqlite.js";
+import { sanitizeText } from "../text/sanitize.js";
 import { createRouter, runSlash } from "./run.js";
 import { CONSOLE_CALLER } from "./slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "./text.js";
@@ -130,7 +131,9 @@ export class ConsoleSession {
 
 /** The interactive console `npm start` opens when there is no token and a person at a terminal. */
 export async function startConsole(engine: Engine, databasePath?: string): Promise<void> {
-  const out = (s: string) => process.stdout.write(`${s}\n`);
+  // Nothing but text reaches the terminal: a user's or a set's text has no control characters or
+  // escape sequences by the time it is printed (src/text/sanitize.ts).
+  const out = (s: string) => process.stdout.write(`${sanitizeText(s)}\n`);
   // The console is one person at a terminal: always the local SQLite file.
   const storage = openSqlite(databasePath);
   // Trivia in the console posts its reveals and next questions straight to the terminal, above the

@@ -1,12 +1,12 @@
-import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type {
   APIApplicationCommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
+import { langOf, text } from "../i18n/index.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
 import type { Caller, CommandRequest, OptionValue, RequestAttachment } from "../interactions/types.js";
+import { checkLocalFile, type LocalFileProblem, readLocalFile } from "./local-file.js";
 
 export type ParsedSlash = { ok: true; request: CommandRequest } | { ok: false; error: string };
 
@@ -18,6 +18,19 @@ export const CONSOLE_CALLER: Caller = {
   locale: "en-US",
   canManageGuild: true,
 };
+
+/** Why a local file cannot be attached, in the caller's language. */
+export function localFileMessage(caller: Pick<Caller, "locale">, path: string, problem: LocalFileProblem) {
+  const words = text(langOf(caller.locale));
+  switch (problem.code) {
+    case "missing":
+      return words.localFileMissing({ path });
+    case "unreadable":
+      return words.localFileUnreadable({ path, denied: problem.denied });
+    case "not-a-file":
+      return words.localFileNotAFile({ path, kind: problem.kind });
+  }
+}
 
 function optionList(
   def: RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -93,15 +106,18 @@ export function parseSlash(
     }
     if (spec?.type === ApplicationCommandOptionType.Boolean) value = /^(true|yes|1)$/i.test(raw);
     if (spec?.type === ApplicationCommandOptionType.Attachment) {
-      // In the console and `cli run`, a file is a local path: "file:week3.csv".
-      let size: number;
-      try {
-        size = statSync(raw).size;
-      } catch {
-        problem = `No file ${raw} to attach.`;
+      // In the console and `cli run`, a file is a local path: "file:week3.csv". Only a regular
+      // file, read through a handle and never past a limit (see local-file.ts).
+      const file = checkLocalFile(raw);
+      if (!file.ok) {
+        problem = localFileMessage(caller, raw, file.problem);
         return;
       }
-      attachments[key] = { name: basename(raw), size, read: async () => new Uint8Array(await readFile(raw)) };
+      attachments[key] = {
+        name: basename(raw),
+        size: file.size,
+        read: (maxBytes) => readLocalFile(raw, maxBytes),
+      };
     }
     options[key] = value;
   });

@@ -1,9 +1,15 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import { ComponentType, MessageFlags } from "../interactions/api.js";
 import type { MessagePayload, ModalPayload } from "../interactions/types.js";
+import { sanitizeLine, sanitizeText } from "../text/sanitize.js";
+
+// Everything shown here may hold a user's or an imported set's text, and a terminal would obey
+// control characters and escape sequences in it: every piece goes through the sanitiser (on one
+// line for titles and labels), so that nothing but text reaches the terminal.
+const line = sanitizeLine;
 
 const plain = (s: string) =>
-  s
+  sanitizeText(s)
     .replace(/\*\*(.+?)\*\*/g, "$1")
     .replace(/(^|[^*])\*(.+?)\*/g, "$1$2")
     .replace(/\\([\\`*_~|>#[\]()-])/g, "$1");
@@ -11,19 +17,19 @@ const plain = (s: string) =>
 function embedText(e: APIEmbed, width: number): string[] {
   const rule = "─".repeat(Math.min(width, 72));
   const lines = [rule];
-  if (e.title) lines.push(`▌ ${plain(e.title)}`);
+  if (e.title) lines.push(`▌ ${line(plain(e.title))}`);
   if (e.description) lines.push(plain(e.description));
   for (const f of e.fields ?? []) {
     lines.push(
       "",
-      `▸ ${plain(f.name)}`,
+      `▸ ${line(plain(f.name))}`,
       ...plain(f.value)
         .split("\n")
         .map((l) => `  ${l}`),
     );
   }
-  if (e.image?.url) lines.push("", `[image: ${e.image.url}]`);
-  if (e.footer) lines.push("", `  ${e.footer.text}`);
+  if (e.image?.url) lines.push("", `[image: ${line(e.image.url)}]`);
+  if (e.footer) lines.push("", `  ${sanitizeText(e.footer.text)}`);
   lines.push(rule);
   return lines;
 }
@@ -40,17 +46,17 @@ export function payloadToText(payload: MessagePayload, width = 72): string {
       if (c.type === ComponentType.Button) {
         n++;
         const emoji = "emoji" in c && c.emoji?.name ? `${c.emoji.name} ` : "";
-        lines.push(`  [${n}] ${emoji}${"label" in c ? (c.label ?? "") : ""}`);
+        lines.push(`  [${n}] ${line(`${emoji}${"label" in c ? (c.label ?? "") : ""}`)}`);
       } else if (c.type === ComponentType.StringSelect) {
-        lines.push(`  ${c.placeholder ?? "Choose:"}`);
+        lines.push(`  ${line(c.placeholder ?? "Choose:")}`);
         for (const o of c.options) {
           n++;
-          lines.push(`  [${n}] ${o.label}${o.description ? ` — ${o.description}` : ""}`);
+          lines.push(`  [${n}] ${line(`${o.label}${o.description ? ` — ${o.description}` : ""}`)}`);
         }
       }
     }
   }
-  for (const f of payload.files ?? []) lines.push(`  [attachment: ${f.name}, ${f.data.length} bytes]`);
+  for (const f of payload.files ?? []) lines.push(`  [attachment: ${line(f.name)}, ${f.data.length} bytes]`);
   return lines.join("\n");
 }
 
@@ -80,8 +86,8 @@ export function componentAt(
 export function modalToText(modal: ModalPayload): string {
   const inputs = modal.components.flatMap((row) => row.components);
   return [
-    `📝 ${modal.title}`,
-    ...inputs.map((i) => `  ${i.label ?? i.custom_id} (type it on the next line)`),
+    `📝 ${line(modal.title)}`,
+    ...inputs.map((i) => `  ${line(i.label ?? i.custom_id)} (type it on the next line)`),
   ].join("\n");
 }
 

@@ -268,7 +268,8 @@ export const en = {
   leaderboardLine: (p: { rank: number; user: string; points: number; accuracy: number; best: number }) =>
     `**${p.rank}.** ${p.user} — ${p.points} points · ${p.accuracy}% · best streak ${p.best}`,
   resetNotAllowed: "Only someone with Manage Server can reset this server's leaderboard.",
-  resetConfirm: "Reset this server's trivia leaderboard? Every score here is deleted; this cannot be undone.",
+  resetConfirm:
+    "Reset this server's trivia leaderboard? Every score here is deleted, and stats and score exports start again from zero; this cannot be undone.",
   resetButton: "Reset the leaderboard",
   resetNotYours: "Only the person who asked for the reset can confirm it.",
   resetDone: (p: { removed: number }) =>
@@ -374,6 +375,20 @@ export const en = {
     `Nothing was imported: ${plural(p.problems, "problem", "problems")} in ${plural(p.count, "question", "questions")}. Fix them and import the file again:`,
   importMore: (p: { count: number }) => `… and ${p.count} more`,
   importUnreadable: "I could not download that file from Discord. Please try again.",
+  // — a local file given to an attachment option (the console, `cli run`, `cli questions validate`) —
+  localFileMissing: (p: { path: string }) => `There is no file ${p.path}.`,
+  localFileUnreadable: (p: { path: string; denied: boolean }) =>
+    p.denied ? `I may not read ${p.path} (permission denied).` : `I cannot read ${p.path}.`,
+  localFileNotAFile: (p: { path: string; kind: "directory" | "device" | "fifo" | "socket" | "other" }) =>
+    `${p.path} is ${
+      {
+        directory: "a directory",
+        device: "a device",
+        fifo: "a named pipe (FIFO)",
+        socket: "a socket",
+        other: "not a regular file",
+      }[p.kind]
+    }, not a file I can read. Give the path of a regular file, such as week3.csv.`,
   setInUse: (p: { name: string }) =>
     `A round is playing “${p.name}” right now; stop it first (\`/trivia stop\`).`,
   tooManySets:
@@ -401,7 +416,9 @@ export const en = {
       case "not-utf8":
         return "The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in spreadsheets).";
       case "bad-json":
-        return `This is not valid JSON: ${p.detail}`;
+        return p.line === null
+          ? "This is not valid JSON."
+          : `This is not valid JSON (line ${p.line}, column ${p.column}).`;
       case "bad-csv":
         return p.detail === "unclosed-quote"
           ? 'A quoted field is never closed (a missing " ?).'
@@ -414,6 +431,8 @@ export const en = {
         return "The columns are separated by semicolons; save the file as CSV with commas (CSV UTF-8).";
       case "missing-column":
         return `The header row has no "${p.column}" column.`;
+      case "no-header":
+        return "This is not a question file: its first line should be the header row question,correct,wrong1,… (see the README).";
       case "unknown-column":
         return `"${p.column}" is not a column; the columns are question, correct, wrong1–wrong4, explanation, source, category, difficulty.`;
       case "required":
@@ -426,6 +445,8 @@ export const en = {
         return `${p.count} wrong answers; give 1 to 4.`;
       case "duplicate-answer":
         return `"${p.answer}" is given twice.`;
+      case "same-button":
+        return `This answer’s button would look the same as the one for ${p.other} (“${p.label}”): a button shows only the first ${p.visible} characters of an answer. Make the answers differ sooner.`;
       case "correct-among-wrong":
         return "The correct answer is also among the wrong ones.";
       case "bad-difficulty":

@@ -316,7 +316,8 @@ export const ru: Messages = {
   leaderboardLine: (p) =>
     `**${p.rank}.** ${p.user} — ${points(p.points)} · ${p.accuracy}% · лучшая серия ${p.best}`,
   resetNotAllowed: "Сбросить таблицу лидеров сервера может только участник с правом «Управлять сервером».",
-  resetConfirm: "Сбросить таблицу лидеров викторины на этом сервере? Все очки будут удалены безвозвратно.",
+  resetConfirm:
+    "Сбросить таблицу лидеров викторины на этом сервере? Все очки будут удалены безвозвратно, а статистика и выгрузка очков начнутся с нуля.",
   resetButton: "Сбросить таблицу",
   resetNotYours: "Подтвердить сброс может только тот, кто его запросил.",
   resetDone: (p) =>
@@ -415,6 +416,19 @@ export const ru: Messages = {
     `Ничего не импортировано: ${p.problems} ${pluralRu(p.problems, "ошибка", "ошибки", "ошибок")} в ${p.count} ${pluralRu(p.count, "вопросе", "вопросах", "вопросах")}. Исправьте их и импортируйте файл снова:`,
   importMore: (p) => `… и ещё ${p.count}`,
   importUnreadable: "Не удалось скачать этот файл из Discord. Попробуйте ещё раз.",
+  localFileMissing: (p) => `Файла ${p.path} нет.`,
+  localFileUnreadable: (p) =>
+    p.denied ? `Нет прав на чтение ${p.path}.` : `Не удаётся прочитать ${p.path}.`,
+  localFileNotAFile: (p) =>
+    `${p.path} — ${
+      {
+        directory: "это каталог",
+        device: "это устройство",
+        fifo: "это именованный канал (FIFO)",
+        socket: "это сокет",
+        other: "это не обычный файл",
+      }[p.kind]
+    }, прочитать его нельзя. Укажите путь к обычному файлу, например week3.csv.`,
   setInUse: (p) => `Сейчас идёт раунд по набору «${p.name}»; сначала остановите его (\`/викторина стоп\`).`,
   tooManySets: "На этом сервере уже 50 наборов вопросов — это предел. Сначала удалите один.",
   noSuchSet: (p) => `Набора «${p.name}» здесь нет. Список: \`/викторина наборы\`.`,
@@ -438,7 +452,7 @@ export const ru: Messages = {
       case "not-utf8":
         return "Файл не в кодировке UTF-8. Сохраните его как UTF-8 (в таблицах — «CSV UTF-8»).";
       case "bad-json":
-        return `Это не JSON: ${p.detail}`;
+        return p.line === null ? "Это не JSON." : `Это не JSON (строка ${p.line}, позиция ${p.column}).`;
       case "bad-csv":
         return p.detail === "unclosed-quote"
           ? 'Поле в кавычках не закрыто (не хватает "?).'
@@ -451,6 +465,8 @@ export const ru: Messages = {
         return "Столбцы разделены точкой с запятой; сохраните файл как CSV с запятыми (CSV UTF-8).";
       case "missing-column":
         return `В заголовке нет столбца «${p.column}».`;
+      case "no-header":
+        return "Это не файл с вопросами: первой строкой должен быть заголовок question,correct,wrong1,… (см. README).";
       case "unknown-column":
         return `«${p.column}» — не столбец; столбцы: question, correct, wrong1–wrong4, explanation, source, category, difficulty.`;
       case "required":
@@ -463,6 +479,8 @@ export const ru: Messages = {
         return `Неверных ответов: ${p.count}; нужно от 1 до 4.`;
       case "duplicate-answer":
         return `«${p.answer}» указан дважды.`;
+      case "same-button":
+        return `Кнопка этого ответа выглядела бы так же, как кнопка ответа ${p.other} («${p.label}»): на кнопке видны только первые ${p.visible} ${pluralRu(p.visible, "символ", "символа", "символов")} ответа. Сделайте так, чтобы ответы различались раньше.`;
       case "correct-among-wrong":
         return "Правильный ответ есть и среди неверных.";
       case "bad-difficulty":

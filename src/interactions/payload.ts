@@ -1,4 +1,5 @@
 import type { Card } from "../cards/person.js";
+import { sanitizeLine } from "../text/sanitize.js";
 import { MessageFlags } from "./api.js";
 import type { MessagePayload } from "./types.js";
 
@@ -34,15 +35,12 @@ export function privateFile(content: string, file: { name: string; text: string 
 }
 
 /**
- * Echoes user text safely: no markdown tricks (spoilers, bold, headings, links), no mention syntax
- * that could render as a ping, no direction overrides that reorder the text around it, no
- * newlines, and not too long.
+ * Echoes user text safely: sanitised (no controls, escape sequences or direction overrides; see
+ * src/text/sanitize.ts), no markdown tricks (spoilers, bold, headings, links), no mention syntax
+ * that could render as a ping, no newlines, and not too long.
  */
 export function quoteUserText(text: string, max = 80): string {
-  const flat = text
-    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  const flat = sanitizeLine(text).replace(/\s+/g, " ").trim();
   const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
   return clipped
     .replace(/([\\`*_~|>#[\]()-])/g, "\\$1")

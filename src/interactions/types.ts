@@ -28,8 +28,12 @@ export type OptionValue = string | number | boolean;
 export interface RequestAttachment {
   name: string;
   size: number;
-  /** Fetches the file (from Discord's CDN, or the local disk in the console and the CLI). */
-  read(): Promise<Uint8Array>;
+  /**
+   * Fetches the file (from Discord's CDN, or the local disk in the console and the CLI). With
+   * `maxBytes`, a reader that can stop early returns at most `maxBytes + 1` bytes: a result longer
+   * than `maxBytes` means the file is larger than that.
+   */
+  read(maxBytes?: number): Promise<Uint8Array>;
 }
 
 export interface CommandRequest {

@@ -1,6 +1,7 @@
 // CSV as RFC 4180 describes it (fields separated by commas, records by CRLF or LF, fields in
 // double quotes may hold commas, line breaks and doubled quotes), read with the line each record
-// starts on, so that an error can name the line a teacher sees in their editor.
+// starts on, so that an error can name the line a teacher sees in their editor; and written, with
+// the text a user controls kept from running as a formula in a spreadsheet (CSV injection).
 
 export interface CsvRecord {
   /** 1-based line of the file on which the record starts. */
@@ -78,6 +79,43 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function csvLine(values: readonly string[]): string {
-  return values.map(csvField).join(",");
+/** A cell the bot makes itself (an id, a date, a figure it formatted): written exactly as it is. */
+export interface VerbatimCell {
+  readonly verbatim: string;
+}
+export const verbatim = (value: string | number): VerbatimCell => ({ verbatim: String(value) });
+
+/**
+ * A cell of a CSV file the bot writes. A string is text that a user or an imported set controls (a
+ * display name, a question): it is neutralised, so a spreadsheet shows it as text and never runs it
+ * as a formula. A number, or a `verbatim` cell, is the bot's own and is written as it is.
+ */
+export type CsvCell = string | number | VerbatimCell;
+
+/**
+ * Where a spreadsheet would read a formula (OWASP's list: =, +, -, @, tab, carriage return), and a
+ * leading quote itself, so that the one quote added can always be taken off again.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/** Text as a CSV cell: prefixed with a single quote when it starts like a formula (or a quote). */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The text a neutralised cell was written from: the one leading quote `neutralise` added, taken off. */
+export function unneutralise(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+/**
+ * The one CSV writer for what the bot exports: one record, RFC 4180, with every text cell
+ * neutralised (see CsvCell).
+ */
+export function csvLine(cells: readonly CsvCell[]): string {
+  return cells
+    .map((c) =>
+      csvField(typeof c === "string" ? neutralise(c) : typeof c === "number" ? String(c) : c.verbatim),
+    )
+    .join(",");
 }

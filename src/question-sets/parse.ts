@@ -1,6 +1,12 @@
 // A study group's own questions, from a JSON or CSV file: read, every row checked against the
 // limits Discord sets (a question fits a message, an answer a button), and either all of it or
-// none of it accepted, with every problem named by its CSV line or JSON path.
+// none of it accepted, with every problem named by its CSV line or JSON path. Its text is
+// sanitised as it comes in (src/text/sanitize.ts), and a problem quotes at most the one cell that
+// is wrong, clipped: a file that is not a question file at all (a password file given by mistake)
+// is never echoed back.
+import { ANSWER_SHOWN_MAX, answerLabelText } from "../text/answer-label.js";
+import { clip } from "../text/clip.js";
+import { sanitizeLine, sanitizeText } from "../text/sanitize.js";
 import { parseCsv } from "./csv.js";
 
 export const SET_LIMITS = {
@@ -36,18 +42,20 @@ export type ProblemCode =
   | { code: "too-many"; count: number }
   | { code: "empty-file" }
   | { code: "not-utf8" }
-  | { code: "bad-json"; detail: string }
+  | { code: "bad-json"; line: number | null; column: number | null }
   | { code: "bad-csv"; detail: "unclosed-quote" | "text-after-quote" }
   | { code: "not-an-object" }
   | { code: "not-a-set" }
   | { code: "semicolons" }
   | { code: "missing-column"; column: string }
   | { code: "unknown-column"; column: string }
+  | { code: "no-header" }
   | { code: "required" }
   | { code: "not-text" }
   | { code: "too-long"; max: number; length: number }
   | { code: "wrong-count"; count: number }
   | { code: "duplicate-answer"; answer: string }
+  | { code: "same-button"; other: string; label: string; visible: number }
   | { code: "correct-among-wrong" }
   | { code: "bad-difficulty"; value: string }
   | { code: "no-questions" };
@@ -80,6 +88,10 @@ export const CSV_COLUMNS = [
 /** Trim, then compare without case: "Stalin " and "stalin" are the same answer. */
 const fold = (s: string) => s.trim().normalize("NFC").toLocaleLowerCase("und");
 
+/** How much of a cell a problem may quote: enough to find it, never a whole line of the file. */
+export const EXCERPT_MAX = 40;
+const excerpt = (s: string) => clip(sanitizeLine(s).replace(/\s+/g, " ").trim(), EXCERPT_MAX);
+
 /** One question's fields as found in the file, before checking; `at(field)` says where each is. */
 interface RawQuestion {
   question: unknown;
@@ -105,16 +117,27 @@ function checkQuestion(raw: RawQuestion, errors: ImportError[]): ImportedQuestio
       add(field, { code: "not-text" });
       return undefined;
     }
-    const trimmed = value.trim();
+    // Controls, escape sequences and bidi overrides go as the text comes in; an explanation keeps
+    // its line breaks, everything else is one line.
+    const trimmed = (field === "explanation" ? sanitizeText(value) : sanitizeLine(value)).trim();
+    if (trimmed === "") {
+      if (required) add(field, { code: "required" });
+      return undefined;
+    }
     if ([...trimmed].length > max) add(field, { code: "too-long", max, length: [...trimmed].length });
     return trimmed;
   };
   const question = text("question", raw.question, SET_LIMITS.question, true);
   const correct = text("correct", raw.correct, SET_LIMITS.answer, true);
   const wrong: string[] = [];
+  /** Where each answer is in the file, for problems that concern two of them. */
+  const answers: { field: string; value: string }[] =
+    correct === undefined ? [] : [{ field: "correct", value: correct }];
   raw.wrong.forEach((w, i) => {
     const value = text(raw.wrongPath(i), w, SET_LIMITS.answer, false);
-    if (value !== undefined) wrong.push(value);
+    if (value === undefined) return;
+    wrong.push(value);
+    answers.push({ field: raw.wrongPath(i), value });
   });
   if (wrong.length < SET_LIMITS.minWrong || wrong.length > SET_LIMITS.maxWrong)
     add("wrong", { code: "wrong-count", count: wrong.length });
@@ -122,15 +145,30 @@ function checkQuestion(raw: RawQuestion, errors: ImportError[]): ImportedQuestio
     add("correct", { code: "correct-among-wrong" });
   const seen = new Set<string>();
   for (const w of wrong) {
-    if (seen.has(fold(w))) add("wrong", { code: "duplicate-answer", answer: w });
+    if (seen.has(fold(w))) add("wrong", { code: "duplicate-answer", answer: excerpt(w) });
     seen.add(fold(w));
   }
+  // Distinct answers can still make identical buttons once each is cut to the label's limit: the
+  // check renders each label exactly as the buttons do (src/text/answer-label.ts).
+  const buttons = new Map<string, { field: string; value: string }>();
+  answers.forEach((a, i) => {
+    const label = answerLabelText(i, a.value);
+    const before = buttons.get(fold(label));
+    if (before && fold(before.value) !== fold(a.value))
+      add(a.field, {
+        code: "same-button",
+        other: before.field,
+        label: excerpt(label),
+        visible: ANSWER_SHOWN_MAX,
+      });
+    if (!before) buttons.set(fold(label), a);
+  });
   const explanation = text("explanation", raw.explanation, SET_LIMITS.explanation, false);
   const source = text("source", raw.source, SET_LIMITS.source, false);
   const category = text("category", raw.category, SET_LIMITS.category, false);
   const difficultyText = text("difficulty", raw.difficulty, 10, false)?.toLowerCase();
   if (difficultyText !== undefined && !(DIFFICULTIES as readonly string[]).includes(difficultyText))
-    add("difficulty", { code: "bad-difficulty", value: difficultyText });
+    add("difficulty", { code: "bad-difficulty", value: excerpt(difficultyText) });
   if (errors.length > before || question === undefined || correct === undefined) return null;
   return {
     question,
@@ -148,8 +186,12 @@ function fromJson(text: string, errors: ImportError[]): { name: string | null; r
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    errors.push({ line: null, path: "", problem: { code: "bad-json", detail: detail.slice(0, 200) } });
+    // Where, not what: the parser's message may quote the file (`Unexpected token 'r', "root:x:0:0"…`).
+    const at = /at position (\d+)/.exec(err instanceof Error ? err.message : "");
+    const before = at ? text.slice(0, Number(at[1])).split("\n") : null;
+    const line = before ? before.length : null;
+    const column = before ? [...(before.at(-1) ?? "")].length + 1 : null;
+    errors.push({ line: null, path: "", problem: { code: "bad-json", line, column } });
     return { name: null, raws: [] };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
@@ -167,7 +209,7 @@ function fromJson(text: string, errors: ImportError[]): { name: string | null; r
         path: "name",
         problem: { code: "too-long", max: SET_LIMITS.name, length: [...record.name.trim()].length },
       });
-    else name = record.name.trim() || null;
+    else name = sanitizeLine(record.name).trim() || null;
   }
   if (!Array.isArray(record.questions)) {
     errors.push({ line: null, path: "questions", problem: { code: "required" } });
@@ -214,9 +256,20 @@ function fromCsv(text: string, errors: ImportError[]): RawQuestion[] {
     return [];
   }
   const columns = header.fields.map((f) => f.trim().toLowerCase());
+  const known = (c: string) => (CSV_COLUMNS as readonly string[]).includes(c);
+  // A first line with none of the columns is no header: this is not a question file (or has lost
+  // its header row), and its first line is nobody's business but the file's.
+  if (!columns.some(known)) {
+    errors.push({ line: header.line, path: "", problem: { code: "no-header" } });
+    return [];
+  }
   for (const c of columns)
-    if (!(CSV_COLUMNS as readonly string[]).includes(c))
-      errors.push({ line: header.line, path: c, problem: { code: "unknown-column", column: c } });
+    if (!known(c))
+      errors.push({
+        line: header.line,
+        path: excerpt(c),
+        problem: { code: "unknown-column", column: excerpt(c) },
+      });
   for (const c of ["question", "correct", "wrong1"])
     if (!columns.includes(c))
       errors.push({ line: header.line, path: c, problem: { code: "missing-column", column: c } });

@@ -155,4 +155,42 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX round_posts_pending ON round_posts(round_id) WHERE done_at IS NULL;
   `,
+  // 7: resets of a scope's scores, so that everything agrees after one. A reset (and, later, the end
+  // of a term) is a row here, and the answers it closed point at it: the leaderboard and
+  // /trivia stats (scores) and the exports (answers with no reset_id) count the same answers.
+  // Closed answers stay, for the rounds' own standings and for exports of a past term.
+  `
+  CREATE TABLE score_resets (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    reset_at INTEGER NOT NULL
+  );
+  CREATE INDEX score_resets_scope ON score_resets(scope, id);
+  ALTER TABLE answers ADD COLUMN reset_id INTEGER REFERENCES score_resets(id);
+  CREATE INDEX answers_counted ON answers(guild_id) WHERE reset_id IS NULL;
+  -- Answers from before this migration whose scores an earlier reset deleted: per player and
+  -- scope, all but the newest scores.answered of them. Each scope with any gets one reset, dated
+  -- at its last such answer (the reset itself came at some time after that).
+  WITH ranked AS (
+    SELECT asked_id, user_id, guild_id, answered_at,
+      ROW_NUMBER() OVER (PARTITION BY guild_id, user_id ORDER BY answered_at DESC, asked_id DESC) AS newest
+    FROM answers
+  ), closed AS (
+    SELECT r.asked_id, r.user_id, r.guild_id, r.answered_at FROM ranked r
+    LEFT JOIN scores s ON s.guild_id = r.guild_id AND s.user_id = r.user_id
+    WHERE r.newest > COALESCE(s.answered, 0)
+  )
+  INSERT INTO score_resets (scope, reset_at) SELECT guild_id, MAX(answered_at) FROM closed GROUP BY guild_id;
+  WITH ranked AS (
+    SELECT asked_id, user_id, guild_id,
+      ROW_NUMBER() OVER (PARTITION BY guild_id, user_id ORDER BY answered_at DESC, asked_id DESC) AS newest
+    FROM answers
+  ), closed AS (
+    SELECT r.asked_id, r.user_id FROM ranked r
+    LEFT JOIN scores s ON s.guild_id = r.guild_id AND s.user_id = r.user_id
+    WHERE r.newest > COALESCE(s.answered, 0)
+  )
+  UPDATE answers SET reset_id = (SELECT MAX(id) FROM score_resets r WHERE r.scope = answers.guild_id)
+  WHERE (asked_id, user_id) IN (SELECT asked_id, user_id FROM closed);
+  `,
 ];

@@ -1,7 +1,7 @@
 // What a teacher exports: each player's answers in a scope, counted overall and per category, with
 // the name they went by when they last answered (the bot has no members intent to look it up).
 import type { Dataset } from "../data/build.js";
-import { csvLine } from "../question-sets/csv.js";
+import { csvLine, verbatim } from "../question-sets/csv.js";
 import { parseSetQuestionId } from "../question-sets/questions.js";
 import type { Sql } from "../storage/sql.js";
 import { ERAS, eraOf } from "./categories.js";
@@ -20,13 +20,19 @@ export class PlayerRecords {
     await this.db.run(
       `INSERT INTO player_names (scope, user_id, name, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (scope, user_id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+      // Kept as given: it is shown only in the teacher's CSV, whose writer neutralises it.
       [scope, userId, name.slice(0, 100), now],
     );
   }
 
-  /** Every player's record in `scope` ("global": everywhere) as CSV, best first. */
+  /**
+   * Every player's record in `scope` ("global": everywhere) as CSV, best first: the answers since
+   * the scope's last reset, as the leaderboard counts them.
+   */
   async scoresCsv(scope: string): Promise<{ csv: string; players: number }> {
-    const where = scope === "global" ? "" : "WHERE a.guild_id = ?";
+    // Only answers no reset has closed: what the leaderboard and /trivia stats count (scores).
+    const where =
+      scope === "global" ? "WHERE a.reset_id IS NULL" : "WHERE a.guild_id = ? AND a.reset_id IS NULL";
     const params = scope === "global" ? [] : [scope];
     const rows = await this.db.all<{ user_id: string; correct: number; points: number; question_id: string }>(
       `SELECT a.user_id, a.correct, a.points, q.question_id FROM answers a JOIN asked q ON q.id = a.asked_id ${where}`,
@@ -74,17 +80,18 @@ export class PlayerRecords {
     const lines = [...players]
       .sort((a, b) => b[1].points - a[1].points || a[0].localeCompare(b[0]))
       .map(([user, p]) =>
+        // The display name is the players' own text; everything else the bot made.
         csvLine([
-          user,
+          verbatim(user),
           names.get(user) ?? "",
-          String(p.answered),
-          String(p.correct),
-          p.answered ? (p.correct / p.answered).toFixed(2) : "0.00",
-          String(p.points),
-          ...CATEGORY_COLUMNS.flatMap((c) => (p.per.get(c) ?? [0, 0]).map(String)),
+          p.answered,
+          p.correct,
+          verbatim(p.answered ? (p.correct / p.answered).toFixed(2) : "0.00"),
+          p.points,
+          ...CATEGORY_COLUMNS.flatMap((c) => p.per.get(c) ?? [0, 0]),
         ]),
       );
-    return { csv: `${[csvLine(header), ...lines].join("\r\n")}\r\n`, players: players.size };
+    return { csv: `${[csvLine(header.map(verbatim)), ...lines].join("\r\n")}\r\n`, players: players.size };
   }
 
   /** A user's own /study progress as CSV: each question seen, its box, when it is due again. */
@@ -101,16 +108,17 @@ export class PlayerRecords {
     );
     const lines = rows.map((r) => {
       const q = questionById(this.ds, r.question_id);
+      // The question's text may come from an imported set: text; the rest is the bot's.
       return csvLine([
-        r.question_id,
+        verbatim(r.question_id),
         q?.prompt ?? "",
-        String(r.box),
-        String(r.seen),
-        String(r.wrong),
-        new Date(r.due_at).toISOString(),
+        r.box,
+        r.seen,
+        r.wrong,
+        verbatim(new Date(r.due_at).toISOString()),
       ]);
     });
-    const header = csvLine(["question_id", "question", "box", "seen", "wrong", "due"]);
+    const header = csvLine(["question_id", "question", "box", "seen", "wrong", "due"].map(verbatim));
     return { csv: `${[header, ...lines].join("\r\n")}\r\n`, questions: rows.length };
   }
 }

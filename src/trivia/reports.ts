@@ -3,6 +3,7 @@
 // that the generator or the dataset can be fixed.
 import type { LogSink } from "../log-sink.js";
 import type { Sql } from "../storage/sql.js";
+import { sanitizeText } from "../text/sanitize.js";
 
 export interface ReportRow {
   id: number;
@@ -30,7 +31,7 @@ export class ReportStore {
     text: string;
     now: number;
   }): Promise<ReportRow> {
-    const text = r.text.trim().slice(0, MAX_REPORT_TEXT);
+    const text = sanitizeText(r.text).trim().slice(0, MAX_REPORT_TEXT);
     const report = (await this.db.get<ReportRow>(
       "INSERT INTO question_reports (scope, question_id, user_id, text, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
       [r.scope, r.questionId, r.userId, text, r.now],

@@ -397,8 +397,29 @@ export class TriviaStore {
     return { ...row, rank: rank?.rank ?? 1 };
   }
 
-  async resetGuild(guildId: string): Promise<number> {
-    return (await this.db.run("DELETE FROM scores WHERE guild_id = ?", [guildId])).changes;
+  /**
+   * Resets a server's scores: its leaderboard and stats start again, and so do its exports. The
+   * answers given so far are kept (a round's standings still count them) but closed by the reset
+   * (score_resets), and the exports count only answers no reset has closed, so that everything
+   * agrees. Returns how many players' scores were removed.
+   */
+  async resetGuild(guildId: string, now: number = Date.now()): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      // PostgreSQL: answers wait while the reset is made, so each one is either closed with its
+      // score or counted afresh, never its answer one way and its score the other. (SQLite's
+      // transactions take the whole database.) The mode conflicts with itself too: two resets at
+      // once take turns instead of deadlocking.
+      if (tx.dialect === "postgres") await tx.run("LOCK TABLE answers IN SHARE ROW EXCLUSIVE MODE");
+      const reset = await tx.get<{ id: number | string }>(
+        "INSERT INTO score_resets (scope, reset_at) VALUES (?, ?) RETURNING id",
+        [guildId, now],
+      );
+      await tx.run("UPDATE answers SET reset_id = ? WHERE guild_id = ? AND reset_id IS NULL", [
+        Number(reset?.id),
+        guildId,
+      ]);
+      return (await tx.run("DELETE FROM scores WHERE guild_id = ?", [guildId])).changes;
+    });
   }
 
   /** The question a student should see next: the lowest-box due one, else one not yet seen. */
