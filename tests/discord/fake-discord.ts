@@ -9,8 +9,9 @@
 //   - the gateway: HELLO, heartbeats, IDENTIFY → READY + GUILD_CREATE, RESUME with replay,
 //     RECONNECT, INVALID_SESSION, close codes
 // and a test API to dispatch interactions and await the bot's answers, and to inject faults.
+// Every request body is checked against Discord's OpenAPI spec (spec.ts).
 // This file is the test API; the parts are: state.ts, builders.ts, routes/, messages.ts, rest.ts,
-// faults.ts and gateway.ts.
+// faults.ts, spec.ts and gateway.ts.
 import { performance } from "node:perf_hooks";
 import {
   type APIApplicationCommand,
@@ -48,6 +49,7 @@ import { type RequestRecord, RestServer } from "./rest.js";
 import { routes } from "./routes/index.js";
 import { ready } from "./routes/session.js";
 import type { SnowflakeGenerator } from "./snowflake.js";
+import { loadDiscordSpec, type SpecViolation } from "./spec.js";
 import { StandIn } from "./state.js";
 
 export type { RestFaultHandle, RestFaultMode, RestFaultOptions } from "./faults.js";
@@ -63,9 +65,13 @@ export type {
   InteractionRecord,
   OptionInput,
 } from "./records.js";
+export type { SpecViolation } from "./spec.js";
 export { ROUTES, shardOf };
 
 export class FakeDiscord {
+  /** Every stand-in started in this process (the e2e harness checks their spec violations). */
+  static readonly started = new Set<FakeDiscord>();
+
   readonly ids: SnowflakeGenerator;
   readonly applicationId: string;
   readonly bot: APIUser;
@@ -82,6 +88,12 @@ export class FakeDiscord {
   readonly privateChannels: PrivateChannels;
   /** Every POST to /channels/:channel/messages, allowed or refused. */
   readonly channelPosts: ChannelPost[];
+  /**
+   * Request bodies that broke Discord's OpenAPI spec, each answered 400 50035 (see spec.ts). The
+   * e2e harness fails a test file that leaves any; a test that sends one on purpose takes it with
+   * `takeSpecViolations()`.
+   */
+  readonly specViolations: SpecViolation[] = [];
   private readonly state: StandIn;
   private apiPort = 0;
 
@@ -123,10 +135,28 @@ export class FakeDiscord {
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    // Without the spec this throws under CI, and warns once elsewhere (the check is then off).
+    const spec = loadDiscordSpec();
     const fake = new FakeDiscord(options);
+    if (spec)
+      fake.rest.checkBody = (r, multipart) => {
+        const found = spec.check(r.method, r.path, multipart, r.json);
+        if (!found) return null;
+        fake.specViolations.push({
+          method: r.method,
+          path: r.path,
+          route: `${r.method} ${r.template}`,
+          operation: found.operation,
+          errors: found.errors,
+          body: r.json,
+        });
+        fake.state.changed();
+        return found.errors;
+      };
     fake.apiPort = await fake.rest.listen();
     fake.state.apiBase = fake.apiBase;
     await fake.gateway.listen();
+    FakeDiscord.started.add(fake);
     return fake;
   }
 
@@ -183,6 +213,11 @@ export class FakeDiscord {
       if (message.channel_id === channelId && message.author.id === this.bot.id)
         out.push(structuredClone(message));
     return out;
+  }
+
+  /** Returns the spec violations recorded so far and forgets them (for tests that send bad bodies). */
+  takeSpecViolations(): SpecViolation[] {
+    return this.specViolations.splice(0);
   }
 
   // -------------------------------------------------------------------------------------------
