@@ -122,6 +122,7 @@ export class FakeDiscord {
       record.attempts.push({ at, ms: at - record.createdAt, status, injected });
       s.changed();
     };
+    this.rest.onRecord = () => s.changed();
     this.gateway = new GatewayServer({
       token: () => this.token,
       heartbeatIntervalMs: s.options.heartbeatIntervalMs,

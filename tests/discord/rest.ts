@@ -147,6 +147,8 @@ export class RestServer {
     at: number,
     injected: Injected,
   ) => void = () => undefined;
+  /** Told when a request is recorded, or its record changes (a held answer abandoned). */
+  onRecord: (record: RequestRecord) => void = () => undefined;
   /** Checks every body received (JSON, or multipart's payload_json); null: no check. */
   checkBody: BodyCheck | null = null;
 
@@ -269,6 +271,7 @@ export class RestServer {
         ...(injected ? { injected } : {}),
       };
       this.requests.push(r);
+      this.onRecord(r);
       return r;
     };
     const prefix = `/api/v${API_VERSION}`;
@@ -368,7 +371,10 @@ export class RestServer {
     if (fault?.kind === "slow") {
       await this.hold(res, fault.delayMs);
       if (res.destroyed || res.writableEnded) {
-        if (done) done.abandoned = true;
+        if (done) {
+          done.abandoned = true;
+          this.onRecord(done);
+        }
         return;
       }
     }
