@@ -43,14 +43,17 @@ export async function runSlash(
   return { ok: true, response: await router.handle(parsed.request) };
 }
 
-/** The message body as Discord's API receives it: attachments listed by name, bytes left out. */
+/**
+ * The message body as Discord's API receives it: attachments listed by name, bytes left out, each
+ * with its file's index as a string id ("0", "1", …), a snowflake as Discord's OpenAPI spec types it.
+ */
 export function payloadJson(payload: MessagePayload): Record<string, unknown> {
   const { files, ...rest } = payload;
   if (!files?.length) return rest;
   return {
     ...rest,
     attachments: files.map((f, id) => ({
-      id,
+      id: String(id),
       filename: f.name,
       ...(f.description ? { description: f.description } : {}),
     })),

@@ -9,7 +9,11 @@ export interface ApiFile {
   data: Buffer;
 }
 
-/** A message body: content, embeds and components as given, mentions off, attachments by index. */
+/**
+ * A message body: content, embeds and components as given, mentions off, attachments by index.
+ * An attachment's id is the index of its file as a string ("0", "1", …): Discord's OpenAPI spec
+ * types it as a snowflake, which is a string.
+ */
 export function messageBody(payload: MessagePayload): Record<string, unknown> {
   const body: Record<string, unknown> = {
     embeds: payload.embeds ?? [],
@@ -20,7 +24,7 @@ export function messageBody(payload: MessagePayload): Record<string, unknown> {
   if (payload.flags !== undefined) body.flags = payload.flags;
   if (payload.files)
     body.attachments = payload.files.map((f, id) => ({
-      id,
+      id: String(id),
       filename: f.name,
       ...(f.description ? { description: f.description } : {}),
     }));

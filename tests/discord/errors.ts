@@ -64,6 +64,14 @@ export function rateLimited(retryAfterSeconds: number, global: boolean): RESTRat
 }
 
 type Path = readonly (string | number)[];
+
+/** One field's problem: where (`["embeds", 0, "title"]`), Discord's code and its message. */
+export interface FieldError {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
 interface ErrorNode {
   _errors?: RESTErrorFieldInformation[];
   [key: string]: ErrorNode | RESTErrorFieldInformation[] | undefined;
@@ -95,6 +103,16 @@ export class FormErrors {
 
   get size(): number {
     return this.count;
+  }
+
+  /** Whether a problem was reported at exactly `path`. */
+  has(path: Path): boolean {
+    let node: ErrorNode | RESTErrorFieldInformation[] | undefined = this.root;
+    for (const key of path) {
+      if (!node || Array.isArray(node)) return false;
+      node = node[String(key)];
+    }
+    return node !== undefined && !Array.isArray(node) && (node._errors?.length ?? 0) > 0;
   }
 
   get tree(): RESTErrorData {

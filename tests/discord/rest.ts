@@ -1,6 +1,6 @@
 // The HTTP half of the stand-in: routing under /api/v10, bot authorisation, JSON and multipart
-// bodies, per-route rate-limit buckets with Discord's headers, and test hooks that make the next
-// requests on a route answer 429 or 5xx.
+// bodies, per-route rate-limit buckets with Discord's headers, a check of every body against a
+// description of the API (Discord's OpenAPI spec, see spec.ts), and the REST faults of faults.ts.
 //   https://discord.com/developers/docs/reference#authentication
 //   https://discord.com/developers/docs/topics/rate-limits
 import { createHash } from "node:crypto";
@@ -10,6 +10,8 @@ import { performance } from "node:perf_hooks";
 import {
   answer,
   apiError,
+  type FieldError,
+  FormErrors,
   type HttpAnswer,
   internalError,
   invalidJson,
@@ -18,6 +20,9 @@ import {
   rateLimited,
   unauthorized,
 } from "./errors.js";
+import { type Injected, type RateLimitHook, RestFaults } from "./faults.js";
+
+export type { RateLimitHook } from "./faults.js";
 
 export const API_VERSION = "10";
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -56,6 +61,21 @@ export interface RouteDefinition {
   /** The documented bucket: requests per window, per major parameter. Omitted: no bucket headers. */
   bucket?: { limit: number; windowMs: number };
   handler: RouteHandler;
+  /**
+   * The route's own checks of a body, without side effects. When the body breaks the API's
+   * description, the answer (400 50035) gives these errors, and the description's where these
+   * found nothing.
+   */
+  check?: (req: RestRequest) => FormErrors;
+}
+
+/** Checks a request's body against a description of the API: its errors, or null when it is fine. */
+export type BodyCheck = (req: RestRequest, multipart: boolean) => FieldError[] | null;
+
+export interface RestServerOptions {
+  log?: (line: string) => void;
+  /** The stand-in's clock, for the `forMs` windows of faults (default performance.now). */
+  clock?: () => number;
 }
 
 export interface RequestRecord {
@@ -65,21 +85,10 @@ export interface RequestRecord {
   route: string | null;
   status: number;
   at: number;
-  /** Set when a test hook produced the answer. */
-  injected?: "rate-limit" | "failure";
-}
-
-export interface RateLimitHook {
-  retryAfter: number;
-  global: boolean;
-  scope: "user" | "global" | "shared";
-}
-
-interface Hook {
-  route: string;
-  remaining: number;
-  make: (bucketHash: string) => HttpAnswer;
-  kind: "rate-limit" | "failure";
+  /** Set when a fault (see faults.ts) produced or held the answer. */
+  injected?: Injected;
+  /** The client closed the connection before the answer was sent (a held answer it gave up on). */
+  abandoned?: boolean;
 }
 
 interface BucketState {
@@ -121,21 +130,39 @@ function match(template: string, path: string): Record<string, string> | null {
 
 export class RestServer {
   readonly requests: RequestRecord[] = [];
+  readonly faults: RestFaults;
   private readonly server: Server;
-  private readonly hooks: Hook[] = [];
   private readonly buckets = new Map<string, BucketState>();
+  /** Answers held by slow faults: releasing one sends it (or drops it if the client left). */
+  private readonly held = new Set<() => void>();
+  private readonly log: (line: string) => void;
   private port = 0;
   /** Whether to keep every request in `requests` (the bench turns this off). */
   record = true;
-  /** Told about every answer a test hook injected (the stand-in records them per interaction). */
-  onInjected: (route: string, params: Record<string, string>, status: number, at: number) => void = () =>
-    undefined;
+  /** Told about every answer a fault replaced (the stand-in records them per interaction). */
+  onInjected: (
+    route: string,
+    params: Record<string, string>,
+    status: number,
+    at: number,
+    injected: Injected,
+  ) => void = () => undefined;
+  /** Told when a request is recorded, or its record changes (a held answer abandoned). */
+  onRecord: (record: RequestRecord) => void = () => undefined;
+  /** Checks every body received (JSON, or multipart's payload_json); null: no check. */
+  checkBody: BodyCheck | null = null;
 
   constructor(
     private readonly routes: RouteDefinition[],
     private readonly token: () => string,
-    private readonly log: (line: string) => void = () => undefined,
+    options: RestServerOptions = {},
   ) {
+    this.log = options.log ?? (() => undefined);
+    this.faults = new RestFaults(
+      (method, template) =>
+        this.routes.some((r) => r.template === template && (!method || r.method === method)),
+      options.clock ?? (() => performance.now()),
+    );
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((err: unknown) => {
         this.log(
@@ -161,51 +188,39 @@ export class RestServer {
   }
 
   async close(): Promise<void> {
+    for (const release of [...this.held]) release();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   /** The next `count` requests on `route` (`"POST /interactions/:id/:token/callback"`) answer 429. */
   rateLimitNext(route: string, count = 1, options: Partial<RateLimitHook> = {}): void {
-    const hook: RateLimitHook = { retryAfter: 1, global: false, scope: "user", ...options };
-    this.assertRoute(route);
-    this.hooks.push({
-      route,
-      remaining: count,
-      kind: "rate-limit",
-      make: (hash) => {
-        const headers: Record<string, string> = {
-          "Retry-After": String(Math.ceil(hook.retryAfter)),
-          "X-RateLimit-Scope": hook.global ? "global" : hook.scope,
-        };
-        if (hook.global) headers["X-RateLimit-Global"] = "true";
-        else
-          Object.assign(headers, {
-            "X-RateLimit-Limit": "5",
-            "X-RateLimit-Remaining": "0",
-            "X-RateLimit-Reset": ((Date.now() + hook.retryAfter * 1000) / 1000).toFixed(3),
-            "X-RateLimit-Reset-After": hook.retryAfter.toFixed(3),
-            "X-RateLimit-Bucket": hash,
-          });
-        const body = { ...rateLimited(hook.retryAfter, hook.global), ...(hook.global ? { code: 0 } : {}) };
-        return answer(429, body, headers);
-      },
-    });
+    this.faults.rateLimitNext(route, count, options);
   }
 
   /** The next `count` requests on `route` answer with a server error (500 by default). */
   failNext(route: string, count = 1, status = 500): void {
-    this.assertRoute(route);
-    this.hooks.push({ route, remaining: count, kind: "failure", make: () => internalError(status) });
+    this.faults.failNext(route, count, status);
   }
 
+  /** Ends every fault. */
   clearHooks(): void {
-    this.hooks.length = 0;
+    this.faults.clear();
   }
 
-  private assertRoute(route: string): void {
-    if (!this.routes.some((r) => `${r.method} ${r.template}` === route))
-      throw new Error(`No such route in the stand-in: ${route}`);
+  /** Holds an answer for `ms`, or until the client leaves or the server closes. */
+  private hold(res: ServerResponse, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        res.off("close", release);
+        this.held.delete(release);
+        resolve();
+      };
+      const timer = setTimeout(release, ms);
+      res.on("close", release);
+      this.held.add(release);
+    });
   }
 
   private send(res: ServerResponse, a: HttpAnswer, extra: Record<string, string> = {}): void {
@@ -245,16 +260,19 @@ export class RestServer {
     const at = performance.now();
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const record = (route: string | null, status: number, injected?: RequestRecord["injected"]) => {
-      if (this.record)
-        this.requests.push({
-          method,
-          path: url.pathname,
-          route,
-          status,
-          at,
-          ...(injected ? { injected } : {}),
-        });
+    const record = (route: string | null, status: number, injected?: Injected) => {
+      if (!this.record) return undefined;
+      const r: RequestRecord = {
+        method,
+        path: url.pathname,
+        route,
+        status,
+        at,
+        ...(injected ? { injected } : {}),
+      };
+      this.requests.push(r);
+      this.onRecord(r);
+      return r;
     };
     const prefix = `/api/v${API_VERSION}`;
     if (!url.pathname.startsWith(`${prefix}/`)) {
@@ -298,102 +316,140 @@ export class RestServer {
       return;
     }
 
-    const hook = this.hooks.find((h) => h.route === routeKey && h.remaining > 0);
-    if (hook) {
-      hook.remaining -= 1;
-      if (hook.remaining === 0) this.hooks.splice(this.hooks.indexOf(hook), 1);
-      const a = hook.make(hash);
-      record(routeKey, a.status, hook.kind);
-      this.onInjected(routeKey, params, a.status, at);
-      this.send(res, a);
+    const body = await this.parseBody(req, raw);
+    if ("status" in body) {
+      record(routeKey, body.status);
+      this.send(res, body);
       return;
     }
-
-    // The route's bucket, as Discord reports (and enforces) it.
-    let bucketHeaders: Record<string, string> = {};
-    if (route.bucket) {
-      const key = `${hash}:${majorParameter(route.template, params)}`;
-      const now = Date.now();
-      let state = this.buckets.get(key);
-      if (!state || state.resetAt <= now) {
-        state = { remaining: route.bucket.limit, resetAt: now + route.bucket.windowMs };
-        this.buckets.set(key, state);
-      }
-      const resetAfter = (state.resetAt - now) / 1000;
-      bucketHeaders = {
-        "X-RateLimit-Limit": String(route.bucket.limit),
-        "X-RateLimit-Remaining": String(Math.max(0, state.remaining - 1)),
-        "X-RateLimit-Reset": (state.resetAt / 1000).toFixed(3),
-        "X-RateLimit-Reset-After": resetAfter.toFixed(3),
-        "X-RateLimit-Bucket": hash,
-      };
-      if (state.remaining <= 0) {
-        record(routeKey, 429);
-        this.send(
-          res,
-          answer(429, rateLimited(resetAfter, false), {
-            ...bucketHeaders,
-            "Retry-After": String(Math.ceil(resetAfter)),
-            "X-RateLimit-Scope": "user",
-          }),
-        );
-        return;
-      }
-      state.remaining -= 1;
-    }
-
-    let json: unknown;
-    const files: UploadedFile[] = [];
-    const type = (req.headers["content-type"] ?? "").toLowerCase();
-    if (raw.length > 0) {
-      if (type.startsWith("multipart/form-data")) {
-        let form: FormData;
-        try {
-          form = await new Response(raw, {
-            headers: { "content-type": req.headers["content-type"] ?? "" },
-          }).formData();
-        } catch {
-          record(routeKey, 400);
-          this.send(res, apiError(400, 50035, "Invalid Form Body"));
-          return;
-        }
-        for (const [field, value] of form.entries()) {
-          if (field === "payload_json" && typeof value === "string") {
-            try {
-              json = JSON.parse(value);
-            } catch {
-              record(routeKey, 400);
-              this.send(res, invalidJson());
-              return;
-            }
-          } else if (typeof value !== "string" && /^files\[\d+\]$/.test(field)) {
-            const data = Buffer.from(await value.arrayBuffer());
-            files.push({ field, name: value.name, size: data.length, contentType: value.type, data });
-          }
-        }
-      } else {
-        try {
-          json = JSON.parse(raw.toString("utf8"));
-        } catch {
-          record(routeKey, 400);
-          this.send(res, invalidJson());
-          return;
-        }
-      }
-    }
-
-    const a = await route.handler({
+    const request: RestRequest = {
       method,
       path,
       template: route.template,
       params,
       query: url.searchParams,
       headers: req.headers,
-      json,
-      files,
+      json: body.json,
+      files: body.files,
       at,
-    });
-    record(routeKey, a.status);
-    this.send(res, a, bucketHeaders);
+    };
+    // Every body is checked, even one a fault refuses: what the bot sent is wrong either way.
+    const specErrors =
+      this.checkBody && body.json !== undefined ? this.checkBody(request, body.multipart) : null;
+
+    const fault = this.faults.take(method, route.template);
+    if (fault && (fault.kind === "rate-limit" || fault.kind === "failure")) {
+      const a = fault.answer(hash);
+      record(routeKey, a.status, fault.kind);
+      this.onInjected(routeKey, params, a.status, at, fault.kind);
+      this.send(res, a);
+      return;
+    }
+
+    // The route's bucket, as Discord reports (and enforces) it.
+    const limited = this.bucket(route, params, hash);
+    if ("status" in limited) {
+      record(routeKey, 429);
+      this.send(res, limited);
+      return;
+    }
+
+    let a: HttpAnswer;
+    if (specErrors) {
+      // Refused as Discord refuses a body it cannot take, with the route's own findings first.
+      const errors = route.check?.(request) ?? new FormErrors();
+      for (const e of specErrors) if (!errors.has(e.path)) errors.add(e.path, e.code, e.message);
+      a = errors.answer() ?? apiError(400, 50035, "Invalid Form Body");
+    } else {
+      a = await route.handler(request);
+    }
+    if (fault?.kind === "apply-then-5xx") {
+      a = fault.answer(hash);
+      this.onInjected(routeKey, params, a.status, at, fault.kind);
+    }
+    const done = record(routeKey, a.status, fault?.kind);
+    if (fault?.kind === "slow") {
+      await this.hold(res, fault.delayMs);
+      if (res.destroyed || res.writableEnded) {
+        if (done) {
+          done.abandoned = true;
+          this.onRecord(done);
+        }
+        return;
+      }
+    }
+    this.send(res, a, limited.headers);
+  }
+
+  /** Takes one request from the route's bucket: its headers, or the 429 when it is empty. */
+  private bucket(
+    route: RouteDefinition,
+    params: Record<string, string>,
+    hash: string,
+  ): HttpAnswer | { headers: Record<string, string> } {
+    if (!route.bucket) return { headers: {} };
+    const key = `${hash}:${majorParameter(route.template, params)}`;
+    const now = Date.now();
+    let state = this.buckets.get(key);
+    if (!state || state.resetAt <= now) {
+      state = { remaining: route.bucket.limit, resetAt: now + route.bucket.windowMs };
+      this.buckets.set(key, state);
+    }
+    const resetAfter = (state.resetAt - now) / 1000;
+    const headers = {
+      "X-RateLimit-Limit": String(route.bucket.limit),
+      "X-RateLimit-Remaining": String(Math.max(0, state.remaining - 1)),
+      "X-RateLimit-Reset": (state.resetAt / 1000).toFixed(3),
+      "X-RateLimit-Reset-After": resetAfter.toFixed(3),
+      "X-RateLimit-Bucket": hash,
+    };
+    if (state.remaining <= 0)
+      return answer(429, rateLimited(resetAfter, false), {
+        ...headers,
+        "Retry-After": String(Math.ceil(resetAfter)),
+        "X-RateLimit-Scope": "user",
+      });
+    state.remaining -= 1;
+    return { headers };
+  }
+
+  /** A JSON body, or a multipart one (payload_json and files[n]); the 400 Discord gives otherwise. */
+  private async parseBody(
+    req: IncomingMessage,
+    raw: Buffer,
+  ): Promise<HttpAnswer | { json: unknown; files: UploadedFile[]; multipart: boolean }> {
+    let json: unknown;
+    const files: UploadedFile[] = [];
+    const type = (req.headers["content-type"] ?? "").toLowerCase();
+    const multipart = type.startsWith("multipart/form-data");
+    if (raw.length === 0) return { json, files, multipart };
+    if (!multipart) {
+      try {
+        return { json: JSON.parse(raw.toString("utf8")), files, multipart };
+      } catch {
+        return invalidJson();
+      }
+    }
+    let form: FormData;
+    try {
+      form = await new Response(raw, {
+        headers: { "content-type": req.headers["content-type"] ?? "" },
+      }).formData();
+    } catch {
+      return apiError(400, 50035, "Invalid Form Body");
+    }
+    for (const [field, value] of form.entries()) {
+      if (field === "payload_json" && typeof value === "string") {
+        try {
+          json = JSON.parse(value);
+        } catch {
+          return invalidJson();
+        }
+      } else if (typeof value !== "string" && /^files\[\d+\]$/.test(field)) {
+        const data = Buffer.from(await value.arrayBuffer());
+        files.push({ field, name: value.name, size: data.length, contentType: value.type, data });
+      }
+    }
+    return { json, files, multipart };
   }
 }

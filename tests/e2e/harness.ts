@@ -9,6 +9,17 @@ import { FakeDiscord, type FakeDiscordOptions } from "../discord/fake-discord.js
  */
 export const describeE2E = describe.skipIf(process.env.APPARAT_E2E !== "1");
 
+/**
+ * Every e2e file imports this module, so this hook runs once at the end of each file: a request
+ * body that broke Discord's OpenAPI spec fails the file, whichever stand-in received it (a test
+ * that sends one on purpose takes it with `fake.takeSpecViolations()`).
+ */
+afterAll(() => {
+  const violations = [...FakeDiscord.started].flatMap((fake) => fake.specViolations);
+  FakeDiscord.started.clear();
+  expect(violations, "request bodies that break Discord's OpenAPI spec").toEqual([]);
+});
+
 export interface Harness {
   fake: FakeDiscord;
   bot: NodeProcess;
