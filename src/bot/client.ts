@@ -25,8 +25,22 @@ const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 async function download(url: string, size: number): Promise<Uint8Array> {
   if (size > MAX_ATTACHMENT_BYTES) throw new Error(`attachment of ${size} bytes`);
   const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  if (!response.ok) throw new Error(`attachment download failed: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  if (!response.ok || !response.body) throw new Error(`attachment download failed: HTTP ${response.status}`);
+  // The size Discord reported is a claim: the body is read only up to the limit, whatever comes.
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > MAX_ATTACHMENT_BYTES) {
+      await reader.cancel();
+      throw new Error(`attachment larger than its reported ${size} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -138,6 +138,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     position INTEGER NOT NULL,
     created_at BIGINT NOT NULL,
     leased_until BIGINT,
+    leased_by TEXT,
     done_at BIGINT,
     outcome TEXT,
     message_id TEXT,

@@ -148,6 +148,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     position INTEGER NOT NULL,
     created_at INTEGER NOT NULL,
     leased_until INTEGER,
+    leased_by TEXT,
     done_at INTEGER,
     outcome TEXT,
     message_id TEXT,

@@ -13,6 +13,8 @@ export interface PostRow {
   position: number;
   created_at: number;
   leased_until: number | null;
+  /** Which process holds the lease (a random id per process). */
+  leased_by: string | null;
   done_at: number | null;
   /** "posted", "gone" (the channel or webhook can no longer be reached), "unknown" or "abandoned". */
   outcome: string | null;
@@ -55,15 +57,16 @@ export class RoundPosts {
   }
 
   /**
-   * Takes a post for delivery until `until`: true for one process at a time. Another process that
-   * finds it taken waits for the lease to run out (its holder may have died) before trying itself.
+   * Takes a post for delivery until `until`: true for one process at a time (and again for the
+   * process that holds it). Another process that finds it taken waits for the lease to run out
+   * (its holder may have died) before trying itself.
    */
-  async lease(post: PostRow, now: number, until: number): Promise<boolean> {
+  async lease(post: PostRow, now: number, until: number, by: string): Promise<boolean> {
     const taken = await this.db.run(
-      `UPDATE round_posts SET leased_until = ?
+      `UPDATE round_posts SET leased_until = ?, leased_by = ?
        WHERE round_id = ? AND kind = ? AND position = ? AND done_at IS NULL
-         AND (leased_until IS NULL OR leased_until <= ?)`,
-      [until, post.round_id, post.kind, post.position, now],
+         AND (leased_until IS NULL OR leased_until <= ? OR leased_by = ?)`,
+      [until, by, post.round_id, post.kind, post.position, now, by],
     );
     return taken.changes > 0;
   }

@@ -4,6 +4,7 @@
 // any process can take any step, any number of times, and a step that fails (the database away,
 // Discord answering 503) is simply taken again later, with backoff. Nothing here is a one-shot: a
 // round either goes on or is closed with a word, and a channel is never left blocked.
+import { randomUUID } from "node:crypto";
 import { type LogSink, silentLogger } from "../log-sink.js";
 import type { Clock } from "./clock.js";
 import type { RoundQuestions } from "./draw.js";
@@ -64,6 +65,8 @@ export class RoundDriver {
   private readonly known = new Map<string, RoundRow>();
   /** Rounds whose stop was asked for while the database was away. */
   private readonly stopsDue = new Set<number>();
+  /** This process, as the holder of the posts it is delivering. */
+  private readonly id = randomUUID();
   /** The interaction whose reply is a hinted round's first question (to take an answer from it). */
   readonly starts = new Map<number, FollowUpHandle>();
 
@@ -92,6 +95,8 @@ export class RoundDriver {
   /** Closes the round as stopped as soon as the database answers again. */
   stopWhenPossible(round: RoundRow): void {
     this.stopsDue.add(round.id);
+    // A new request: tried again soon, whatever the round's earlier failures.
+    this.failures.delete(round.id);
     this.retryLater(round.id, new Error("the database did not answer a stop"));
   }
 
@@ -205,7 +210,7 @@ export class RoundDriver {
    */
   private async deliver(round: RoundRow, post: PostRow): Promise<"again" | number> {
     const now = this.clock.now();
-    if (!(await this.posts.lease(post, now, now + LEASE_MS)))
+    if (!(await this.posts.lease(post, now, now + LEASE_MS, this.id)))
       return Math.max(100, (post.leased_until ?? now) - now);
     const route = routeOf(round);
     if (route.followUp && route.followUp.receivedAt + FOLLOW_UP_WINDOW_MS <= now) {
