@@ -11,6 +11,9 @@ import { type CallbackRecord, FakeDiscord, shardOf } from "../discord/fake-disco
 import { startPostgres, type TestPostgres } from "../support/postgres.js";
 import { deploy, textOf } from "./harness.js";
 
+/** Waits until the wall clock reaches `at` (a fault timed against a question's deadline). */
+const until = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+
 const describeLinux = describe.skipIf(process.env.APPARAT_E2E !== "1" || process.platform !== "linux");
 
 const buttonsOf = (data: CallbackRecord["data"]) =>
@@ -37,7 +40,9 @@ describeLinux("two shards with PostgreSQL", () => {
 
   beforeAll(async () => {
     buildOnce();
-    server = await startPostgres();
+    // Durable (fsync on, synchronous commits), as a real server is: an immediate shutdown below
+    // must not lose what the bot was told was committed.
+    server = await startPostgres({ durable: true });
     url = await server.createDatabase("shards_e2e");
     // Two servers, one on each shard; both shards may IDENTIFY at once (max_concurrency 2).
     fake = await FakeDiscord.start({
@@ -156,6 +161,71 @@ describeLinux("two shards with PostgreSQL", () => {
     expect(textOf(here[0]?.message ?? undefined)).toMatch(/answer/i);
     const open = await query<{ n: number }>("SELECT COUNT(*)::int AS n FROM rounds WHERE status = 'running'");
     expect(open[0]?.n).toBe(0);
+  }, 90_000);
+
+  test("PostgreSQL stopped mid-question and back 8 s later, then stopped during /trivia stop: each post once, the round closed, the channel free", async ({
+    onTestFailed,
+  }) => {
+    onTestFailed(() => console.error(`--- bot output ---\n${npm.output(60)}`));
+    const guild = fake.guilds[0];
+    const channelId = guild?.channels[0]?.id;
+    if (!guild || !channelId) throw new Error("no first server");
+    const posted = () =>
+      fake.channelPosts.filter((p) => p.channelId === channelId && p.status === 200 && !p.deduplicated);
+    const before = posted().length;
+    const asked = Date.now();
+    const start = await fake.dispatchInteraction(
+      fake.chatInput("trivia start", { questions: 2, seconds: 10 }, { guild }),
+    );
+    const original = fake.interactions.get(start.interactionId)?.original;
+    const buttons = buttonsOf(start.data);
+    if (!original || buttons.length < 2) throw new Error(`no question: ${textOf(start.data)}`);
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fake.dispatchInteraction(
+          fake.button(original, buttons[i % buttons.length]?.custom_id ?? "", {
+            guild,
+            user: fake.makeUser(`pg-player${i}`),
+          }),
+        ),
+      ),
+    );
+    expect(replies.filter((r) => /Locked in/.test(textOf(r.data)))).toHaveLength(20);
+    // Immediate shutdown 5 s into the question; back 8 s later, 3 s after the reveal was due.
+    await until(asked + 5_000);
+    await server.outage();
+    await until(asked + 13_000);
+    expect(posted().length).toBe(before);
+    await server.restart();
+    const [reveal, next] = (
+      await fake.waitFor(() => (posted().length >= before + 2 ? posted() : null), 30_000, "the reveal")
+    ).slice(before);
+    expect(textOf(reveal?.message ?? undefined)).toMatch(/Answer/);
+    expect(next?.message?.embeds?.[0]?.title).toBe("Question 2 of 2");
+
+    await server.outage();
+    const stop = await fake.dispatchInteraction(fake.chatInput("trivia stop", {}, { guild }));
+    expect(textOf(stop.data)).toContain("will be closed as soon as it answers again");
+    await server.restart();
+    const all = (
+      await fake.waitFor(() => (posted().length >= before + 4 ? posted() : null), 30_000, "the standings")
+    ).slice(before);
+    expect(all.map((p) => p.message?.embeds?.[0]?.title)).toEqual([
+      expect.stringMatching(/^Answer/),
+      "Question 2 of 2",
+      expect.stringMatching(/^Answer/),
+      "Standings",
+    ]);
+    expect(textOf(all[3]?.message ?? undefined)).toContain("The round was stopped.");
+    const answers = await query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM answers a JOIN asked q ON q.id = a.asked_id WHERE q.round_id = (SELECT MAX(id) FROM rounds)",
+    );
+    expect(answers[0]?.n).toBe(20);
+    const again = await fake.dispatchInteraction(
+      fake.chatInput("trivia start", { questions: 1, seconds: 10 }, { guild }),
+    );
+    expect(buttonsOf(again.data).length, textOf(again.data)).toBeGreaterThanOrEqual(2);
+    await fake.dispatchInteraction(fake.chatInput("trivia stop", {}, { guild }));
   }, 90_000);
 
   test("SIGTERM to npm stops every process of the tree within 5 s", async () => {
