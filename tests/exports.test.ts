@@ -3,7 +3,7 @@
 // given before the migration; and every cell a user or a set controls is kept from running as a
 // formula in a spreadsheet (CSV injection), reversibly.
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COMMANDS, COMPONENTS } from "../commands/index.js";
 import { Router } from "../src/interactions/router.js";
 import { createTrivia, showingMessenger } from "../src/interactions/trivia.js";
@@ -15,23 +15,14 @@ import { questionById } from "../src/trivia/questions.js";
 import { PlayerRecords } from "../src/trivia/records.js";
 import { TriviaStore } from "../src/trivia/store.js";
 import { engine, FakeClock } from "./helpers.js";
-import { freshLocation, KINDS, type Kind, openAt, postgresAvailable } from "./support/databases.js";
+import { freshDatabases, KINDS, openAt, postgresAvailable } from "./support/databases.js";
 
 const ds = engine().dataset;
 const GUILD = "900000000000000001";
 const LATEST = SQLITE_MIGRATIONS.length;
 const T0 = 1_800_000_000_000;
 
-const opened: Storage[] = [];
-afterAll(async () => {
-  await Promise.all(opened.map((s) => s.close()));
-});
-async function fresh(kind: Kind, label: string, options: { target?: number } = {}) {
-  const where = await freshLocation(kind, label);
-  const storage = await openAt(kind, where, options);
-  opened.push(storage);
-  return { storage, where };
-}
+const fresh = freshDatabases();
 
 const caller = (userId: string, extra: Partial<Caller> = {}): Caller => ({
   userId,
@@ -229,8 +220,7 @@ for (const kind of KINDS) {
       );
       await storage.close();
 
-      const upgraded = await openAt(kind, where);
-      opened.push(upgraded);
+      const upgraded = fresh.keep(await openAt(kind, where));
       expect(upgraded.version).toBe(LATEST);
       const records = new PlayerRecords(upgraded.sql, ds);
       const rows = async (scope: string) => {

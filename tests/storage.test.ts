@@ -4,18 +4,19 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { silentLogger } from "../src/log-sink.js";
 import { QuestionSetStore } from "../src/question-sets/store.js";
 import { POSTGRES_MIGRATIONS } from "../src/storage/migrations-postgres.js";
 import { SQLITE_MIGRATIONS } from "../src/storage/migrations-sqlite.js";
 import { openPostgres } from "../src/storage/postgres.js";
-import { DatabaseOpenError, type Storage } from "../src/storage/sql.js";
+import { DatabaseOpenError } from "../src/storage/sql.js";
 import { openSqlite } from "../src/storage/sqlite.js";
 import { ReportStore } from "../src/trivia/reports.js";
 import { SettingsStore } from "../src/trivia/settings.js";
 import { TriviaStore } from "../src/trivia/store.js";
 import {
+  freshDatabases,
   freshLocation,
   freshSqlitePath,
   KINDS,
@@ -27,15 +28,10 @@ import {
 const LATEST = SQLITE_MIGRATIONS.length;
 const T0 = 1_800_000_000_000;
 
-const opened: Storage[] = [];
-afterAll(async () => {
-  await Promise.all(opened.map((s) => s.close()));
-});
+const freshDatabase = freshDatabases();
 async function fresh(kind: Kind, label: string, options: { target?: number } = {}) {
-  const where = await freshLocation(kind, label);
-  const storage = await openAt(kind, where, options);
-  opened.push(storage);
-  return { storage, where, sql: storage.sql, store: new TriviaStore(storage.sql) };
+  const made = await freshDatabase(kind, label, options);
+  return { ...made, store: new TriviaStore(made.sql) };
 }
 
 const newRound = (channel: string, guild: string | null = "900000000000000001") => ({
@@ -61,7 +57,7 @@ for (const kind of KINDS) {
       expect(storage.version).toBe(LATEST);
       await storage.close();
       const again = await openAt(kind, where);
-      opened.push(again);
+      freshDatabase.keep(again);
       expect(again.version).toBe(LATEST);
     });
 
@@ -84,7 +80,7 @@ for (const kind of KINDS) {
       );
       await storage.close();
       const upgraded = await openAt(kind, where);
-      opened.push(upgraded);
+      freshDatabase.keep(upgraded);
       expect(upgraded.version).toBe(LATEST);
       expect(await upgraded.sql.get("SELECT points FROM scores WHERE user_id = 'u'")).toEqual({ points: 30 });
       // An old closed question counts as revealed: nobody reveals it again.

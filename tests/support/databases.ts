@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { openPostgres } from "../../src/storage/postgres.js";
 import type { Storage } from "../../src/storage/sql.js";
 import { openSqlite } from "../../src/storage/sqlite.js";
@@ -42,4 +42,27 @@ export async function openAt(
   options: { target?: number; poolSize?: number } = {},
 ): Promise<Storage> {
   return kind === "sqlite" ? openSqlite(where, options) : openPostgres(where, options);
+}
+
+/**
+ * For a test file: a function that opens a fresh database of a kind (at a migration `target` if
+ * given), every one of them closed once the file's tests are done.
+ */
+export function freshDatabases() {
+  const opened: Storage[] = [];
+  afterAll(async () => {
+    await Promise.all(opened.map((s) => s.close()));
+  });
+  const open = async (kind: Kind, label: string, options: { target?: number } = {}) => {
+    const where = await freshLocation(kind, label);
+    const storage = await openAt(kind, where, options);
+    opened.push(storage);
+    return { storage, where, sql: storage.sql };
+  };
+  /** Also closes, with the others, a database the test opened again itself. */
+  const keep = (storage: Storage) => {
+    opened.push(storage);
+    return storage;
+  };
+  return Object.assign(open, { keep });
 }
