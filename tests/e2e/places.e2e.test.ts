@@ -105,7 +105,10 @@ describeE2E("user installs, DMs and group DMs", () => {
 
   test("in the server that installed it, a round's messages are posted to the channel as before", async () => {
     const postsBefore = h.fake.channelPosts.length;
-    const start = await h.fake.dispatchInteraction(h.fake.chatInput("trivia question"));
+    // A round of one short question (a quick question would take 30 s to reveal).
+    const start = await h.fake.dispatchInteraction(
+      h.fake.chatInput("trivia start", { questions: 1, seconds: 10 }),
+    );
     expect(buttonsOf(start.data).length).toBeGreaterThanOrEqual(2);
     const posts = await h.fake.waitFor(
       () => {

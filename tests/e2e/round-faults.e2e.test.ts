@@ -115,21 +115,15 @@ describeLinux("a trivia round under faults, on SQLite, the bot started by npm st
     disk?.dispose();
   });
 
-  test("Discord refuses every channel post for 8 s around a reveal, then applies one and answers 503, then is slower than the timeout: each post appears once", async () => {
+  test("Discord refuses every channel post for 8 s around a reveal, then applies it and answers 503, then is slower than the timeout: each post appears once", async () => {
     const before = posts().length;
-    const { message, asked } = await startRound(2);
+    const { message, asked } = await startRound(1);
     expect(await everyoneAnswers(message)).toBe(50);
-    // 503 to every channel post from 6 s into the question until 14 s: the reveal is due at 10 s.
-    await until(asked + 6_000);
+    // 503 to every channel post from 4 s into the question until 12 s (the reveal is due at 10 s);
+    // then the next post is made and answered 503, and the one after is held past the timeout.
+    // (The first fault that matches takes a request, so they come in this order.)
+    await until(asked + 4_000);
     const storm = fake.injectRestFault({ route: CHANNEL_POSTS, mode: "refuse", status: 503, forMs: 8_000 });
-    const [reveal1, question2] = (
-      await waitForPosts(before + 2, "the first reveal and the next question")
-    ).slice(before);
-    expect(storm.hits).toBeGreaterThan(1);
-    expect(titleOf(reveal1)).toMatch(/^Answer/);
-    expect(titleOf(question2)).toBe("Question 2 of 2");
-    expect(await everyoneAnswers(question2 as APIMessage)).toBe(50);
-    // The second reveal is made and answered 503; the retry is held past the bot's timeout.
     const applied = fake.injectRestFault({
       route: CHANNEL_POSTS,
       mode: "apply-then-5xx",
@@ -137,16 +131,13 @@ describeLinux("a trivia round under faults, on SQLite, the bot started by npm st
       times: 1,
     });
     const slow = fake.injectRestFault({ route: CHANNEL_POSTS, mode: "slow", delayMs: 2_500, times: 1 });
-    const all = await waitForPosts(before + 4, "the second reveal and the standings", 40_000);
+    const all = await waitForPosts(before + 2, "the reveal and the standings");
+    expect(storm.hits).toBeGreaterThan(1);
     expect(applied.hits).toBe(1);
     expect(slow.hits).toBe(1);
-    expect(all.slice(before).map(titleOf)).toEqual([
-      expect.stringMatching(/^Answer/),
-      "Question 2 of 2",
-      expect.stringMatching(/^Answer/),
-      "Standings",
-    ]);
-    expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM answers")[0]?.n).toBe(100);
+    expect(all.slice(before).map(titleOf)).toEqual([expect.stringMatching(/^Answer/), "Standings"]);
+    expect(textOf(all.at(-1))).toContain("That was the last question.");
+    expect(query<{ n: number }>("SELECT COUNT(*) AS n FROM answers")[0]?.n).toBe(50);
     expect(query<{ status: string }>("SELECT status FROM rounds ORDER BY id DESC LIMIT 1")).toEqual([
       { status: "finished" },
     ]);
@@ -159,9 +150,9 @@ describeLinux("a trivia round under faults, on SQLite, the bot started by npm st
     const before = posts().length;
     const { message, asked } = await startRound(2);
     expect(await everyoneAnswers(message)).toBe(50);
-    await until(asked + 8_000);
+    await until(asked + 8_500);
     disk.fill();
-    await until(asked + 13_000);
+    await until(asked + 11_000);
     expect(posts().length).toBe(before); // nothing could be claimed at the deadline
     disk.free();
     const [reveal1, question2] = (
@@ -188,7 +179,7 @@ describeLinux("a trivia round under faults, on SQLite, the bot started by npm st
     ]);
     // Every acknowledged answer is kept and counted once; the channel is free for a new round.
     const [scores] = query<{ answered: number }>("SELECT SUM(answered) AS answered FROM scores");
-    expect(scores?.answered).toBe(150);
+    expect(scores?.answered).toBe(100);
     const again = await fake.dispatchInteraction(
       fake.chatInput("trivia start", { questions: 1, seconds: 10 }),
     );

@@ -191,10 +191,10 @@ describeLinux("two shards with PostgreSQL", () => {
       ),
     );
     expect(replies.filter((r) => /Locked in/.test(textOf(r.data)))).toHaveLength(20);
-    // Immediate shutdown 5 s into the question; back 8 s later, 3 s after the reveal was due.
-    await until(asked + 5_000);
+    // Immediate shutdown 8 s into the question; back 3 s later, 1 s after the reveal was due.
+    await until(asked + 8_000);
     await server.outage();
-    await until(asked + 13_000);
+    await until(asked + 11_000);
     expect(posted().length).toBe(before);
     await server.restart();
     const [reveal, next] = (
