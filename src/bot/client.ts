@@ -13,6 +13,7 @@ import { createTrivia } from "../interactions/trivia.js";
 import { openStorage } from "../storage/open.js";
 import type { Storage } from "../storage/sql.js";
 import type { TriviaGame } from "../trivia/game.js";
+import { backoffMs } from "../trivia/rounds.js";
 import { channelMessenger } from "./messenger.js";
 import { checkDiscordReachable } from "./reach.js";
 
@@ -212,20 +213,34 @@ export async function startBot(
   log.info({ user: connected.user.tag, guilds: connected.guilds.cache.size }, "connected to Discord");
   // This process's rounds only: those in the servers of its shards (and, on shard 0, DMs).
   const shards = ownShards(client);
-  game
-    .resume((round) => shards.ids.includes(shardOfGuild(round.guild_id, shards.count)))
-    .then(
-      ({ resumed, interrupted }) =>
-        resumed + interrupted > 0 &&
-        log.info({ resumed, interrupted, shards: shards.ids }, "picked up trivia rounds left running"),
-    )
-    .catch((err: unknown) => log.error({ err }, "could not resume trivia rounds"));
+  // Picking the rounds up is no one-shot either: if the database fails meanwhile, it is tried again.
+  let stopping = false;
+  let resumeTimer: NodeJS.Timeout | undefined;
+  const resumeRounds = (attempt = 1): void => {
+    game
+      .resume((round) => shards.ids.includes(shardOfGuild(round.guild_id, shards.count)))
+      .then(
+        ({ resumed, interrupted }) => {
+          if (resumed + interrupted > 0)
+            log.info({ resumed, interrupted, shards: shards.ids }, "picked up trivia rounds left running");
+        },
+        (err: unknown) => {
+          if (stopping) return;
+          const wait = backoffMs(attempt);
+          log.warn({ err, retryInMs: wait }, "could not resume trivia rounds; trying again");
+          resumeTimer = setTimeout(() => resumeRounds(attempt + 1), wait);
+        },
+      );
+  };
+  resumeRounds();
   return {
     client,
     stop: async () => {
       // Take no new interactions, answer the ones already taken (within Discord's own 3 s), then
       // close the gateway and, last, the database those answers write to.
       client.off(Events.Raw, onPacket);
+      stopping = true;
+      clearTimeout(resumeTimer);
       game.shutdown();
       const pending = inFlight.size;
       if (pending > 0) {

@@ -65,6 +65,7 @@ export class RoundDriver {
   private readonly known = new Map<string, RoundRow>();
   /** Rounds whose stop was asked for while the database was away. */
   private readonly stopsDue = new Set<number>();
+  private stopped = false;
   /** This process, as the holder of the posts it is delivering. */
   private readonly id = randomUUID();
   /** The interaction whose reply is a hinted round's first question (to take an answer from it). */
@@ -100,8 +101,13 @@ export class RoundDriver {
     this.retryLater(round.id, new Error("the database did not answer a stop"));
   }
 
-  /** Stops every timer (the process is stopping); the rounds stay in the database as they are. */
+  /**
+   * Stops every timer (the process is stopping) and sets none from now on, so that a step still
+   * under way cannot keep the process alive with a retry; the rounds stay in the database as they
+   * are, for the next process.
+   */
   shutdown(): void {
+    this.stopped = true;
     for (const handle of [...this.timers.values(), ...this.hintTimers.values()])
       this.clock.clearTimer(handle);
     this.timers.clear();
@@ -301,6 +307,7 @@ export class RoundDriver {
 
   private setRoundTimer(roundId: number, ms: number): void {
     this.clearRoundTimer(roundId);
+    if (this.stopped) return;
     this.timers.set(
       roundId,
       this.clock.setTimer(Math.max(0, ms), () => {
@@ -336,7 +343,7 @@ export class RoundDriver {
     const disabled = wrong[asked.id % wrong.length] as number;
     const halfway = asked.opened_at + (asked.closes_at - asked.opened_at) / 2;
     const at = attempt === 0 ? halfway : this.clock.now() + backoffMs(attempt);
-    if (at < this.clock.now() || at >= asked.closes_at) return; // the reveal comes soon enough
+    if (this.stopped || at < this.clock.now() || at >= asked.closes_at) return; // the reveal comes soon enough
     this.hintTimers.set(
       asked.id,
       this.clock.setTimer(at - this.clock.now(), async () => {
