@@ -13,6 +13,7 @@ import { RoundPosts } from "./posts.js";
 import { allQuestions, type Question, questionById } from "./questions.js";
 import { shuffleBySeed } from "./random.js";
 import { followUpOf, RoundDriver } from "./rounds.js";
+import { pointsFor, scopeOf } from "./scoring.js";
 import type { TriviaServices } from "./services.js";
 import type { AskedRow, RoundRow, ScoreRow, TriviaStore } from "./store.js";
 import {
@@ -28,6 +29,7 @@ import {
   type StudyState,
 } from "./types.js";
 
+export { pointsFor, scopeOf } from "./scoring.js";
 export type {
   AnswerResult,
   Delivery,
@@ -45,25 +47,6 @@ export type {
   StudyState,
 } from "./types.js";
 export { FOLLOW_UP_WINDOW_MS, PostFailure, STALE_ROUND_MS } from "./types.js";
-
-const BASE_POINTS = 10;
-const MAX_SPEED_BONUS = 5;
-
-/** Points for a right answer: 10, plus up to 5 for answering early. */
-export function pointsFor(
-  correct: boolean,
-  asked: Pick<AskedRow, "opened_at" | "closes_at">,
-  now: number,
-): number {
-  if (!correct) return 0;
-  const total = Math.max(1, asked.closes_at - asked.opened_at);
-  const left = Math.max(0, asked.closes_at - now);
-  return BASE_POINTS + Math.round((MAX_SPEED_BONUS * left) / total);
-}
-
-/** Scores are kept per server; outside one (a DM), per channel. */
-export const scopeOf = (p: Pick<Player, "guildId" | "channelId" | "userId">) =>
-  p.guildId ?? `dm:${p.channelId ?? p.userId}`;
 
 export class TriviaGame {
   /** A round's life after it starts: deadlines, reveals, next questions, standings, retries. */

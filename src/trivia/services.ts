@@ -7,10 +7,11 @@ import type { ImportedQuestion } from "../question-sets/parse.js";
 import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets/store.js";
 import type { Sql } from "../storage/sql.js";
 import type { Clock } from "./clock.js";
-import { type Player, scopeOf } from "./game.js";
 import { PlayerRecords } from "./records.js";
 import { ReportStore } from "./reports.js";
+import { scopeOf } from "./scoring.js";
 import { SettingsStore, type TriviaSettings } from "./settings.js";
+import type { Player } from "./types.js";
 
 export class TriviaServices {
   readonly sets: QuestionSetStore;
