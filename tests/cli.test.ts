@@ -133,6 +133,14 @@ describe("CLI contract", () => {
     expect(good.code).toBe(0);
     expect(JSON.parse(good.stdout)).toEqual({ ok: true, questions: 2, errors: [] });
     const dir = mkdtempSync(join(tmpdir(), "apparat-q-"));
+    const one = join(dir, "one.csv");
+    writeFileSync(one, "question,correct,wrong1\nWho came after Stalin?,Malenkov,Molotov\n");
+    expect(cli(["questions", "validate", one]).stdout).toBe(`${one}: 1 question, all valid.\n`);
+    const empty = join(dir, "empty.csv");
+    writeFileSync(empty, "");
+    expect(cli(["questions", "validate", empty]).stdout).toBe(
+      `${empty}: not imported (1 problem):\n  file: The file is empty.\n`,
+    );
     const file = join(dir, "week3.csv");
     writeFileSync(
       file,

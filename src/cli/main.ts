@@ -146,14 +146,15 @@ function spotText(engine: Engine, found: ReturnType<typeof spotJson>): string {
   return lines.join("\n");
 }
 
+/** "1 question", "2 questions". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function describeReport(
   file: string,
   r: { ok: boolean; questions: number; errors: { line: number | null; path: string; message: string }[] },
 ) {
-  if (r.ok) return `${file}: ${r.questions} questions, all valid.`;
-  const lines = [
-    `${file}: not imported (${r.errors.length} ${r.errors.length === 1 ? "problem" : "problems"}):`,
-  ];
+  if (r.ok) return `${file}: ${count(r.questions, "question", "questions")}, all valid.`;
+  const lines = [`${file}: not imported (${count(r.errors.length, "problem", "problems")}):`];
   for (const e of r.errors)
     lines.push(
       `  ${[e.line !== null ? `line ${e.line}` : "", e.path].filter(Boolean).join(", ") || "file"}: ${e.message}`,

@@ -371,8 +371,11 @@ export const en = {
   importNoFile: "Attach a JSON or CSV file: `/trivia import file:` (see the README for the format).",
   importDone: (p: { name: string; count: number; replaced: boolean }) =>
     `${p.replaced ? "Replaced" : "Imported"} the set “${p.name}”: ${plural(p.count, "question", "questions")}. Play it with \`/trivia start set:${p.name}\`.`,
+  /** `count`: the questions the file holds; 0 when the problem is with the file as a whole. */
   importFailed: (p: { count: number; problems: number }) =>
-    `Nothing was imported: ${plural(p.problems, "problem", "problems")} in ${plural(p.count, "question", "questions")}. Fix them and import the file again:`,
+    `Nothing was imported: ${plural(p.problems, "problem", "problems")} ${
+      p.count === 0 ? "with the file" : `in ${plural(p.count, "question", "questions")}`
+    }. Fix ${p.problems === 1 ? "it" : "them"} and import the file again:`,
   importMore: (p: { count: number }) => `… and ${p.count} more`,
   importUnreadable: "I could not download that file from Discord. Please try again.",
   // — a local file given to an attachment option (the console, `cli run`, `cli questions validate`) —

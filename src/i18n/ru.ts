@@ -413,7 +413,9 @@ export const ru: Messages = {
   importDone: (p) =>
     `${p.replaced ? "Заменён" : "Импортирован"} набор «${p.name}»: ${p.count} ${pluralRu(p.count, "вопрос", "вопроса", "вопросов")}. Играть: \`/викторина начать набор:${p.name}\`.`,
   importFailed: (p) =>
-    `Ничего не импортировано: ${p.problems} ${pluralRu(p.problems, "ошибка", "ошибки", "ошибок")} в ${p.count} ${pluralRu(p.count, "вопросе", "вопросах", "вопросах")}. Исправьте их и импортируйте файл снова:`,
+    `Ничего не импортировано: ${p.problems} ${pluralRu(p.problems, "ошибка", "ошибки", "ошибок")} ${
+      p.count === 0 ? "в файле" : `в ${p.count} ${pluralRu(p.count, "вопросе", "вопросах", "вопросах")}`
+    }. Исправьте ${p.problems === 1 ? "её" : "их"} и импортируйте файл снова:`,
   importMore: (p) => `… и ещё ${p.count}`,
   importUnreadable: "Не удалось скачать этот файл из Discord. Попробуйте ещё раз.",
   localFileMissing: (p) => `Файла ${p.path} нет.`,
