@@ -3,11 +3,12 @@ import { timelineTextCard } from "../src/cards/info.js";
 import { parseFuzzyDate } from "../src/dates/parse.js";
 import { dateProblemText } from "../src/i18n/dates.js";
 import { type Lang, langOf, text as words } from "../src/i18n/index.js";
-import { ephemeralText, NO_MENTIONS, quoteUserText } from "../src/interactions/payload.js";
+import { NO_MENTIONS, quoteUserText } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import { withTimeline } from "../src/timeline/attach.js";
 import { slashCommand, stringOption } from "./shared/define.js";
 import { officeOption } from "./shared/office-option.js";
+import { refuse } from "./shared/refusal.js";
 
 export const data = slashCommand(
   {
@@ -59,11 +60,11 @@ function bound(text: unknown, end: "from" | "to", lang: Lang): Bound {
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   const from = bound(request.options.from, "from", lang);
-  if (!from.ok) return { type: "reply", payload: ephemeralText(from.error) };
+  if (!from.ok) return refuse(from.error);
   const to = bound(request.options.to, "to", lang);
-  if (!to.ok) return { type: "reply", payload: ephemeralText(to.error) };
+  if (!to.ok) return refuse(to.error);
   if (from.day && to.day && from.day > to.day) {
-    return { type: "reply", payload: ephemeralText(words(lang).timelineBackwards) };
+    return refuse(words(lang).timelineBackwards);
   }
   const office =
     typeof request.options.office === "string" && engine.dataset.officeById.has(request.options.office)

@@ -199,6 +199,25 @@ describe("buttons", () => {
   });
 });
 
+describe("refusals are marked, so that `cli run` exits with 1 for them", () => {
+  it("marks what turns a request down, and nothing that answers it", async () => {
+    const refused = async (line: string) => {
+      const r = await run(line);
+      return r.type === "reply" || r.type === "update" ? r.refused === true : false;
+    };
+    expect(await refused("/when date:yesterday")).toBe(true);
+    expect(await refused("/who name:xyzzy")).toBe(true);
+    expect(await refused("/who name:Nik")).toBe(true);
+    expect(await refused("/timeline from:1985 to:1982")).toBe(true);
+    expect(await refused("/trivia question")).toBe(true); // no database here
+    expect(await refused("/when date:May 1983")).toBe(false);
+    expect(await refused("/who name:krushchev")).toBe(false);
+    expect(await refused("/office title:gensec")).toBe(false);
+    expect(await refused("/sources")).toBe(false);
+    expect(await refused("/help")).toBe(false);
+  });
+});
+
 describe("autocomplete", () => {
   it("offers at most 25 choices of at most 100 characters", async () => {
     for (const value of ["", "k", "sta", "Бре", "x".repeat(500)]) {
