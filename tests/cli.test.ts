@@ -248,6 +248,27 @@ describe("cli run: the exit status the usage documents, one per status", () => {
     expect(cli(["run", "/trivia stop"], undefined, env).code).toBe(1);
     expect(cli(["run", "/trivia sets action:delete name:nothing"], undefined, env).code).toBe(1);
   });
+
+  it("2 for a line Discord would not send, said politely on stderr, with nothing run or shown", () => {
+    const cases: [string, RegExp][] = [
+      ["/trivia start difficulty:any", /difficulty: “any” is not one of its choices: easy, medium, hard\./],
+      ["/trivia start questions:30", /questions: 30 is out of range; it takes 1 to 20\./],
+      ["/trivia start seconds:five", /seconds: takes a whole number, not “five”\./],
+      ["/who krushchev", /Give options as name:value; \/who takes name:\./],
+      ["/when", /\/when needs date: /],
+      ["/nope", /There is no command \/nope\./],
+      ["/trivia begin", /\/trivia needs one of: start, stop/],
+    ];
+    const env = database();
+    for (const [line, message] of cases) {
+      const r = cli(["run", line], undefined, env);
+      expect(r.code, line).toBe(2);
+      expect(r.stderr, line).toMatch(message);
+      expect(r.stdout, line).toBe("");
+    }
+    expect(cli(["run", "/who name:krushchev", "--jsn"]).code).toBe(2);
+    expect(cli(["at"]).code).toBe(2);
+  });
 });
 
 describe("cli run: the database for every command that keeps state", () => {
