@@ -96,6 +96,9 @@ describe("a typed command line, as Discord would send it", () => {
       "difficulty: «any» — не один из вариантов: лёгкая, средняя, сложная.",
     );
     expect(errorOf(`/who name:${"x".repeat(101)}`, RU)).toBe("name: не больше 100 символов, а здесь 101.");
+    expect(errorOf("/who", RU)).toBe(
+      "/who: нужен параметр name: (Любое написание: Хрущёв, Khrushchev, К. Черненко).",
+    );
   });
 });
 

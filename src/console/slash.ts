@@ -62,7 +62,8 @@ export function parseSlash(
   caller: Caller = CONSOLE_CALLER,
   messageCommands: readonly string[] = [],
 ): ParsedSlash {
-  const words = text(langOf(caller.locale));
+  const lang = langOf(caller.locale);
+  const words = text(lang);
   const message = messageCommands[0] ?? "Look up in Apparat";
   const fail = (error: string): ParsedSlash => ({ ok: false, error });
   const body = line.trim().replace(/^\//, "").trim();
@@ -107,7 +108,7 @@ export function parseSlash(
   for (const [i, m] of marks.entries()) {
     const key = m[1] as string;
     const spec = allowed.find((o) => o.name === key) as APIApplicationCommandBasicOption;
-    if (key in options) return fail(words.lineRepeated({ option: key }));
+    if (Object.hasOwn(options, key)) return fail(words.lineRepeated({ option: key }));
     const start = (m.index ?? 0) + m[0].length;
     const end = marks[i + 1]?.index ?? remainder.length;
     const raw = remainder.slice(start, end).trim();
@@ -131,7 +132,13 @@ export function parseSlash(
   }
   for (const o of allowed) {
     if ("required" in o && o.required && options[o.name] === undefined)
-      return fail(words.lineMissing({ command, option: o.name, description: o.description }));
+      return fail(
+        words.lineMissing({
+          command,
+          option: o.name,
+          description: (lang === "ru" && o.description_localizations?.ru) || o.description,
+        }),
+      );
   }
   return {
     ok: true,
