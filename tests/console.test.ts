@@ -101,7 +101,7 @@ describe("the console takes what Discord would send, and only that", () => {
     await s.line("/trivia start questions:30");
     expect(shown.at(-1)).toBe("questions: 30 is out of range; it takes 1 to 20.");
     await s.line("/trivia start hints:yes");
-    expect(shown.at(-1)).toBe("hints: is true or false, not “yes”.");
+    expect(shown.at(-1)).toBe("hints: takes true or false, not “yes”.");
     await s.line("/trivia stop");
     expect(shown.at(-1)).toMatch(/No trivia round is running in this channel/);
     // What Discord would send is taken: the same names, in range.

@@ -66,7 +66,7 @@ describe("a typed command line, as Discord would send it", () => {
     expect(errorOf("/trivia start questions:0")).toBe("questions: 0 is out of range; it takes 1 to 20.");
     expect(errorOf("/trivia start seconds:121")).toBe("seconds: 121 is out of range; it takes 10 to 120.");
     expect(errorOf("/trivia start questions:5.0")).toBe("questions: takes a whole number, not “5.0”.");
-    expect(errorOf("/study export:yes")).toBe("export: is true or false, not “yes”.");
+    expect(errorOf("/study export:yes")).toBe("export: takes true or false, not “yes”.");
     expect(errorOf(`/who name:${"x".repeat(101)}`)).toBe("name: takes at most 100 characters; this is 101.");
     expect(errorOf("/settings trivia channel:#quiz")).toBe(
       "channel: give a channel: its id (17 to 20 digits) or <#id>, not “#quiz”.",

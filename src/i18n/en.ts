@@ -415,7 +415,7 @@ export const en = {
   lineTooShort: (p: { option: string; length: number; min: number }) =>
     `${p.option}: takes at least ${plural(p.min, "character", "characters")}; this is ${p.length}.`,
   lineNotABoolean: (p: { option: string; value: string }) =>
-    `${p.option}: is true or false, not “${p.value}”.`,
+    `${p.option}: takes true or false, not “${p.value}”.`,
   lineNotAnId: (p: { option: string; value: string; kind: "channel" | "user" | "other" }) =>
     `${p.option}: ${
       {

@@ -447,7 +447,7 @@ export const ru: Messages = {
     `${p.option}: не больше ${p.max} ${pluralRu(p.max, "символа", "символов", "символов")}, а здесь ${p.length}.`,
   lineTooShort: (p) =>
     `${p.option}: не меньше ${p.min} ${pluralRu(p.min, "символа", "символов", "символов")}, а здесь ${p.length}.`,
-  lineNotABoolean: (p) => `${p.option}: значение true или false, а не «${p.value}».`,
+  lineNotABoolean: (p) => `${p.option}: нужно true или false, а не «${p.value}».`,
   lineNotAnId: (p) =>
     `${p.option}: ${
       {
