@@ -1,9 +1,9 @@
 import type { Engine } from "../src/app.js";
 import { leaderboardMessage } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
-import { ephemeralText } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import { choice, slashCommand, stringOption } from "./shared/define.js";
+import { refuse } from "./shared/refusal.js";
 
 export const data = slashCommand(
   {
@@ -32,7 +32,7 @@ export const data = slashCommand(
 
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
-  if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
+  if (!engine.trivia) return refuse(text(lang).triviaUnavailable);
   const scope = request.options.scope === "global" ? "global" : "server";
   // Outside a server, "this server" is this conversation: its scores are kept apart.
   const shown = scope === "global" ? "global" : request.caller.guildId ? "server" : "conversation";

@@ -12,8 +12,9 @@ export const data = messageCommand("Look up in Apparat", "Найти в Apparat"
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);
   const content = request.target?.content ?? "";
-  if (!content.trim()) return { type: "reply", payload: ephemeralText(text(lang).spotNoText) };
+  if (!content.trim()) return { type: "reply", payload: ephemeralText(text(lang).spotNoText), refused: true };
   const found = engine.spotter.spot(content);
   const summary = spotSummary(engine.dataset, found, lang, request.caller.userId);
-  return { type: "reply", payload: summary ?? ephemeralText(text(lang).spotNothing) };
+  if (!summary) return { type: "reply", payload: ephemeralText(text(lang).spotNothing), refused: true };
+  return { type: "reply", payload: summary };
 }

@@ -15,6 +15,7 @@ import {
   stringOption,
   subcommand,
 } from "./shared/define.js";
+import { refuse } from "./shared/refusal.js";
 
 export const data = slashCommand(
   {
@@ -90,13 +91,13 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const lang = langOf(request.caller.locale);
   const words = text(lang);
   const services = engine.trivia?.services;
-  if (!services) return { type: "reply", payload: ephemeralText(words.triviaUnavailable) };
+  if (!services) return refuse(words.triviaUnavailable);
   const { caller, options } = request;
-  if (!caller.guildId) return { type: "reply", payload: ephemeralText(words.settingsServerOnly) };
+  if (!caller.guildId) return refuse(words.settingsServerOnly);
   const changing = Object.keys(options).length > 0;
   if (!changing)
     return { type: "reply", payload: ephemeralText(describe(lang, await services.settingsFor(caller))) };
-  if (!caller.canManageGuild) return { type: "reply", payload: ephemeralText(words.settingsNotAllowed) };
+  if (!caller.canManageGuild) return refuse(words.settingsNotAllowed);
   const channel = typeof options.channel === "string" ? options.channel : undefined;
   const allow = options.allow !== false;
   const now = await services.settings.update(caller.guildId, {

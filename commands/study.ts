@@ -1,9 +1,10 @@
 import type { Engine } from "../src/app.js";
 import { studyMessage } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
-import { ephemeralText, privateFile } from "../src/interactions/payload.js";
+import { privateFile } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import { booleanOption, slashCommand } from "./shared/define.js";
+import { refuse } from "./shared/refusal.js";
 
 export const data = slashCommand(
   {
@@ -24,11 +25,10 @@ export const data = slashCommand(
 
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
-  if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).studyUnavailable) };
+  if (!engine.trivia) return refuse(text(lang).studyUnavailable);
   if (request.options.export === true) {
     const exported = await engine.trivia.services?.exportStudy(request.caller);
-    if (!exported || exported.questions === 0)
-      return { type: "reply", payload: ephemeralText(text(lang).studyExportNone) };
+    if (!exported || exported.questions === 0) return refuse(text(lang).studyExportNone);
     return {
       type: "reply",
       payload: privateFile(text(lang).studyExportDone({ count: exported.questions }), {

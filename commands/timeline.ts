@@ -3,11 +3,12 @@ import { timelineTextCard } from "../src/cards/info.js";
 import { parseFuzzyDate } from "../src/dates/parse.js";
 import { dateProblemText } from "../src/i18n/dates.js";
 import { type Lang, langOf, text as words } from "../src/i18n/index.js";
-import { ephemeralText, NO_MENTIONS, quoteUserText } from "../src/interactions/payload.js";
-import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
+import { NO_MENTIONS, quoteUserText } from "../src/interactions/payload.js";
+import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
 import { withTimeline } from "../src/timeline/attach.js";
 import { slashCommand, stringOption } from "./shared/define.js";
-import { officeOption } from "./shared/office-option.js";
+import { officeChoices, officeOption, resolveOffice } from "./shared/office-option.js";
+import { refuse } from "./shared/refusal.js";
 
 export const data = slashCommand(
   {
@@ -59,16 +60,15 @@ function bound(text: unknown, end: "from" | "to", lang: Lang): Bound {
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   const from = bound(request.options.from, "from", lang);
-  if (!from.ok) return { type: "reply", payload: ephemeralText(from.error) };
+  if (!from.ok) return refuse(from.error);
   const to = bound(request.options.to, "to", lang);
-  if (!to.ok) return { type: "reply", payload: ephemeralText(to.error) };
+  if (!to.ok) return refuse(to.error);
   if (from.day && to.day && from.day > to.day) {
-    return { type: "reply", payload: ephemeralText(words(lang).timelineBackwards) };
+    return refuse(words(lang).timelineBackwards);
   }
-  const office =
-    typeof request.options.office === "string" && engine.dataset.officeById.has(request.options.office)
-      ? request.options.office
-      : undefined;
+  const resolved = resolveOffice(engine, request.options.office, lang);
+  if (!resolved.ok) return resolved.response;
+  const { office } = resolved;
   const summary = timelineTextCard(engine.dataset, lang, {
     ...(from.day ? { from: from.day } : {}),
     ...(to.day ? { to: to.day } : {}),
@@ -86,4 +86,10 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     words(lang).timelineAlt,
   );
   return { type: "reply", payload };
+}
+
+/** Only `office:` autocompletes; the bounds are typed dates. */
+export function autocomplete(engine: Engine, request: AutocompleteRequest): Choice[] {
+  if (request.focused.name !== "office") return [];
+  return officeChoices(engine, request.focused.value, langOf(request.caller.locale));
 }

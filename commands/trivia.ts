@@ -2,8 +2,14 @@ import type { Engine } from "../src/app.js";
 import { reportsList } from "../src/cards/reports.js";
 import { resetPrompt, startReply, statsMessage, stopReply } from "../src/cards/trivia.js";
 import { langOf, text } from "../src/i18n/index.js";
-import { ephemeralText, privateFile, quoteUserText } from "../src/interactions/payload.js";
-import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
+import { privateFile, quoteUserText } from "../src/interactions/payload.js";
+import type {
+  AutocompleteRequest,
+  BotResponse,
+  Choice,
+  CommandRequest,
+  MessagePayload,
+} from "../src/interactions/types.js";
 import { sanitizeLine } from "../src/text/sanitize.js";
 import { isCategoryKey } from "../src/trivia/categories.js";
 import type { Difficulty } from "../src/trivia/questions.js";
@@ -19,6 +25,11 @@ import {
   userOption,
 } from "./shared/define.js";
 import { importSet, setChoices, setsCommand } from "./shared/question-sets.js";
+import { refusal, refuse } from "./shared/refusal.js";
+
+/** A round's answer: its message, a refusal when the round could not start or stop. */
+const answered = (payload: MessagePayload, ok: boolean): BotResponse =>
+  ok ? { type: "reply", payload } : refusal(payload);
 
 export const data = slashCommand(
   {
@@ -221,7 +232,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const lang = langOf(request.caller.locale);
   const game = engine.trivia;
   const services = game?.services;
-  if (!game || !services) return { type: "reply", payload: ephemeralText(text(lang).triviaUnavailable) };
+  if (!game || !services) return refuse(text(lang).triviaUnavailable);
   const { options } = request;
   // Where the bot cannot post by itself, a round speaks through this command's follow-ups.
   const caller = request.followUp ? { ...request.caller, followUp: request.followUp } : request.caller;
@@ -232,15 +243,10 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
           ? (options.difficulty as Difficulty)
           : undefined;
       const category = typeof options.category === "string" ? options.category.trim() : "";
-      if (category && !isCategoryKey(category))
-        return { type: "reply", payload: ephemeralText(text(lang).unknownCategory) };
+      if (category && !isCategoryKey(category)) return refuse(text(lang).unknownCategory);
       const setName = typeof options.set === "string" ? options.set.trim() : "";
       const set = setName ? await services.findSet(caller, setName) : undefined;
-      if (setName && !set)
-        return {
-          type: "reply",
-          payload: ephemeralText(text(lang).noSuchSet({ name: quoteUserText(setName) })),
-        };
+      if (setName && !set) return refuse(text(lang).noSuchSet({ name: quoteUserText(setName) }));
       const result = await game.start(caller, {
         ...(typeof options.questions === "number" ? { questions: options.questions } : {}),
         ...(typeof options.seconds === "number" ? { seconds: options.seconds } : {}),
@@ -249,22 +255,25 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
         ...(category && isCategoryKey(category) ? { category } : {}),
         ...(options.hints === true ? { hints: true } : {}),
       });
-      return { type: "reply", payload: startReply(lang, result) };
+      return answered(startReply(lang, result), result.ok);
     }
-    case "stop":
-      return { type: "reply", payload: stopReply(lang, await game.stop(caller), caller.userId) };
-    case "question":
-      return { type: "reply", payload: startReply(lang, await game.quick(caller)) };
+    case "stop": {
+      const result = await game.stop(caller);
+      // "later": taken, and done as soon as the database answers again.
+      return answered(stopReply(lang, result, caller.userId), result.ok || result.reason === "later");
+    }
+    case "question": {
+      const result = await game.quick(caller);
+      return answered(startReply(lang, result), result.ok);
+    }
     case "stats": {
       const user = typeof options.user === "string" ? options.user : caller.userId;
       return { type: "reply", payload: statsMessage(lang, user, await game.stats(caller, user)) };
     }
     case "export": {
-      if (!services.mayManage(caller))
-        return { type: "reply", payload: ephemeralText(text(lang).exportNotAllowed) };
+      if (!services.mayManage(caller)) return refuse(text(lang).exportNotAllowed);
       const exported = await services.exportScores(caller, options.scope === "global" ? "global" : "server");
-      if (!exported || exported.players === 0)
-        return { type: "reply", payload: ephemeralText(text(lang).exportNone) };
+      if (!exported || exported.players === 0) return refuse(text(lang).exportNone);
       return {
         type: "reply",
         payload: privateFile(text(lang).exportDone({ players: exported.players }), {
@@ -274,8 +283,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       };
     }
     case "reports": {
-      if (!services.mayManage(caller))
-        return { type: "reply", payload: ephemeralText(text(lang).reportsNotAllowed) };
+      if (!services.mayManage(caller)) return refuse(text(lang).reportsNotAllowed);
       const open = await services.openReports(caller);
       const shown = await Promise.all(
         open.reports.map(async (report) => ({ report, question: await game.questionOf(report.question_id) })),
@@ -287,15 +295,11 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     case "sets":
       return setsCommand(services, request);
     case "reset":
-      if (!caller.guildId) return { type: "reply", payload: ephemeralText(text(lang).resetServerOnly) };
-      return {
-        type: "reply",
-        payload: game.mayReset(caller)
-          ? resetPrompt(lang, caller.guildId, caller.userId)
-          : ephemeralText(text(lang).resetNotAllowed),
-      };
+      if (!caller.guildId) return refuse(text(lang).resetServerOnly);
+      if (!game.mayReset(caller)) return refuse(text(lang).resetNotAllowed);
+      return { type: "reply", payload: resetPrompt(lang, caller.guildId, caller.userId) };
     default:
-      return { type: "reply", payload: ephemeralText(text(lang).triviaUsage) };
+      return refuse(text(lang).triviaUsage);
   }
 }
 

@@ -1,13 +1,14 @@
 import type { Engine } from "../src/app.js";
 import { dateProblemText, readingLabel } from "../src/i18n/dates.js";
 import { langOf, text as words } from "../src/i18n/index.js";
-import { cardPayload, ephemeralText, quoteUserText } from "../src/interactions/payload.js";
+import { cardPayload, quoteUserText } from "../src/interactions/payload.js";
 import { keptWhenCard } from "../src/interactions/render.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
 import { answerWhen } from "../src/query/when.js";
 import { viewAround, withTimeline } from "../src/timeline/attach.js";
 import { slashCommand, stringOption } from "./shared/define.js";
-import { officeOption } from "./shared/office-option.js";
+import { officeChoices, officeOption, resolveOffice } from "./shared/office-option.js";
+import { refuse } from "./shared/refusal.js";
 
 export const data = slashCommand(
   {
@@ -33,18 +34,11 @@ export const data = slashCommand(
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
   const text = String(request.options.date ?? "");
   const lang = langOf(request.caller.locale);
-  const rawOffice = request.options.office;
-  const office =
-    typeof rawOffice === "string" && engine.dataset.officeById.has(rawOffice) ? rawOffice : undefined;
-  if (rawOffice !== undefined && !office) {
-    return {
-      type: "reply",
-      payload: ephemeralText(words(lang).unknownOffice({ office: quoteUserText(String(rawOffice)) })),
-    };
-  }
+  const resolved = resolveOffice(engine, request.options.office, lang);
+  if (!resolved.ok) return resolved.response;
+  const { office } = resolved;
   const { parsed, answers } = answerWhen(engine.dataset, text, office ? { office } : {});
-  if (!parsed.ok)
-    return { type: "reply", payload: ephemeralText(dateProblemText(lang, parsed.problem, quoteUserText)) };
+  if (!parsed.ok) return refuse(dateProblemText(lang, parsed.problem, quoteUserText));
   const card = keptWhenCard(engine.dataset, text, answers, {
     lang,
     asker: request.caller.userId,
@@ -62,6 +56,8 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   return { type: "reply", payload };
 }
 
-export function autocomplete(_engine: Engine, _request: AutocompleteRequest): Choice[] {
-  return [];
+/** Only `office:` autocompletes; a date is typed. */
+export function autocomplete(engine: Engine, request: AutocompleteRequest): Choice[] {
+  if (request.focused.name !== "office") return [];
+  return officeChoices(engine, request.focused.value, langOf(request.caller.locale));
 }

@@ -3,6 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needsDatabase } from "../src/cli/run.js";
+import { createRouter } from "../src/console/run.js";
+import { CONSOLE_CALLER } from "../src/console/slash.js";
+import { text } from "../src/i18n/index.js";
+import { ApplicationCommandOptionType } from "../src/interactions/api.js";
+import { engine } from "./helpers.js";
 
 /**
  * Runs the CLI exactly as `npm run --silent cli -- …` does (the launcher, on the compiled code it
@@ -133,6 +139,14 @@ describe("CLI contract", () => {
     expect(good.code).toBe(0);
     expect(JSON.parse(good.stdout)).toEqual({ ok: true, questions: 2, errors: [] });
     const dir = mkdtempSync(join(tmpdir(), "apparat-q-"));
+    const one = join(dir, "one.csv");
+    writeFileSync(one, "question,correct,wrong1\nWho came after Stalin?,Malenkov,Molotov\n");
+    expect(cli(["questions", "validate", one]).stdout).toBe(`${one}: 1 question, all valid.\n`);
+    const empty = join(dir, "empty.csv");
+    writeFileSync(empty, "");
+    expect(cli(["questions", "validate", empty]).stdout).toBe(
+      `${empty}: not imported (1 problem):\n  file: The file is empty.\n`,
+    );
     const file = join(dir, "week3.csv");
     writeFileSync(
       file,
@@ -201,6 +215,83 @@ describe("cli run", () => {
     const r = cli(["run", "/timeline", "--out", out]);
     expect(r.code).toBe(0);
     expect(readFileSync(out).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+describe("cli run: the exit status the usage documents, one per status", () => {
+  const database = () => ({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "apparat-cli-")), "cli.sqlite") });
+
+  it("0 when the command is answered: a card, a did-you-mean menu pressed, /settings with the database", () => {
+    expect(cli(["run", "/when date:May 1983"]).code).toBe(0);
+    expect(cli(["run", "Look up in Apparat: was it krushchev or malenkov?"]).code).toBe(0);
+    const picked = cli(["run", "/who name:Nik", "--press", "1"]);
+    expect(picked.code, picked.stderr).toBe(0);
+    expect(picked.stdout).toMatch(/after pressing 1 —[\s\S]*Nikita Khrushchev · Никита Хрущёв/);
+    const settings = cli(["run", "/settings trivia difficulty:any seconds:30"], undefined, database());
+    expect(settings.code, settings.stderr).toBe(0);
+    expect(settings.stdout).toMatch(/Trivia settings for this server[\s\S]*Seconds per question: 30/);
+    expect(settings.stdout).not.toMatch(/not available/);
+  });
+
+  it("1 when the answer is a refusal: a date it cannot read, a name or message in which nothing is found", () => {
+    const date = cli(["run", "/when date:yesterday"]);
+    expect(date.code).toBe(1);
+    expect(date.stdout).toMatch(/I couldn't read "yesterday" as a date/);
+    const who = cli(["run", "/who name:xyzzy"]);
+    expect(who.code).toBe(1);
+    expect(who.stdout).toMatch(/I couldn't find “xyzzy”/);
+    // The menu alone is not the card asked for.
+    expect(cli(["run", "/who name:Nik"]).code).toBe(1);
+    expect(cli(["run", "Look up in Apparat: see you at lunch tomorrow"]).code).toBe(1);
+    expect(cli(["run", "/when date:1953 office:second secretary"]).code).toBe(1);
+    const env = database();
+    expect(cli(["run", "/trivia stop"], undefined, env).code).toBe(1);
+    expect(cli(["run", "/trivia sets action:delete name:nothing"], undefined, env).code).toBe(1);
+  });
+
+  it("2 for a line Discord would not send, said politely on stderr, with nothing run or shown", () => {
+    const cases: [string, RegExp][] = [
+      ["/trivia start difficulty:any", /difficulty: “any” is not one of its choices: easy, medium, hard\./],
+      ["/trivia start questions:30", /questions: 30 is out of range; it takes 1 to 20\./],
+      ["/trivia start seconds:five", /seconds: takes a whole number, not “five”\./],
+      ["/who krushchev", /Give options as name:value; \/who takes name:\./],
+      ["/when", /\/when needs date: /],
+      ["/nope", /There is no command \/nope\./],
+      ["/trivia begin", /\/trivia needs one of: start, stop/],
+    ];
+    const env = database();
+    for (const [line, message] of cases) {
+      const r = cli(["run", line], undefined, env);
+      expect(r.code, line).toBe(2);
+      expect(r.stderr, line).toMatch(message);
+      expect(r.stdout, line).toBe("");
+    }
+    expect(cli(["run", "/who name:krushchev", "--jsn"]).code).toBe(2);
+    expect(cli(["at"]).code).toBe(2);
+  });
+});
+
+describe("cli run: the database for every command that keeps state", () => {
+  it("opens it for each command that cannot answer without it, /settings included", async () => {
+    // Without the database, a command that needs it says so; `run` must open it for that command.
+    const router = createRouter(engine());
+    const unavailable = [text("en").triviaUnavailable, text("en").studyUnavailable];
+    const needing: string[] = [];
+    for (const def of router.slashDefinitions) {
+      const sub = def.options?.find((o) => o.type === ApplicationCommandOptionType.Subcommand)?.name;
+      const r = await router.handle({
+        type: "command",
+        command: def.name,
+        ...(sub ? { subcommand: sub } : {}),
+        options: {},
+        caller: CONSOLE_CALLER,
+      });
+      const content = r.type === "reply" ? (r.payload.content ?? "") : "";
+      if (unavailable.includes(content)) needing.push(def.name);
+    }
+    expect(needing.sort()).toEqual(["leaderboard", "settings", "study", "trivia"]);
+    for (const name of router.slashDefinitions.map((d) => d.name))
+      expect(needsDatabase(`/${name} x:1`), name).toBe(needing.includes(name));
   });
 });
 

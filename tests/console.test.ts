@@ -70,3 +70,52 @@ describe("the console session", () => {
     expect(shown).toEqual(["There is no such button or entry in the newest message."]);
   });
 });
+
+describe("the console takes what Discord would send, and only that", () => {
+  const session = () => {
+    const shown: string[] = [];
+    const trivia = createTrivia(
+      engine().dataset,
+      openSqlite(":memory:").sql,
+      showingMessenger(() => {}),
+      { clock: new FakeClock(), seedFor: () => 7 },
+    );
+    const s = new ConsoleSession(createRouter({ ...engine(), trivia }), (text) => shown.push(text));
+    return { s, shown, trivia };
+  };
+
+  it("runs the message command typed as its name and the message's text, as `cli run` does", async () => {
+    const { s, shown, trivia } = session();
+    await s.line("Look up in Apparat: was it krushchev or malenkov after stalin?");
+    expect(shown.at(-1)).toMatch(/In this message[\s\S]*Nikita Khrushchev[\s\S]*Georgy Malenkov/);
+    // The entries of its menu are pressed like any other.
+    await s.line("1");
+    expect(shown.at(-1)).toMatch(/Nikita Khrushchev · Никита Хрущёв/);
+    trivia.shutdown();
+  });
+
+  it("refuses a choice, a number or a value Discord's client would not send, politely, and starts nothing", async () => {
+    const { s, shown, trivia } = session();
+    await s.line("/trivia start difficulty:any");
+    expect(shown).toEqual(["difficulty: “any” is not one of its choices: easy, medium, hard."]);
+    await s.line("/trivia start questions:30");
+    expect(shown.at(-1)).toBe("questions: 30 is out of range; it takes 1 to 20.");
+    await s.line("/trivia start hints:yes");
+    expect(shown.at(-1)).toBe("hints: takes true or false, not “yes”.");
+    await s.line("/trivia stop");
+    expect(shown.at(-1)).toMatch(/No trivia round is running in this channel/);
+    // What Discord would send is taken: the same names, in range.
+    await s.line("/trivia start questions:20 seconds:10 difficulty:Hard hints:true");
+    expect(shown.at(-1)).toMatch(/Question 1 of 20/);
+    trivia.shutdown();
+  });
+
+  it("runs /settings with the console's own database", async () => {
+    const { s, shown, trivia } = session();
+    await s.line("/settings trivia difficulty:any seconds:45");
+    expect(shown.at(-1)).toMatch(/Trivia settings for this server[\s\S]*Seconds per question: 45/);
+    await s.line("/settings trivia difficulty:impossible");
+    expect(shown.at(-1)).toBe("difficulty: “impossible” is not one of its choices: any, easy, medium, hard.");
+    trivia.shutdown();
+  });
+});

@@ -87,7 +87,7 @@ describe("file: in the console and cli run", () => {
     const big = join(d, "big.csv");
     writeFileSync(big, `question,correct,wrong1\n${"Q,A,B\n".repeat(200_000)}`);
     expect(await typed(`/trivia import file:${big}`)).toMatch(
-      /^Nothing was imported: 1 problem in 0 questions\.[^\n]*\n• The file is 1172 KB; the limit is 1 MB\.$/,
+      /^Nothing was imported: 1 problem with the file\. Fix it and import the file again:\n• The file is 1172 KB; the limit is 1 MB\.$/,
     );
     expect((await readLocalFile(big, 1000)).byteLength).toBe(1001);
     // A sparse file that says it holds 5 GB is refused by its size, without reading it.

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { text } from "../src/i18n/index.js";
+import { pluralRu } from "../src/i18n/ru.js";
 import { csvLine, parseCsv, verbatim } from "../src/question-sets/csv.js";
 import { CSV_COLUMNS, parseQuestionFile } from "../src/question-sets/parse.js";
 
@@ -154,6 +155,54 @@ describe("question files, whatever they hold", () => {
         expect(r.ok).toBe(false);
       }),
       { numRuns: 200, seed: 141 },
+    );
+  });
+});
+
+describe("how a failed import counts its problems and questions", () => {
+  it("says a problem with the whole file is with the file, not “in 0 questions”", () => {
+    const empty = parseQuestionFile("set.csv", bytes(""));
+    expect(empty).toMatchObject({ ok: false, count: 0 });
+    const count = empty.ok ? -1 : empty.count;
+    const problems = empty.ok ? -1 : empty.errors.length;
+    expect(text("en").importFailed({ count, problems })).toBe(
+      "Nothing was imported: 1 problem with the file. Fix it and import the file again:",
+    );
+    expect(text("ru").importFailed({ count, problems })).toBe(
+      "Ничего не импортировано: 1 ошибка в файле. Исправьте её и импортируйте файл снова:",
+    );
+  });
+
+  it("counts problems and questions with each language's plural forms", () => {
+    const en = (count: number, problems: number) => text("en").importFailed({ count, problems });
+    const ru = (count: number, problems: number) => text("ru").importFailed({ count, problems });
+    expect(en(1, 1)).toBe("Nothing was imported: 1 problem in 1 question. Fix it and import the file again:");
+    expect(en(3, 2)).toBe(
+      "Nothing was imported: 2 problems in 3 questions. Fix them and import the file again:",
+    );
+    expect(ru(1, 1)).toBe(
+      "Ничего не импортировано: 1 ошибка в 1 вопросе. Исправьте её и импортируйте файл снова:",
+    );
+    expect(ru(3, 2)).toBe(
+      "Ничего не импортировано: 2 ошибки в 3 вопросах. Исправьте их и импортируйте файл снова:",
+    );
+    expect(ru(21, 21)).toBe(
+      "Ничего не импортировано: 21 ошибка в 21 вопросе. Исправьте их и импортируйте файл снова:",
+    );
+    expect(ru(12, 5)).toBe(
+      "Ничего не импортировано: 5 ошибок в 12 вопросах. Исправьте их и импортируйте файл снова:",
+    );
+  });
+
+  it("chooses the Russian form CLDR's plural rules choose, for any count", () => {
+    const rules = new Intl.PluralRules("ru");
+    const forms = { one: "ошибка", few: "ошибки", many: "ошибок" } as const;
+    fc.assert(
+      fc.property(fc.nat({ max: 1_000_000 }), (n) => {
+        const category = rules.select(n) as keyof typeof forms;
+        expect(pluralRu(n, forms.one, forms.few, forms.many)).toBe(forms[category]);
+      }),
+      { numRuns: 2000, seed: 1917 },
     );
   });
 });

@@ -199,6 +199,95 @@ describe("buttons", () => {
   });
 });
 
+describe("office names: the same in every option that takes one", () => {
+  const ALL =
+    "Technical Secretary, Chairman of the Secretariat, Responsible Secretary, General Secretary, First Secretary, Acting General Secretary";
+
+  it("/when and /timeline take every name /office knows, as /office resolves it", async () => {
+    for (const [name, id] of [
+      ["gensec", "general-secretary"],
+      ["генсек", "general-secretary"],
+      ["General Secretary", "general-secretary"],
+      ["first secretary", "first-secretary"],
+      ["Первый секретарь", "first-secretary"],
+      ["acting general secretary", "acting-general-secretary"],
+      ["Chairman of the Secretariat", "chairman-of-the-secretariat"],
+      ["technical-secretary", "technical-secretary"],
+    ] as const) {
+      const office = payloadOf(await run(`/office title:${name}`)).embeds?.[0]?.title ?? "";
+      const english = engine().dataset.officeById.get(id)?.name ?? "";
+      expect(office.startsWith(`${english} · `), name).toBe(true);
+      const when = payloadOf(await run(`/when date:1960 office:${name}`));
+      expect(when.embeds?.[0]?.title, name).toBe(`${english} — 1960`);
+      const byName = payloadOf(await run(`/timeline from:1950 to:1970 office:${name}`));
+      const byId = payloadOf(await run(`/timeline from:1950 to:1970 office:${id}`));
+      expect(byName.embeds, name).toEqual(byId.embeds);
+    }
+  });
+
+  it("refuses an office that is not a title of the top office, and one it does not know, naming the titles", async () => {
+    const second = await run("/when date:1960 office:second secretary");
+    expect(second.type === "reply" && second.refused).toBe(true);
+    expect(payloadOf(second).content).toBe(
+      `Second Secretary is not one of the titles of the Secretariat's top office, which this command follows. Pick one of: ${ALL}.`,
+    );
+    const unknown = await run("/timeline office:zzz");
+    expect(unknown.type === "reply" && unknown.refused).toBe(true);
+    expect(isEphemeral(payloadOf(unknown))).toBe(true);
+    expect(payloadOf(unknown).content).toBe(`I don't know the office “zzz”. Pick one from the list: ${ALL}.`);
+  });
+
+  it("autocompletes office: with the titles, in the caller's language", async () => {
+    const choices = async (command: string, value: string, locale = "en-US") => {
+      const r = await router.handle({
+        type: "autocomplete",
+        command,
+        focused: { name: "office", value },
+        options: {},
+        caller: { ...ALICE, locale },
+      });
+      return r.type === "choices" ? r.choices : [];
+    };
+    expect((await choices("when", "")).map((c) => c.value)).toEqual([
+      "technical-secretary",
+      "chairman-of-the-secretariat",
+      "responsible-secretary",
+      "general-secretary",
+      "first-secretary",
+      "acting-general-secretary",
+    ]);
+    expect((await choices("timeline", "gensec"))[0]).toEqual({
+      name: "General Secretary",
+      value: "general-secretary",
+    });
+    expect((await choices("when", "перв", "ru"))[0]).toEqual({
+      name: "Первый секретарь",
+      value: "first-secretary",
+    });
+    // Offices outside the top office's titles are never offered.
+    expect((await choices("when", "second secretary")).map((c) => c.value)).not.toContain("second-secretary");
+  });
+});
+
+describe("refusals are marked, so that `cli run` exits with 1 for them", () => {
+  it("marks what turns a request down, and nothing that answers it", async () => {
+    const refused = async (line: string) => {
+      const r = await run(line);
+      return r.type === "reply" || r.type === "update" ? r.refused === true : false;
+    };
+    expect(await refused("/when date:yesterday")).toBe(true);
+    expect(await refused("/who name:xyzzy")).toBe(true);
+    expect(await refused("/who name:Nik")).toBe(true);
+    expect(await refused("/timeline from:1985 to:1982")).toBe(true);
+    expect(await refused("/trivia question")).toBe(true); // no database here
+    expect(await refused("/when date:May 1983")).toBe(false);
+    expect(await refused("/who name:krushchev")).toBe(false);
+    expect(await refused("/office title:gensec")).toBe(false);
+    expect(await refused("/sources")).toBe(false);
+    expect(await refused("/help")).toBe(false);
+  });
+});
+
 describe("autocomplete", () => {
   it("offers at most 25 choices of at most 100 characters", async () => {
     for (const value of ["", "k", "sta", "Бре", "x".repeat(500)]) {

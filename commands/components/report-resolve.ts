@@ -5,6 +5,7 @@ import { langOf, text } from "../../src/i18n/index.js";
 import { ephemeralText } from "../../src/interactions/payload.js";
 import { outdated } from "../../src/interactions/router.js";
 import type { BotResponse, ComponentRequest } from "../../src/interactions/types.js";
+import { refuse } from "../shared/refusal.js";
 
 export const prefix = REPORT_PREFIXES.resolve;
 
@@ -18,10 +19,9 @@ export async function handle(
   if (!services || !id || !/^\d+$/.test(id) || (how !== "hide" && how !== "dismiss") || args.length !== 2)
     return outdated(request);
   const words = text(langOf(request.caller.locale));
-  if (!services.mayManage(request.caller))
-    return { type: "reply", payload: ephemeralText(words.reportsNotAllowed) };
+  if (!services.mayManage(request.caller)) return refuse(words.reportsNotAllowed);
   const done = await services.resolveReport(request.caller, Number(id), how);
-  if (!done) return { type: "reply", payload: ephemeralText(words.reportGone) };
+  if (!done) return refuse(words.reportGone);
   return {
     type: "reply",
     payload: ephemeralText(how === "hide" ? words.reportHidden : words.reportDismissed),

@@ -6,6 +6,7 @@ import { langOf, text } from "../../src/i18n/index.js";
 import { ephemeralText } from "../../src/interactions/payload.js";
 import { outdated } from "../../src/interactions/router.js";
 import type { BotResponse, ComponentRequest } from "../../src/interactions/types.js";
+import { refuse } from "../shared/refusal.js";
 
 export const prefix = REPORT_PREFIXES.submit;
 
@@ -19,7 +20,7 @@ export async function handle(
   if (!questionId || args.length !== 1 || !services) return outdated(request);
   const words = text(langOf(request.caller.locale));
   const what = (request.fields?.[REPORT_FIELD] ?? "").trim();
-  if (!what) return { type: "reply", payload: ephemeralText(words.reportEmpty) };
+  if (!what) return refuse(words.reportEmpty);
   await services.report(request.caller, questionId, what);
   return { type: "reply", payload: ephemeralText(words.reportThanks) };
 }

@@ -3,10 +3,11 @@
 import type { Engine } from "../../src/app.js";
 import { langOf, text } from "../../src/i18n/index.js";
 import { SPOT_PREFIX, spotTarget } from "../../src/interactions/custom-id.js";
-import { cardPayload, ephemeralText } from "../../src/interactions/payload.js";
+import { cardPayload } from "../../src/interactions/payload.js";
 import { renderTarget } from "../../src/interactions/render.js";
 import { outdated } from "../../src/interactions/router.js";
 import type { BotResponse, ComponentRequest } from "../../src/interactions/types.js";
+import { refuse } from "../shared/refusal.js";
 
 export const prefix = SPOT_PREFIX;
 
@@ -18,6 +19,6 @@ export function handle(engine: Engine, request: ComponentRequest, args: string[]
   const target = spotTarget(request.values[0] ?? "", presser);
   if (!target) return outdated(request);
   const card = renderTarget(engine, target, lang, presser);
-  if (!card) return { type: "reply", payload: ephemeralText(text(lang).entryGone) };
+  if (!card) return refuse(text(lang).entryGone);
   return { type: "reply", payload: cardPayload(card, { ephemeral: presser !== asker }) };
 }

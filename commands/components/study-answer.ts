@@ -2,8 +2,8 @@
 import type { Engine } from "../../src/app.js";
 import { studyMessage, TRIVIA_PREFIXES } from "../../src/cards/trivia.js";
 import { langOf, text } from "../../src/i18n/index.js";
-import { ephemeralText } from "../../src/interactions/payload.js";
 import type { BotResponse, ComponentRequest } from "../../src/interactions/types.js";
+import { refuse } from "../shared/refusal.js";
 
 export const prefix = TRIVIA_PREFIXES.study;
 
@@ -13,7 +13,7 @@ export async function handle(
   args: string[],
 ): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
-  if (!engine.trivia) return { type: "reply", payload: ephemeralText(text(lang).studyUnavailable) };
+  if (!engine.trivia) return refuse(text(lang).studyUnavailable);
   const [questionId = "", choice = ""] = args;
   // Anything but a well-formed answer (an old "next" button, a forged id) shows the next question.
   const state = /^\d$/.test(choice)

@@ -9,6 +9,7 @@ import type { BotResponse, Choice, CommandRequest, MessagePayload } from "../../
 import { type ImportError, parseQuestionFile, SET_LIMITS } from "../../src/question-sets/parse.js";
 import { sanitizeLine } from "../../src/text/sanitize.js";
 import type { TriviaServices } from "../../src/trivia/services.js";
+import { refuse } from "./refusal.js";
 
 const reply = (payload: MessagePayload): BotResponse => ({ type: "reply", payload });
 const MAX_REPORTED = 15;
@@ -29,14 +30,12 @@ function setName(given: unknown, fromFile: string | null, fileName: string): str
 export async function importSet(services: TriviaServices, request: CommandRequest): Promise<BotResponse> {
   const lang = langOf(request.caller.locale);
   const words = text(lang);
-  if (!services.mayManage(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
+  if (!services.mayManage(request.caller)) return refuse(words.setsNotAllowed);
   const file = request.attachments?.file;
-  if (!file) return reply(ephemeralText(words.importNoFile));
+  if (!file) return refuse(words.importNoFile);
   const tooBig = (bytes: number) => {
     const problem: ImportError = { line: null, path: "", problem: { code: "too-big", bytes } };
-    return reply(
-      ephemeralText(`${words.importFailed({ count: 0, problems: 1 })}\n${problemLine(lang, problem)}`),
-    );
+    return refuse(`${words.importFailed({ count: 0, problems: 1 })}\n${problemLine(lang, problem)}`);
   };
   if (file.size > SET_LIMITS.bytes) return tooBig(file.size);
   let bytes: Uint8Array;
@@ -44,7 +43,7 @@ export async function importSet(services: TriviaServices, request: CommandReques
     // Never more than the limit (and a byte), whatever size the file claimed.
     bytes = await file.read(SET_LIMITS.bytes);
   } catch {
-    return reply(ephemeralText(words.importUnreadable));
+    return refuse(words.importUnreadable);
   }
   if (bytes.byteLength > SET_LIMITS.bytes) return tooBig(Math.max(file.size, bytes.byteLength));
   const result = parseQuestionFile(file.name, bytes);
@@ -53,15 +52,13 @@ export async function importSet(services: TriviaServices, request: CommandReques
     if (result.errors.length > MAX_REPORTED)
       lines.push(words.importMore({ count: result.errors.length - MAX_REPORTED }));
     const head = words.importFailed({ count: result.count, problems: result.errors.length });
-    return reply(ephemeralText(`${head}\n${joinLines(lines, 1800)}`));
+    return refuse(`${head}\n${joinLines(lines, 1800)}`);
   }
   const name = setName(request.options.name, result.name, file.name);
   const saved = await services.saveSet(request.caller, name, result.questions);
   if (!saved.ok)
-    return reply(
-      ephemeralText(
-        saved.reason === "in-use" ? words.setInUse({ name: quoteUserText(name) }) : words.tooManySets,
-      ),
+    return refuse(
+      saved.reason === "in-use" ? words.setInUse({ name: quoteUserText(name) }) : words.tooManySets,
     );
   return reply(
     ephemeralText(
@@ -92,9 +89,9 @@ export async function setsCommand(services: TriviaServices, request: CommandRequ
     );
     return reply(ephemeralText(`**${words.setsTitle}**\n${joinLines(lines, 1900)}`));
   }
-  if (!name.trim()) return reply(ephemeralText(words.setNameNeeded));
+  if (!name.trim()) return refuse(words.setNameNeeded);
   const set = await services.findSet(request.caller, name);
-  if (!set) return reply(ephemeralText(words.noSuchSet({ name: quoteUserText(name) })));
+  if (!set) return refuse(words.noSuchSet({ name: quoteUserText(name) }));
   if (action === "export") {
     const body = JSON.stringify({ name: set.name, questions: await services.setQuestions(set) }, null, 2);
     const fileName = `${set.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "questions"}.json`;
@@ -102,15 +99,13 @@ export async function setsCommand(services: TriviaServices, request: CommandRequ
       privateFile(words.setExported({ name: quoteUserText(set.name) }), { name: fileName, text: body }),
     );
   }
-  if (!services.mayManage(request.caller)) return reply(ephemeralText(words.setsNotAllowed));
+  if (!services.mayManage(request.caller)) return refuse(words.setsNotAllowed);
   const deleted = await services.deleteSet(request.caller, name);
   if (!deleted.ok)
-    return reply(
-      ephemeralText(
-        deleted.reason === "in-use"
-          ? words.setInUse({ name: quoteUserText(set.name) })
-          : words.noSuchSet({ name: quoteUserText(name) }),
-      ),
+    return refuse(
+      deleted.reason === "in-use"
+        ? words.setInUse({ name: quoteUserText(set.name) })
+        : words.noSuchSet({ name: quoteUserText(name) }),
     );
   return reply(
     ephemeralText(words.setDeleted({ name: quoteUserText(deleted.set.name), count: deleted.set.count })),

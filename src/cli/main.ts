@@ -23,10 +23,19 @@ Commands:
                                   run one slash command as the bot would, e.g. "/who name:krushchev",
                                   or the message command: "Look up in Apparat: <message text>";
                                   --fill TEXT answers the form a press opens (a question report);
-                                  --press N presses button or entry N of the newest message (trivia
-                                  and /study use DATABASE_PATH; a round plays out at once)
+                                  --press N presses button or entry N of the newest message (trivia,
+                                  /study, /leaderboard and /settings use DATABASE_PATH; a round
+                                  plays out at once)
 
-Exit status: 0 when answered; 1 when a date cannot be read or a search finds nothing; 2 for usage.
+Exit status:
+  0  answered
+  1  the answer is a refusal or an error: a date that cannot be read, a name, id or message in
+     which nothing is found, an invalid question file, something not allowed here, a failure
+     (run: the newest answer decides, the command's or that of the last --press)
+  2  usage: an unknown command or flag, a missing argument, or a command line that Discord would
+     not send (an unknown command or option, a value outside an option's choices, range or
+     length, a required option left out)
+  With --jsonl, 0 once every line is answered: each line's object says how it went.
 `;
 
 interface Flags {
@@ -37,10 +46,12 @@ interface Flags {
   press: number[];
   fill: string[];
   rest: string[];
+  /** Flags no command takes ("--jsn"): a usage error rather than words to search for. */
+  unknown: string[];
 }
 
 function parseFlags(args: string[]): Flags {
-  const flags: Flags = { json: false, jsonl: false, press: [], fill: [], rest: [] };
+  const flags: Flags = { json: false, jsonl: false, press: [], fill: [], rest: [], unknown: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--json") flags.json = true;
@@ -52,6 +63,7 @@ function parseFlags(args: string[]): Flags {
     else if (a === "--fill") flags.fill.push(args[++i] ?? "");
     else if (a.startsWith("--press=")) flags.press.push(Number(a.slice("--press=".length)));
     else if (a.startsWith("--out=")) flags.out = a.slice("--out=".length);
+    else if (/^--[a-z]/i.test(a)) flags.unknown.push(a);
     else flags.rest.push(a);
   }
   return flags;
@@ -146,14 +158,15 @@ function spotText(engine: Engine, found: ReturnType<typeof spotJson>): string {
   return lines.join("\n");
 }
 
+/** "1 question", "2 questions". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function describeReport(
   file: string,
   r: { ok: boolean; questions: number; errors: { line: number | null; path: string; message: string }[] },
 ) {
-  if (r.ok) return `${file}: ${r.questions} questions, all valid.`;
-  const lines = [
-    `${file}: not imported (${r.errors.length} ${r.errors.length === 1 ? "problem" : "problems"}):`,
-  ];
+  if (r.ok) return `${file}: ${count(r.questions, "question", "questions")}, all valid.`;
+  const lines = [`${file}: not imported (${count(r.errors.length, "problem", "problems")}):`];
   for (const e of r.errors)
     lines.push(
       `  ${[e.line !== null ? `line ${e.line}` : "", e.path].filter(Boolean).join(", ") || "file"}: ${e.message}`,
@@ -195,6 +208,10 @@ async function main(argv: string[]): Promise<number> {
   if (!command || command === "help" || command === "--help" || command === "-h") {
     print(USAGE);
     return command ? 0 : 2;
+  }
+  if (flags.unknown.length > 0) {
+    process.stderr.write(`Unknown option ${flags.unknown.join(" ")}.\n\n${USAGE}`);
+    return 2;
   }
   const engine = await createEngine();
   const ds = engine.dataset;
@@ -271,6 +288,10 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const query = flags.rest.join(" ");
+      if (!query.trim()) {
+        process.stderr.write('at needs a date, e.g. at "May 1983"\n');
+        return 2;
+      }
       const answer = atAnswer(ds, query, opts);
       print(flags.json ? JSON.stringify(answer, null, 2) : atText(engine, query, flags.office));
       return answer.ok ? 0 : 1;

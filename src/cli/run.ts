@@ -4,13 +4,26 @@ import { configOrMessage } from "../config.js";
 import { createRouter, payloadJson, runSlash } from "../console/run.js";
 import { CONSOLE_CALLER } from "../console/slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "../console/text.js";
-import type { MessagePayload } from "../interactions/types.js";
+import type { BotResponse, MessagePayload } from "../interactions/types.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { ManualClock } from "../trivia/clock.js";
 import type { RoundRow } from "../trivia/store.js";
 
-/** Commands that keep scores: they get the database (DATABASE_PATH) and trivia. */
-const NEEDS_TRIVIA = /^\/?(trivia|leaderboard|study)\b/;
+/** Commands that keep state (scores, sets, settings): they get the database (DATABASE_PATH). */
+const KEEPING_STATE = new Set(["trivia", "leaderboard", "study", "settings"]);
+
+/** Whether a command line needs the database: by its command's name, as the router finds it. */
+export function needsDatabase(line: string): boolean {
+  const name = line.trim().replace(/^\//, "").split(/\s+/)[0]?.toLowerCase() ?? "";
+  return KEEPING_STATE.has(name);
+}
+
+/**
+ * The exit status an answer stands for: 0 when it does what was asked, 1 when it turns it down
+ * (a date it cannot read, a name it cannot find, not allowed here; see BotResponse's `refused`).
+ */
+const statusOf = (response: BotResponse) =>
+  (response.type === "reply" || response.type === "update") && response.refused ? 1 : 0;
 
 export interface RunOptions {
   json: boolean;
@@ -58,7 +71,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
   let roundNow = async (): Promise<RoundRow | undefined> => undefined;
   let before: RoundRow | undefined;
   let playing = engine;
-  if (NEEDS_TRIVIA.test(command.trim())) {
+  if (needsDatabase(command)) {
     const { config, message } = configOrMessage();
     if (!config) {
       process.stderr.write(`${message}\n`);
@@ -95,6 +108,8 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       return 2;
     }
     const { response } = result;
+    // The newest answer decides: a did-you-mean menu is 1, the card a press opens from it 0.
+    let status = statusOf(response);
     if (response.type === "choices") {
       process.stdout.write(`${JSON.stringify(response.choices, null, 2)}\n`);
       return 0;
@@ -123,6 +138,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
         return 2;
       }
       let pressed = await router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
+      status = statusOf(pressed);
       // A form (a report): filled in with --fill, as someone would type it in Discord.
       if (pressed.type === "modal") {
         if (opts.json) process.stdout.write(`${JSON.stringify(pressed.modal, null, 2)}\n`);
@@ -138,6 +154,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
           ...formSubmission(pressed.modal, fill),
           caller: CONSOLE_CALLER,
         });
+        status = statusOf(pressed);
       }
       if (pressed.type === "reply" || pressed.type === "update")
         shown(pressed.payload, `after pressing ${n}`);
@@ -150,7 +167,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
         postedAfter = Math.round(ms / 1000);
       }))
     );
-    return 0;
+    return status;
   } finally {
     // A round this run started and did not finish (interrupted, or a failure) is stopped and
     // committed here, so that the channel's next /trivia start is not refused as busy.

@@ -18,6 +18,10 @@ npm start again to bring the bot online. Here you can type slash commands as in 
   /timeline                  /sources                   /help
   /trivia question           /study                     /leaderboard
 
+The message command takes the message's text after its name:
+  Look up in Apparat: was it krushchev or malenkov after stalin?
+
+Options take what Discord would let you send (a choice from the list, a number in range).
 Tab completes commands, options and names. Type a number to press that button or pick that
 entry of the last answer. "exit" or Ctrl-D leaves.
 `;
@@ -123,7 +127,8 @@ export class ConsoleSession {
       this.respond(await this.router.handle({ type: "component", ...target, caller: CONSOLE_CALLER }));
       return;
     }
-    const result = await runSlash(this.router, line.startsWith("/") ? line : `/${line}`);
+    // As typed: a slash command (the slash may be left out) or a message command's "name: text".
+    const result = await runSlash(this.router, line);
     if (!result.ok) this.out(result.error);
     else this.respond(result.response);
   }

@@ -17,7 +17,8 @@ export function createRouter(engine: Engine): Router {
 function messageCommandRequest(router: Router, line: string): CommandRequest | null {
   const colon = line.indexOf(":");
   if (colon < 0) return null;
-  const name = line.slice(0, colon).trim().toLowerCase();
+  // "/Look up in Apparat: …" too: the console once put a slash in front of every line.
+  const name = line.slice(0, colon).trim().replace(/^\//, "").trim().toLowerCase();
   const def = router.definitions.find(
     (d) => d.type === ApplicationCommandType.Message && d.name.toLowerCase() === name,
   );
@@ -38,7 +39,13 @@ export async function runSlash(
 ): Promise<{ ok: true; response: BotResponse } | { ok: false; error: string }> {
   const message = messageCommandRequest(router, line);
   if (message) return { ok: true, response: await router.handle(message) };
-  const parsed = parseSlash(line, router.slashDefinitions);
+  const messages = router.definitions.filter((d) => d.type === ApplicationCommandType.Message);
+  const parsed = parseSlash(
+    line,
+    router.slashDefinitions,
+    CONSOLE_CALLER,
+    messages.map((d) => d.name),
+  );
   if (!parsed.ok) return parsed;
   return { ok: true, response: await router.handle(parsed.request) };
 }

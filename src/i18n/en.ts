@@ -191,7 +191,11 @@ export const en = {
   officeHint: "Try “general secretary”, “first secretary”, or start typing and pick from the list.",
   personHint:
     "The sources don't name anyone like that. Start typing a name and pick from the list, or see `/timeline`.",
-  unknownOffice: (p: { office: string }) => `I don't know the office “${p.office}”. Pick one from the list.`,
+  unknownOffice: (p: { office: string; offices: string }) =>
+    `I don't know the office “${p.office}”. Pick one from the list: ${p.offices}.`,
+  /** An office option that names an office outside the top office's titles (the Second Secretary). */
+  officeNotNarrowing: (p: { office: string; offices: string }) =>
+    `${p.office} is not one of the titles of the Secretariat's top office, which this command follows. Pick one of: ${p.offices}.`,
   timelineAround: (p: { label: string }) => `Timeline around ${p.label}`,
   timelineAlt: "Timeline of the party's leaders",
   timelineBackwards: "The view ends before it starts: swap `from` and `to`.",
@@ -371,10 +375,55 @@ export const en = {
   importNoFile: "Attach a JSON or CSV file: `/trivia import file:` (see the README for the format).",
   importDone: (p: { name: string; count: number; replaced: boolean }) =>
     `${p.replaced ? "Replaced" : "Imported"} the set “${p.name}”: ${plural(p.count, "question", "questions")}. Play it with \`/trivia start set:${p.name}\`.`,
+  /** `count`: the questions the file holds; 0 when the problem is with the file as a whole. */
   importFailed: (p: { count: number; problems: number }) =>
-    `Nothing was imported: ${plural(p.problems, "problem", "problems")} in ${plural(p.count, "question", "questions")}. Fix them and import the file again:`,
+    `Nothing was imported: ${plural(p.problems, "problem", "problems")} ${
+      p.count === 0 ? "with the file" : `in ${plural(p.count, "question", "questions")}`
+    }. Fix ${p.problems === 1 ? "it" : "them"} and import the file again:`,
   importMore: (p: { count: number }) => `… and ${p.count} more`,
   importUnreadable: "I could not download that file from Discord. Please try again.",
+  // — a command line typed in the console or given to `cli run`, taken or refused as Discord would —
+  lineEmpty: (p: { message: string }) =>
+    `Type a slash command, such as /who name:krushchev, or the message command: ${p.message}: <the message's text>.`,
+  lineUnknownCommand: (p: { name: string; commands: string; message: string }) =>
+    `There is no command /${p.name}. The commands: ${p.commands}; and the message command ${p.message}: <the message's text>.`,
+  lineNeedsSubcommand: (p: { command: string; subcommands: string }) =>
+    `${p.command} needs one of: ${p.subcommands}.`,
+  lineOptionsForm: (p: { command: string; options: string }) =>
+    p.options
+      ? `Give options as name:value; ${p.command} takes ${p.options}.`
+      : `${p.command} takes no options.`,
+  lineRepeated: (p: { option: string }) => `${p.option}: is given twice; give each option once.`,
+  lineMissing: (p: { command: string; option: string; description: string }) =>
+    `${p.command} needs ${p.option}: (${p.description}).`,
+  lineEmptyValue: (p: { option: string }) => `${p.option}: needs a value.`,
+  lineNotAChoice: (p: { option: string; value: string; choices: string }) =>
+    `${p.option}: “${p.value}” is not one of its choices: ${p.choices}.`,
+  lineNotAWholeNumber: (p: { option: string; value: string }) =>
+    `${p.option}: takes a whole number, not “${p.value}”.`,
+  lineNotANumber: (p: { option: string; value: string }) => `${p.option}: takes a number, not “${p.value}”.`,
+  lineOutOfRange: (p: { option: string; value: string; min: number | null; max: number | null }) =>
+    `${p.option}: ${p.value} is out of range; it takes ${
+      p.min !== null && p.max !== null
+        ? `${p.min} to ${p.max}`
+        : p.min !== null
+          ? `at least ${p.min}`
+          : `at most ${p.max}`
+    }.`,
+  lineTooLong: (p: { option: string; length: number; max: number }) =>
+    `${p.option}: takes at most ${plural(p.max, "character", "characters")}; this is ${p.length}.`,
+  lineTooShort: (p: { option: string; length: number; min: number }) =>
+    `${p.option}: takes at least ${plural(p.min, "character", "characters")}; this is ${p.length}.`,
+  lineNotABoolean: (p: { option: string; value: string }) =>
+    `${p.option}: takes true or false, not “${p.value}”.`,
+  lineNotAnId: (p: { option: string; value: string; kind: "channel" | "user" | "other" }) =>
+    `${p.option}: ${
+      {
+        channel: "give a channel: its id (17 to 20 digits) or <#id>",
+        user: "give a user: their id (17 to 20 digits) or <@id>",
+        other: "give an id (17 to 20 digits)",
+      }[p.kind]
+    }, not “${p.value}”.`,
   // — a local file given to an attachment option (the console, `cli run`, `cli questions validate`) —
   localFileMissing: (p: { path: string }) => `There is no file ${p.path}.`,
   localFileUnreadable: (p: { path: string; denied: boolean }) =>

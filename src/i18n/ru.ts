@@ -236,7 +236,9 @@ export const ru: Messages = {
   officeHint: "Попробуйте «генсек», «первый секретарь» или начните печатать и выберите из списка.",
   personHint:
     "В источниках нет такого человека. Начните печатать имя и выберите из списка, или посмотрите `/timeline`.",
-  unknownOffice: (p) => `Я не знаю должности «${p.office}». Выберите её из списка.`,
+  unknownOffice: (p) => `Я не знаю должности «${p.office}». Выберите её из списка: ${p.offices}.`,
+  officeNotNarrowing: (p) =>
+    `${p.office} — не одно из названий высшей должности Секретариата, которую показывает эта команда. Выберите одно из: ${p.offices}.`,
   timelineAround: (p) => `Шкала времени около: ${p.label}`,
   timelineAlt: "Шкала времени руководителей партии",
   timelineBackwards: "Промежуток кончается раньше, чем начинается: поменяйте местами `from` и `to`.",
@@ -413,9 +415,47 @@ export const ru: Messages = {
   importDone: (p) =>
     `${p.replaced ? "Заменён" : "Импортирован"} набор «${p.name}»: ${p.count} ${pluralRu(p.count, "вопрос", "вопроса", "вопросов")}. Играть: \`/викторина начать набор:${p.name}\`.`,
   importFailed: (p) =>
-    `Ничего не импортировано: ${p.problems} ${pluralRu(p.problems, "ошибка", "ошибки", "ошибок")} в ${p.count} ${pluralRu(p.count, "вопросе", "вопросах", "вопросах")}. Исправьте их и импортируйте файл снова:`,
+    `Ничего не импортировано: ${p.problems} ${pluralRu(p.problems, "ошибка", "ошибки", "ошибок")} ${
+      p.count === 0 ? "в файле" : `в ${p.count} ${pluralRu(p.count, "вопросе", "вопросах", "вопросах")}`
+    }. Исправьте ${p.problems === 1 ? "её" : "их"} и импортируйте файл снова:`,
   importMore: (p) => `… и ещё ${p.count}`,
   importUnreadable: "Не удалось скачать этот файл из Discord. Попробуйте ещё раз.",
+  lineEmpty: (p) =>
+    `Введите слеш-команду, например /who name:krushchev, или команду сообщения: ${p.message}: <текст сообщения>.`,
+  lineUnknownCommand: (p) =>
+    `Команды /${p.name} нет. Команды: ${p.commands}; и команда сообщения ${p.message}: <текст сообщения>.`,
+  lineNeedsSubcommand: (p) => `После ${p.command} нужна одна из подкоманд: ${p.subcommands}.`,
+  lineOptionsForm: (p) =>
+    p.options
+      ? `Параметры задаются как имя:значение; ${p.command} принимает ${p.options}.`
+      : `${p.command} не принимает параметров.`,
+  lineRepeated: (p) => `Параметр ${p.option}: указан дважды; укажите каждый параметр один раз.`,
+  lineMissing: (p) => `${p.command}: нужен параметр ${p.option}: (${p.description}).`,
+  lineEmptyValue: (p) => `Параметру ${p.option}: нужно значение.`,
+  lineNotAChoice: (p) => `${p.option}: «${p.value}» — не один из вариантов: ${p.choices}.`,
+  lineNotAWholeNumber: (p) => `${p.option}: нужно целое число, а не «${p.value}».`,
+  lineNotANumber: (p) => `${p.option}: нужно число, а не «${p.value}».`,
+  lineOutOfRange: (p) =>
+    `${p.option}: ${p.value} — вне допустимых значений; можно ${
+      p.min !== null && p.max !== null
+        ? `от ${p.min} до ${p.max}`
+        : p.min !== null
+          ? `не меньше ${p.min}`
+          : `не больше ${p.max}`
+    }.`,
+  lineTooLong: (p) =>
+    `${p.option}: не больше ${p.max} ${pluralRu(p.max, "символа", "символов", "символов")}, а здесь ${p.length}.`,
+  lineTooShort: (p) =>
+    `${p.option}: не меньше ${p.min} ${pluralRu(p.min, "символа", "символов", "символов")}, а здесь ${p.length}.`,
+  lineNotABoolean: (p) => `${p.option}: нужно true или false, а не «${p.value}».`,
+  lineNotAnId: (p) =>
+    `${p.option}: ${
+      {
+        channel: "укажите канал: его id (от 17 до 20 цифр) или <#id>",
+        user: "укажите участника: его id (от 17 до 20 цифр) или <@id>",
+        other: "укажите id (от 17 до 20 цифр)",
+      }[p.kind]
+    }, а не «${p.value}».`,
   localFileMissing: (p) => `Файла ${p.path} нет.`,
   localFileUnreadable: (p) =>
     p.denied ? `Нет прав на чтение ${p.path}.` : `Не удаётся прочитать ${p.path}.`,

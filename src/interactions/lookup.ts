@@ -28,7 +28,7 @@ export function lookupCard(engine: Engine, request: CommandRequest, kind: Kind, 
   if (!card) {
     // Nothing scored as a whole name ("Nik"): offer the names it starts instead of "no one like that".
     const hits = result.results.length > 0 ? result.results : engine.search.startsOfNames(query, { kind });
-    return { type: "reply", payload: didYouMean(kind, query, hits, lang, asker) };
+    return { type: "reply", payload: didYouMean(kind, query, hits, lang, asker), refused: true };
   }
   return { type: "reply", payload: cardPayload(card) };
 }

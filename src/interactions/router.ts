@@ -69,7 +69,11 @@ export class Router {
         "handler failed",
       );
       if (request.type === "autocomplete") return { type: "choices", choices: [] };
-      return { type: "reply", payload: ephemeralText(text(langOf(request.caller.locale)).error) };
+      return {
+        type: "reply",
+        payload: ephemeralText(text(langOf(request.caller.locale)).error),
+        refused: true,
+      };
     }
   }
 
@@ -88,7 +92,11 @@ export class Router {
     const command = this.commands.get(request.command);
     if (!command) {
       const words = text(langOf(request.caller.locale));
-      return { type: "reply", payload: ephemeralText(words.unknownCommand({ name: request.command })) };
+      return {
+        type: "reply",
+        payload: ephemeralText(words.unknownCommand({ name: request.command })),
+        refused: true,
+      };
     }
     return command.execute(this.engine, request);
   }
@@ -112,7 +120,11 @@ export class Router {
 
 /** The answer to a button or menu whose id this version of the bot cannot use. */
 export function outdated(request: ComponentRequest): BotResponse {
-  return { type: "reply", payload: ephemeralText(text(langOf(request.caller.locale)).outdatedButton) };
+  return {
+    type: "reply",
+    payload: ephemeralText(text(langOf(request.caller.locale)).outdatedButton),
+    refused: true,
+  };
 }
 
 function describe(request: BotRequest) {

@@ -94,9 +94,14 @@ export interface ModalPayload {
   components: APIActionRowComponent<APITextInputComponent>[];
 }
 
+/**
+ * A message answer. `refused` marks one that does not do what was asked (a date it cannot read, a
+ * name or set it cannot find, something not allowed there, a failure): Discord shows it like any
+ * other, and `cli run` exits with status 1 for it.
+ */
 export type BotResponse =
-  | { type: "reply"; payload: MessagePayload }
-  | { type: "update"; payload: MessagePayload }
+  | { type: "reply"; payload: MessagePayload; refused?: boolean }
+  | { type: "update"; payload: MessagePayload; refused?: boolean }
   | { type: "choices"; choices: Choice[] }
   | { type: "modal"; modal: ModalPayload };
 
