@@ -51,6 +51,8 @@ export { FOLLOW_UP_WINDOW_MS, PostFailure, STALE_ROUND_MS } from "./types.js";
 export class TriviaGame {
   /** A round's life after it starts: deadlines, reveals, next questions, standings, retries. */
   private readonly rounds: RoundDriver;
+  /** What rounds still have to post (and so which rounds have something left to do). */
+  private readonly posts: RoundPosts;
   /** Each user's clicks on one question, decided one after another in the order they came. */
   private readonly answering = new Map<string, Promise<unknown>>();
 
@@ -64,9 +66,10 @@ export class TriviaGame {
     /** Question sets, names and exports, settings: what servers keep beside their scores. */
     readonly services?: TriviaServices,
   ) {
+    this.posts = new RoundPosts(store.db);
     this.rounds = new RoundDriver(
       store,
-      new RoundPosts(store.db),
+      this.posts,
       clock,
       events,
       () => this.questions,
@@ -97,7 +100,7 @@ export class TriviaGame {
     let resumed = 0;
     let interrupted = 0;
     const now = this.clock.now();
-    for (const { id } of await new RoundPosts(this.store.db).roundsToDrive()) {
+    for (const { id } of await this.posts.roundsToDrive()) {
       const round = await this.store.round(id);
       if (!round || !owns(round)) continue;
       if (round.status === "running") {
