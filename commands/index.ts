@@ -7,6 +7,7 @@ import * as openCard from "./components/open-card.js";
 import * as reportOpen from "./components/report-open.js";
 import * as reportResolve from "./components/report-resolve.js";
 import * as reportSubmit from "./components/report-submit.js";
+import * as sourcesPage from "./components/sources-page.js";
 import * as spotMenu from "./components/spot-menu.js";
 import * as studyAnswer from "./components/study-answer.js";
 import * as triviaAnswer from "./components/trivia-answer.js";
@@ -47,4 +48,5 @@ export const COMPONENTS: readonly ComponentHandler[] = [
   reportOpen,
   reportSubmit,
   reportResolve,
+  sourcesPage,
 ];

@@ -1,5 +1,5 @@
 import type { Engine } from "../src/app.js";
-import { sourcesCard } from "../src/cards/info.js";
+import { sourcesMessage } from "../src/cards/sources.js";
 import { langOf } from "../src/i18n/index.js";
 import { NO_MENTIONS } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
@@ -14,8 +14,6 @@ export const data = slashCommand({
 
 export function execute(engine: Engine, request: CommandRequest): BotResponse {
   const lang = langOf(request.caller.locale);
-  return {
-    type: "reply",
-    payload: { embeds: sourcesCard(engine.dataset, lang), allowed_mentions: NO_MENTIONS },
-  };
+  const page = sourcesMessage(engine.dataset, lang, 0, request.caller.userId);
+  return { type: "reply", payload: { ...page, allowed_mentions: NO_MENTIONS } };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { helpCard, sourcesCard, timelineTextCard } from "../src/cards/info.js";
+import { helpCard, timelineTextCard } from "../src/cards/info.js";
 import { officeCard } from "../src/cards/office.js";
 import { personCard } from "../src/cards/person.js";
+import { sourcesPages } from "../src/cards/sources.js";
 import { whenCard } from "../src/cards/when.js";
 import type { Lang } from "../src/i18n/index.js";
 import { cardPayload, NO_MENTIONS } from "../src/interactions/payload.js";
@@ -52,7 +53,8 @@ describe("every card of the dataset fits Discord's limits", () => {
         { embeds: [timelineTextCard(ds, lang)], allowed_mentions: NO_MENTIONS },
         "timeline",
       );
-      expectWithinDiscordLimits({ embeds: sourcesCard(ds, lang), allowed_mentions: NO_MENTIONS }, "sources");
+      for (const [i, page] of sourcesPages(ds, lang).entries())
+        expectWithinDiscordLimits({ embeds: page, allowed_mentions: NO_MENTIONS }, `sources page ${i + 1}`);
       expectWithinDiscordLimits({ embeds: [helpCard(lang)], allowed_mentions: NO_MENTIONS }, "help");
     });
   }
@@ -81,25 +83,60 @@ describe("the first secretaries, whose order the sources dispute", () => {
   const fieldText = (card: { embed: { fields?: { name: string; value: string }[] } }) =>
     (card.embed.fields ?? []).map((f) => `${f.name}\n${f.value}`).join("\n");
 
-  it("Stasova's card gives her 1917 term as ProleWiki's, linked to nobody", () => {
+  const topic = "*Who ran the Secretariat first, 1917-1919*";
+  const buttons = (card: { components: { components: unknown[] }[] }) =>
+    card.components.flatMap((r) => r.components.map((b) => (b as { label: string }).label));
+
+  it("Stasova's card gives her 1917 term as ProleWiki's, linked to nobody, and her neighbours as one account with buttons", () => {
     const person = ds.personById.get("elena-stasova");
     if (!person) throw new Error("missing");
-    const text = fieldText(personCard(ds, person, { lang: "en", asker }));
+    const card = personCard(ds, person, { lang: "en", asker });
+    const text = fieldText(card);
     expect(text).toContain("Technical Secretary (according to ProleWiki)**");
-    expect(text).toContain("Place in the order disputed: see “Who ran the Secretariat first, 1917-1919”");
+    expect(text).toContain(`Place in the order disputed (see ${topic})`);
     expect(text).not.toMatch(/1917 – 1918[^\n]*\n[^\n]*Succeeded by: Yakov Sverdlov/);
-    expect(text).toContain("Preceded by: Yakov Sverdlov · Succeeded by: Nikolay Krestinsky");
+    expect(text).toContain(
+      `Preceded by: Yakov Sverdlov (according to Wikipedia: General Secretary (list); the order is disputed: see ${topic})`,
+    );
+    expect(text).toContain(
+      `Succeeded by: Nikolay Krestinsky (according to Wikipedia: General Secretary (list); the order is disputed: see ${topic})`,
+    );
+    expect(buttons(card).slice(0, 2)).toEqual(["Yakov Sverdlov", "Nikolay Krestinsky"]);
   });
 
   it("Sverdlov's card names no predecessor, only the dispute, in both languages", () => {
     const person = ds.personById.get("yakov-sverdlov");
     if (!person) throw new Error("missing");
     const en = fieldText(personCard(ds, person, { lang: "en", asker }));
-    expect(en).toContain("Preceded by: disputed (see “Who ran the Secretariat first, 1917-1919”)");
-    expect(en).toContain("Succeeded by: Elena Stasova");
+    expect(en).toContain(`Preceded by: disputed (see ${topic})`);
+    expect(en).toContain("Succeeded by: Elena Stasova (according to Wikipedia: General Secretary (list)");
     expect(en).not.toContain("Preceded by: Elena Stasova");
     const ru = fieldText(personCard(ds, person, { lang: "ru", asker }));
-    expect(ru).toContain("Предшественник: спорно (см. «Who ran the Secretariat first, 1917-1919»)");
+    expect(ru).toContain(`Предшественник: спорно (см. ${topic})`);
+  });
+
+  it("Krestinsky's card gives Stasova before him as one account; Molotov after him plainly", () => {
+    const person = ds.personById.get("nikolay-krestinsky");
+    if (!person) throw new Error("missing");
+    const text = fieldText(personCard(ds, person, { lang: "en", asker }));
+    expect(text).toContain("Preceded by: Elena Stasova (according to Wikipedia: General Secretary (list)");
+    expect(text).toMatch(/^Succeeded by: Vyacheslav Molotov$/m);
+  });
+
+  it("the early offices: Technical Secretary's next office and the Chairman's preceding one are disputed", () => {
+    const technical = officeCard(ds, ds.officeById.get("technical-secretary") as never, {
+      lang: "en",
+      asker,
+    });
+    expect(fieldText(technical)).toContain(`Next office: disputed (see ${topic})`);
+    expect(buttons(technical)).not.toContain("Chairman of the Secretariat");
+    const chairman = officeCard(ds, ds.officeById.get("chairman-of-the-secretariat") as never, {
+      lang: "en",
+      asker,
+    });
+    expect(fieldText(chairman)).toContain(`Preceding office: disputed (see ${topic})`);
+    expect(fieldText(chairman)).toContain("Next office: Responsible Secretary");
+    expect(buttons(chairman)).not.toContain("Technical Secretary");
   });
 
   it("/when 1917 shows every account of who ran the Secretariat, each with its source", () => {
@@ -107,7 +144,7 @@ describe("the first secretaries, whose order the sources dispute", () => {
     const card = whenCard(ds, "1917", answers, { lang: "en", asker });
     const text = fieldText(card);
     expect(text).toContain("Elena Stasova** — Technical Secretary (according to ProleWiki)");
-    expect(text).toContain("The sources disagree on “Who ran the Secretariat first, 1917-1919”:");
+    expect(text).toContain(`The sources disagree on ${topic}:`);
     expect(text).toMatch(/Sverdlov and Stasova together[^\n]* — Wikipedia: Secretariat/);
     expect(text).toMatch(/Stasova first[^\n]* — ProleWiki/);
     expect(text).toMatch(/Sverdlov first[^\n]* — Wikipedia: General Secretary \(list\)/);
@@ -181,5 +218,97 @@ describe("/when cards and answers kept", () => {
             );
           }
         }
+  });
+});
+
+describe("sentences that say no more than the seeds (issue 23)", () => {
+  const all = (card: {
+    embed: { title?: string; description?: string; fields?: { name: string; value: string }[] };
+  }) =>
+    [
+      card.embed.title,
+      card.embed.description,
+      ...(card.embed.fields ?? []).map((f) => `${f.name}\n${f.value}`),
+    ].join("\n");
+
+  it("quotes ProleWiki on the secret speech as it is worded, not as a paraphrase", () => {
+    const text = all(personCard(ds, ds.personById.get("nikita-khrushchev") as never, { lang: "en", asker }));
+    expect(text).toContain(
+      '"a departure from proper Marxist-Leninist norms that would later be criticized for undermining the authority of the Party"',
+    );
+    expect(text).not.toContain("undermined the party's authority");
+  });
+
+  it("attributes ProleWiki's view of the First Secretary's title once, as a characterisation", () => {
+    for (const lang of LANGS) {
+      const text = all(officeCard(ds, ds.officeById.get("first-secretary") as never, { lang, asker }));
+      expect(text).not.toMatch(/according to ProleWiki, according to/i);
+      expect(text.match(/collective leadership/g)).toHaveLength(1);
+    }
+  });
+
+  it("gives the Orgburo's Krestinsky sentence the right way round: menial given his memberships", () => {
+    const text = all(officeCard(ds, ds.officeById.get("orgburo") as never, { lang: "en", asker }));
+    expect(text).toContain("a somewhat menial position given that Krestinsky was also a member");
+    expect(text).not.toContain("which made that office");
+  });
+
+  it("dates the 11th Congress without stating Rogovin's view of Lenin's attendance as fact", () => {
+    const { answers } = answerWhen(ds, "3 April 1922");
+    const text = all(whenCard(ds, "3 April 1922", answers, { lang: "en", asker }));
+    expect(text).toContain("• March–April 1922 — 11th Party Congress\n");
+    expect(text).not.toContain("sporadically");
+    const stalin = all(personCard(ds, ds.personById.get("joseph-stalin") as never, { lang: "en", asker }));
+    expect(stalin).toContain("The Russian historian Vadim Rogovin places his election");
+  });
+
+  it("names Stalin's title as disputed from 1934 wherever /when names it", () => {
+    for (const q of ["1934", "2 February 1941", "1926"]) {
+      const { answers } = answerWhen(ds, q);
+      expect(all(whenCard(ds, q, answers, { lang: "en", asker })), q).toContain(
+        "Joseph Stalin** — General Secretary (title disputed from 1934)",
+      );
+      expect(all(whenCard(ds, q, answers, { lang: "ru", asker })), q).toContain(
+        "(название должности оспаривается с 1934 г.)",
+      );
+    }
+  });
+
+  it("titles /timeline by the range asked for, and by the office", () => {
+    expect(timelineTextCard(ds, "en").title).toBe("The Secretariat's top office, 1917–1991");
+    const range = timelineTextCard(ds, "en", { from: "1950-01-01", to: "1970-12-31" }).title;
+    expect(range).toBe("The Secretariat's top office, 1 January 1950 – 31 December 1970");
+    expect(range).not.toContain("1917–1991");
+    expect(timelineTextCard(ds, "ru", { from: "1950-01-01", to: "1970-12-31" }).title).toBe(
+      "Высшая должность Секретариата, 1 января 1950 г. – 31 декабря 1970 г.",
+    );
+    expect(timelineTextCard(ds, "en", { office: "first-secretary" }).title).toMatch(/^First Secretary, /);
+  });
+});
+
+describe("cards keep everything they have to say", () => {
+  it("no person's fact, holding or dispute, and no office's characterisation, dispute or neighbour is dropped to fit", () => {
+    for (const lang of LANGS) {
+      for (const p of ds.people) {
+        const text = JSON.stringify(personCard(ds, p, { lang, asker }).embed);
+        for (const f of p.facts)
+          expect(text, `${p.id} (${lang})`).toContain(JSON.stringify(f.text).slice(1, -1));
+        for (const d of ds.disputesBySubject.get(p.id) ?? [])
+          expect(text, `${p.id} ${d.id}`).toContain(d.topic);
+      }
+      for (const o of ds.offices) {
+        const card = officeCard(ds, o, { lang, asker }).embed;
+        const text = JSON.stringify(card);
+        for (const c of ds.claimsBySubject.get(o.id) ?? [])
+          expect(text, `${o.id} ${c.id} (${lang})`).toContain(JSON.stringify(c.text).slice(1, -1));
+        for (const d of ds.disputesBySubject.get(o.id) ?? [])
+          expect(text, `${o.id} ${d.id}`).toContain(d.topic);
+        if (o.predecessor || o.successor || o.predecessorDisputed || o.successorDisputed)
+          expect(
+            card.fields?.some((f) => f.name === "↔"),
+            `${o.id} (${lang})`,
+          ).toBe(true);
+      }
+    }
   });
 });

@@ -195,11 +195,24 @@ describe("dataset", () => {
     expect(early?.predecessor).toBeNull();
     expect(early?.successor).toBeNull();
     const sverdlov = ds.chainByTerm.get("sverdlov-chairman-of-the-secretariat");
-    // Nobody is named before Sverdlov; after him, Wikipedia's dated list: Stasova, March 1919.
+    // Nobody is named before Sverdlov; after him, Wikipedia's dated list: Stasova, March 1919. Every
+    // link to or from Sverdlov and Stasova is that list's account (002 orders them otherwise), up to
+    // Krestinsky; from Krestinsky to Molotov the sources agree.
     expect(sverdlov?.predecessor).toBeNull();
-    expect(sverdlov?.orderDisputed).toBe("early-secretariat-order");
+    expect(sverdlov?.predecessorDisputed).toBe("early-secretariat-order");
     expect(sverdlov?.successor?.id).toBe("stasova-technical-secretary-1919");
-    expect(ds.chainByTerm.get("stasova-technical-secretary-1919")?.orderDisputed).toBeNull();
+    expect(sverdlov?.successorDisputed).toBe("early-secretariat-order");
+    const stasova = ds.chainByTerm.get("stasova-technical-secretary-1919");
+    expect([stasova?.predecessorDisputed, stasova?.successorDisputed]).toEqual([
+      "early-secretariat-order",
+      "early-secretariat-order",
+    ]);
+    const krestinsky = ds.chainByTerm.get("krestinsky-responsible-secretary");
+    expect(krestinsky?.predecessor?.id).toBe("stasova-technical-secretary-1919");
+    expect(krestinsky?.predecessorDisputed).toBe("early-secretariat-order");
+    expect(krestinsky?.successorDisputed).toBeNull();
+    const molotov = ds.chainByTerm.get("molotov-responsible-secretary");
+    expect([molotov?.predecessorDisputed, molotov?.successorDisputed]).toEqual([null, null]);
     // The dispute records every account with its sources.
     const dispute = ds.disputeById.get("early-secretariat-order");
     expect(dispute?.claims.map((c) => c.sources)).toEqual([
@@ -207,6 +220,39 @@ describe("dataset", () => {
       ["prolewiki-gensec"],
       ["wp-gensec-page"],
     ]);
+  });
+
+  it("shows the early offices' order as the sources give it: Technical Secretary → Chairman disputed", () => {
+    // 002: Technical Secretary (1917-1918), then Chairman (1918-1919), then Responsible Secretary;
+    // 003 lists Sverdlov first under the Technical Secretary heading and Stasova after him, into 1919.
+    const technical = ds.officeById.get("technical-secretary");
+    expect(technical?.successor).toBeNull();
+    expect(technical?.successorDisputed).toBe("early-secretariat-order");
+    const chairman = ds.officeById.get("chairman-of-the-secretariat");
+    expect(chairman?.predecessor).toBeNull();
+    expect(chairman?.predecessorDisputed).toBe("early-secretariat-order");
+    expect(chairman?.successor).toBe("responsible-secretary");
+    expect(ds.officeById.get("responsible-secretary")?.predecessor).toBe("chairman-of-the-secretariat");
+  });
+
+  it("records Stalin's title from 1934 as a dispute, with every account", () => {
+    const d = ds.disputeById.get("stalin-title-1934");
+    expect(d?.claims.map((c) => c.sources)).toEqual([
+      ["wp-gensec-page"],
+      ["wp-gensec-text", "wp-gensec-page"],
+      ["wp-gensec-old"],
+    ]);
+    const term = ds.termById.get("stalin-general-secretary");
+    expect(term?.disputes).toContain("stalin-title-1934");
+    expect(term?.titleDisputed).toMatchObject({
+      dispute: "stalin-title-1934",
+      from: { date: "1934", precision: "year" },
+    });
+  });
+
+  it("marks two claims of one dispute as used only where they describe different things", () => {
+    const marked = ds.disputes.filter((d) => d.claims.filter((c) => c.default).length > 1).map((d) => d.id);
+    expect(marked.sort()).toEqual(["khrushchev-start", "podgorny-chairman", "stalin-end"]);
   });
 
   it("dates the 11th Congress March–April 1922, as the seeds do", () => {

@@ -1,86 +1,38 @@
-// Every citation in data/ must hold: the cited seed states that fact at that precision. Checked
-// mechanically against the five seed documents (../shared/seeds beside the checkout), with no list
-// of exceptions:
+// Every citation in data/ must hold: the cited seed states that fact at that precision and says
+// what the sentence says. Checked mechanically against the five seed documents (../shared/seeds
+// beside the checkout), with no list of exceptions:
 // - a dated claim ({date, precision, sources}) and every date written in a sourced text: a day as
 //   "14 March 1953", "March 14, 1953" or "1953-03-14", or a day and month with the year stated
 //   just before in the same passage; a month as "March 1953" (or within "March–April 1953", or
 //   "the August coup of 1991"); a year as "1953";
 // - a stated duration: verbatim in each cited seed;
-// - a characterisation in claims.json: each quoted phrase verbatim in its source.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// - every quotation in a sourced text: verbatim (whitespace aside) in a seed it cites;
+// - every clause of a sourced text: its anchors (the people it names or is about, a numbered
+//   congress, a named body or group, what happened) together in one passage of each cited seed;
+// - no sourced text names a source or says "According to": the renderer attributes, once;
+// - a characterisation (claims.json) gives its source's words in quotation marks: no run of six
+//   words copied from the source outside them;
+// - a text only the partisan source gives reads on after "According to ProleWiki, ".
+// tests/provenance-shown.test.ts and tests/provenance-trivia.test.ts check what users are shown.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { MONTHS_EN } from "../src/dates/parse.js";
-
-const REPO = fileURLToPath(new URL("..", import.meta.url));
-const SEEDS_DIR = process.env.APPARAT_SEEDS_DIR ?? join(REPO, "..", "shared", "seeds");
-const DATA_DIR = join(REPO, "data");
-
-const MONTHS: readonly string[] = MONTHS_EN;
-
-type Precision = "day" | "month" | "year";
-
-const squash = (s: string) => s.replace(/\s+/g, " ");
-
-/** The year most recently stated before `index` in the same passage (a paragraph). */
-function yearBefore(text: string, index: number): number | null {
-  const passageStart = Math.max(text.lastIndexOf("\n\n", index), text.lastIndexOf("\n", index)) + 1;
-  const years = [...text.slice(passageStart, index).matchAll(/\b(1[89]\d\d|20\d\d)\b/g)];
-  const last = years.at(-1);
-  return last ? Number(last[1]) : null;
-}
-
-/** Whether `text` states the date at that precision (see the header for the forms). */
-function states(text: string, date: string, precision: Precision): boolean {
-  const [y, m, d] = date.split("-").map(Number) as [number, number?, number?];
-  const flat = squash(text);
-  if (precision === "year") return new RegExp(`(?<!\\d)${y}(?!\\d)`).test(flat);
-  const month = MONTHS[(m ?? 1) - 1] as string;
-  if (precision === "month") {
-    // "March 1953", within "March–April 1922", or naming the month's event: "the August coup of 1991".
-    const range = `(?:${MONTHS.join("|")})–`;
-    return (
-      new RegExp(`(?:${range})?${month}(?:–(?:${MONTHS.join("|")}))? ${y}(?!\\d)`).test(flat) ||
-      new RegExp(`${month} [a-z]+ of ${y}(?!\\d)`).test(flat)
-    );
-  }
-  const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  if (flat.includes(`${d} ${month} ${y}`) || flat.includes(`${month} ${d}, ${y}`) || flat.includes(iso))
-    return true;
-  for (const pattern of [
-    new RegExp(`(?<!\\d)${d} ${month}(?! \\d)`, "g"),
-    new RegExp(`${month} ${d}(?!\\d)`, "g"),
-  ])
-    for (const hit of text.matchAll(pattern)) if (yearBefore(text, hit.index ?? 0) === y) return true;
-  return false;
-}
-
-/** Dates written in a text: "14 March 1953", "March 1953", "1953". */
-function datesIn(text: string): { date: string; precision: Precision; surface: string }[] {
-  const out: { date: string; precision: Precision; surface: string }[] = [];
-  const taken: [number, number][] = [];
-  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
-  const month = `(${MONTHS.join("|")})`;
-  for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{1,2}) ${month} (\\d{4})`, "g"))) {
-    const mm = String(MONTHS.indexOf(m[2] as string) + 1).padStart(2, "0");
-    out.push({ date: `${m[3]}-${mm}-${String(m[1]).padStart(2, "0")}`, precision: "day", surface: m[0] });
-    taken.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  }
-  for (const m of text.matchAll(new RegExp(`${month} (\\d{4})`, "g"))) {
-    const at = m.index ?? 0;
-    if (!free(at, at + m[0].length)) continue;
-    const mm = String(MONTHS.indexOf(m[1] as string) + 1).padStart(2, "0");
-    out.push({ date: `${m[2]}-${mm}`, precision: "month", surface: m[0] });
-    taken.push([at, at + m[0].length]);
-  }
-  for (const m of text.matchAll(/(?<![\d-])(1[89]\d\d)(?![\d])/g)) {
-    const at = m.index ?? 0;
-    if (!free(at, at + m[0].length)) continue;
-    out.push({ date: m[1] as string, precision: "year", surface: m[0] });
-  }
-  return out;
-}
+import { namedPeople, sourcedTexts } from "./provenance/data.js";
+import {
+  anchorsOf,
+  clausesOf,
+  copiedRuns,
+  DATA_DIR,
+  datesIn,
+  HAVE_SEEDS,
+  type Precision,
+  passagesOf,
+  quotesIn,
+  readSeeds,
+  SEEDS_DIR,
+  squash,
+  states,
+} from "./provenance/seeds.js";
 
 interface Finding {
   where: string;
@@ -95,7 +47,7 @@ function audit(): { findings: Finding[]; checked: Record<string, number> } {
   const seedOf = new Map<string, string>();
   for (const s of sources) if (s.file) seedOf.set(s.id, readFileSync(join(SEEDS_DIR, s.file), "utf8"));
   const findings: Finding[] = [];
-  const checked = { dates: 0, textDates: 0, durations: 0, quotes: 0 };
+  const checked = { dates: 0, textDates: 0, durations: 0 };
   const seed = (where: string, id: string): string | null => {
     const text = seedOf.get(id);
     if (text === undefined) findings.push({ where, problem: `cites ${id}, which has no seed document` });
@@ -117,6 +69,16 @@ function audit(): { findings: Finding[]; checked: Record<string, number> } {
         if (text !== null && !states(text, o.date, o.precision as Precision))
           findings.push({ where, problem: `${id} does not state ${o.date} (${o.precision})` });
       }
+    }
+    // A period's note is cited by its own noteSources.
+    if (typeof o.note === "string" && Array.isArray(o.noteSources) && !cited) {
+      for (const found of datesIn(o.note))
+        for (const id of o.noteSources as string[]) {
+          checked.textDates++;
+          const seedText = seed(`${where}.note`, id);
+          if (seedText !== null && !states(seedText, found.date, found.precision))
+            findings.push({ where: `${where}.note`, problem: `${id} does not state "${found.surface}"` });
+        }
     }
     if (cited && file !== "people.json#variants") {
       for (const key of ["text", "title", "note", "value"]) {
@@ -152,28 +114,12 @@ function audit(): { findings: Finding[]; checked: Record<string, number> } {
   for (const file of readdirSync(DATA_DIR).filter((f) => f.endsWith(".json"))) {
     const records = JSON.parse(readFileSync(join(DATA_DIR, file), "utf8")) as { id: string }[];
     for (const r of records) walk(r, `${file} ${r.id}`, file);
-    if (file === "claims.json") {
-      for (const c of records as unknown as { id: string; source: string; text: string }[]) {
-        for (const q of c.text.matchAll(/"([^"]+)"/g)) {
-          checked.quotes++;
-          const text = seed(`claims.json ${c.id}`, c.source);
-          if (
-            text !== null &&
-            !squash(text)
-              .toLowerCase()
-              .includes(squash(q[1] as string).toLowerCase())
-          )
-            findings.push({ where: `claims.json ${c.id}`, problem: `${c.source} does not say "${q[1]}"` });
-        }
-      }
-    }
   }
   return { findings, checked };
 }
 
 // The seeds sit beside the checkout in CI and on the team's machines; a clone on its own (a user's
 // `npm ci && npm test`) has no seeds to read, so there the audit is skipped. CI never skips it.
-const HAVE_SEEDS = existsSync(SEEDS_DIR);
 
 describe("the seeds", () => {
   it.runIf(process.env.CI || HAVE_SEEDS)(
@@ -201,9 +147,80 @@ describe.skipIf(!HAVE_SEEDS)("provenance: every citation in data/ holds", () => 
   // Collected even when skipped: audit only where the seeds are.
   const { findings, checked } = HAVE_SEEDS
     ? audit()
-    : { findings: [], checked: { dates: 0, textDates: 0, durations: 0, quotes: 0 } };
-  it(`checks ${checked.dates} dated claims, ${checked.textDates} dates in texts, ${checked.durations} stated durations and ${checked.quotes} quotations`, () => {
+    : { findings: [], checked: { dates: 0, textDates: 0, durations: 0 } };
+  it(`checks ${checked.dates} dated claims, ${checked.textDates} dates in texts and ${checked.durations} stated durations`, () => {
     expect(checked.dates).toBeGreaterThan(100);
     expect(findings.map((f) => `${f.where}: ${f.problem}`)).toEqual([]);
+  });
+});
+
+/** What each sentence of data/ says, against each seed it cites (see the header). */
+function sentences() {
+  const seeds = readSeeds();
+  const passages = new Map([...seeds].map(([id, text]) => [id, passagesOf(text)]));
+  const people = namedPeople();
+  const texts = sourcedTexts();
+  const findings: string[] = [];
+  const checked = { sentences: texts.length, clauses: 0, quotations: 0, characterisations: 0 };
+  for (const t of texts) {
+    const cited = t.sources.filter((id) => seeds.has(id));
+    for (const q of quotesIn(t.text)) {
+      checked.quotations++;
+      if (!cited.some((id) => squash(seeds.get(id) as string).includes(squash(q))))
+        findings.push(`${t.where}: no seed it cites (${t.sources.join(", ")}) says "${q}"`);
+    }
+    for (const clause of clausesOf(t.text)) {
+      const anchors = anchorsOf(clause, people, t.owners);
+      if (anchors.length === 0) continue;
+      checked.clauses++;
+      for (const id of cited) {
+        const found = (passages.get(id) ?? []).some((p) => anchors.every((a) => a.test.test(p)));
+        if (!found)
+          findings.push(
+            `${t.where}: ${id} has no passage that says ${anchors.map((a) => a.word).join(" + ")}: "${clause}"`,
+          );
+      }
+    }
+    if (/\bAccording to\b|ProleWiki|Wikipedia|\bseeds?\b|\bApparat\b/i.test(t.text))
+      findings.push(`${t.where}: names a source or attributes itself: "${t.text}"`);
+    if (t.attributed) {
+      checked.characterisations++;
+      for (const id of cited)
+        for (const run of copiedRuns(t.text, seeds.get(id) as string))
+          findings.push(`${t.where}: ${id}'s words "${run}" are not in quotation marks`);
+    }
+  }
+  return { findings, checked };
+}
+
+/** Texts only the partisan source gives, shown as "According to ProleWiki, <text>". */
+function partisanOnlyOpenings(): string[] {
+  const sources = JSON.parse(readFileSync(join(DATA_DIR, "sources.json"), "utf8")) as {
+    id: string;
+    kind: string;
+  }[];
+  const partisan = new Set(sources.filter((s) => s.kind === "partisan wiki").map((s) => s.id));
+  const names = new Set(
+    (JSON.parse(readFileSync(join(DATA_DIR, "people.json"), "utf8")) as { name: string }[]).flatMap((p) =>
+      p.name.split(" "),
+    ),
+  );
+  return sourcedTexts()
+    .filter((t) => t.voiced && t.sources.length > 0 && t.sources.every((id) => partisan.has(id)))
+    .filter((t) => !/^[a-z]/.test(t.text) && !names.has(t.text.split(/[\s',]/)[0] as string))
+    .map((t) => `${t.where}: "${t.text}" does not read on after "According to …, "`);
+}
+
+describe.skipIf(!HAVE_SEEDS)("provenance: every sentence in data/ says what its seeds say", () => {
+  const { findings, checked } = HAVE_SEEDS
+    ? sentences()
+    : { findings: [], checked: { sentences: 0, clauses: 0, quotations: 0, characterisations: 0 } };
+  it(`checks ${checked.sentences} sentences (${checked.clauses} clauses with anchors), ${checked.quotations} quotations and ${checked.characterisations} characterisations`, () => {
+    expect(checked.sentences).toBeGreaterThan(150);
+    expect(findings).toEqual([]);
+  });
+
+  it("words every partisan-only text to follow its attribution", () => {
+    expect(partisanOnlyOpenings()).toEqual([]);
   });
 });

@@ -434,10 +434,12 @@ describe("Look up in Apparat (the message command)", () => {
     const fields = Object.fromEntries((p.embeds?.[0]?.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields.People).toMatch(/\*\*Nikita Khrushchev\*\* — First Secretary/);
     expect(fields.People).toMatch(/\*\*Georgy Malenkov\*\* — Head of the Secretariat \(de facto\)/);
-    expect(fields.People).toMatch(/\*\*Joseph Stalin\*\* — General Secretary, 3 Apr 1922 – 16 Oct 1952/);
+    expect(fields.People).toMatch(
+      /\*\*Joseph Stalin\*\* — General Secretary \(title disputed from 1934\), 3 Apr 1922 – 16 Oct 1952/,
+    );
     expect(fields.Offices).toMatch(/\*\*General Secretary\*\* — 1922–1952, 1966–1991/);
     expect(fields.Dates).toMatch(
-      /^\*\*march '53\*\* — Joseph Stalin, General Secretary \(de facto\); Nikita Khrushchev, .*; Georgy Malenkov, Head of the Secretariat \(de facto\)$/,
+      /^\*\*march '53\*\* — Joseph Stalin, General Secretary \(de facto\); Georgy Malenkov, Head of the Secretariat \(de facto\); Nikita Khrushchev, .*$/,
     );
     const menu = p.components?.[0]?.components[0];
     expect(menu && "options" in menu ? menu.options.map((o) => o.value) : []).toEqual([

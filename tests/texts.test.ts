@@ -20,4 +20,24 @@ describe("the text tables", () => {
     expect(ru.resetDone({ removed: 3 })).toBe("Таблица лидеров сброшена (удалены 3 записи).");
     expect(ru.resetDone({ removed: 11 })).toBe("Таблица лидеров сброшена (удалено 11 записей).");
   });
+
+  it("never call the early secretaries the party's leaders where /help and /timeline speak of all of them", () => {
+    // Stasova, Sverdlov, Krestinsky and Molotov held the Secretariat's top office, which the seeds
+    // say was technical rather than political before Stalin: "leaders" is not what they were.
+    for (const [lang, table, word] of [
+      ["en", en, /\bleaders?\b/i],
+      ["ru", ru, /руковод/i],
+    ] as const) {
+      const help = [
+        table.help.title,
+        table.help.description,
+        ...table.help.fields.map((f) => `${f.name} ${f.value}`),
+      ]
+        .filter((x) => !x.includes("/leaderboard"))
+        .join("\n");
+      expect(help, lang).not.toMatch(word);
+      expect(table.timelineAlt, lang).not.toMatch(word);
+      expect(table.timelineTitle, lang).not.toMatch(word);
+    }
+  });
 });

@@ -44,17 +44,40 @@ describe("who held office when", () => {
     expect(c.ok && c.holders).toMatchObject([{ person: "joseph-stalin", basis: "de facto" }]);
   });
 
-  it("says the office did not exist before 1917 or after the ban", () => {
+  it("says the office did not exist before 1917, and words its end one way: abolished on 29 August 1991", () => {
     const before = at("1900");
     expect(before.ok && before.holders).toEqual([]);
     expect(before.ok && before.note).toMatch(
       /did not exist before the Secretariat was established on 6 August 1917/,
     );
-    const after = at("1995");
-    expect(after.ok && after.note).toMatch(/did not exist after the party was banned on 6 November 1991/);
+    // 003: "Abolished 29 August 1991"; "Its activities were suspended on 29 August 1991, and it was
+    // banned on 6 November". The same sentence between the two days and after the ban, never a vacancy.
+    const end =
+      "The office was abolished on 29 August 1991, the day the party's activities were suspended; the party was banned on 6 November 1991.";
+    for (const q of ["1 October 1991", "6 November 1991", "1995", "1991"]) {
+      const a = at(q);
+      if (!a.ok) throw new Error(a.error);
+      expect(a.note.split(end).length - 1, q).toBe(1);
+      expect(a.note, q).not.toMatch(/No one held the office after|did not exist after the party was banned/);
+    }
     const suspended = at("1 October 1991");
     expect(suspended.ok && suspended.holders).toEqual([]);
-    expect(suspended.ok && suspended.note).toMatch(/suspended on 29 August 1991/);
+    expect(suspended.ok && suspended.vacancies).toEqual([]);
+  });
+
+  it("names holders in the order they took office (spring 1953: Stalin, Malenkov, Khrushchev)", () => {
+    const a = at("spring 1953");
+    expect(a.ok && a.holders.map((h) => h.person)).toEqual([
+      "joseph-stalin",
+      "georgy-malenkov",
+      "nikita-khrushchev",
+    ]);
+    for (const q of ["1953", "the 1910s", "1991", "03/05/1953", "1917 to 1991"]) {
+      const b = at(q);
+      if (!b.ok) throw new Error(b.error);
+      const starts = b.holders.map((h) => h.start);
+      if (!b.readings) expect(starts, q).toEqual([...starts].sort());
+    }
   });
 
   it("flags holdings that rest on imprecise dates", () => {

@@ -1,11 +1,12 @@
 import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Term } from "../data/schema.js";
-import { claimBounds } from "../dates/calendar.js";
 import { describeTermLength } from "../dates/duration.js";
-import { formatDate, type Lang, localiseDuration, localName, t, text } from "../i18n/index.js";
+import { formatDate, type Lang, localiseDuration, t, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType } from "../interactions/api.js";
 import { type CardTarget, cardId } from "../interactions/custom-id.js";
+import { partisanOnly, sourceList, sourceName } from "../query/holding.js";
+import { statedAgrees } from "../query/stated.js";
 import { clip, LIMITS, packedFields } from "./limits.js";
 
 export const COLOURS = {
@@ -16,68 +17,30 @@ export const COLOURS = {
   miss: 0x718096,
 } as const;
 
-const SHORT_NAMES: Record<string, string> = {
-  "wp-secretariat": "Wikipedia: Secretariat",
-  "wp-gensec-text": "Wikipedia: General Secretary",
-  "wp-gensec-page": "Wikipedia: General Secretary (list)",
-  "wp-gensec-old": "Wikipedia (old revision)",
-  "prolewiki-gensec": "ProleWiki",
-  editorial: "Apparat editors (name forms)",
-};
-
-/** Short human names for source ids, for footers and attributions. */
-export function sourceName(ds: Dataset, id: string): string {
-  return SHORT_NAMES[id] ?? ds.sourceById.get(id)?.publisher ?? id;
-}
-
-/** "Wikipedia: General Secretary, ProleWiki": each source named once. */
-export function sourceList(ds: Dataset, ids: readonly string[]): string {
-  return [...new Set(ids.map((id) => sourceName(ds, id)))].join(", ");
-}
+export {
+  basisLabel,
+  holdingLabel,
+  holdingName,
+  partisanOnly,
+  sourceList,
+  sourceName,
+} from "../query/holding.js";
 
 /**
  * A sourced line in the bot's own voice, or, when only a partisan source says it, attributed:
- * "According to ProleWiki, …".
+ * "According to ProleWiki, …". This is the one place a sourced line gets its attribution (data
+ * texts never name their source: tests/provenance checks both), so it cannot be said twice. A
+ * partisan-only text is written to follow "According to ProleWiki, " as it stands.
  */
 export function voiced(ds: Dataset, item: { text: string; sources: readonly string[] }, lang: Lang): string {
-  const partisan =
-    item.sources.length > 0 && item.sources.every((id) => ds.sourceById.get(id)?.kind === "partisan wiki");
-  if (!partisan) return item.text;
-  const first = item.text.charAt(0);
-  const rest = /^[A-Z][a-z]/.test(item.text) ? `${first.toLowerCase()}${item.text.slice(1)}` : item.text;
-  return text(lang).accordingTo({ source: sourceList(ds, item.sources), text: rest });
+  if (!partisanOnly(ds, item.sources)) return item.text;
+  return text(lang).accordingTo({ source: sourceList(ds, item.sources), text: item.text });
 }
 
 /** "Sources: Wikipedia: General Secretary · ProleWiki", naming each cited source once. */
 export function sourcesFooter(ds: Dataset, ids: Iterable<string>, lang: Lang): APIEmbed["footer"] {
   const names = [...new Set([...ids].map((id) => sourceName(ds, id)))];
   return { text: clip(`${t(lang, "sources")}: ${names.join(" · ")}`, LIMITS.footer) };
-}
-
-/** What a term was a holding of: the office's name, or for a body (the Secretariat) its head. */
-export function holdingName(ds: Dataset, term: Term, lang: Lang): string {
-  const office = ds.officeById.get(term.office);
-  if (!office) return term.office;
-  if (office.kind === "body") return text(lang).headOfBody[office.id] ?? localName(lang, office);
-  return localName(lang, office);
-}
-
-/**
- * " (de facto)", " (acting)", and for a holding that begins before its office did (Khrushchev's
- * de facto First Secretaryship from 14 March 1953, the office from 14 September) a word that says so,
- * so that no reader is told the office already existed. A holding whose place in the order is
- * disputed names the sources that give it ("according to ProleWiki").
- */
-export function basisLabel(lang: Lang, term: Term, ds?: Dataset): string {
-  const words: string[] = [];
-  if (term.basis === "de facto") words.push(t(lang, "deFacto"));
-  if (term.basis === "acting") words.push(t(lang, "acting"));
-  if (term.orderDisputed && ds)
-    words.push(text(lang).accountOf({ sources: sourceList(ds, term.start.sources) }));
-  const created = ds?.officeById.get(term.office)?.periods[0]?.from;
-  if (created && claimBounds(term.start).from < claimBounds(created).from)
-    words.push(text(lang).beforeOffice({ date: formatDate(lang, created) }));
-  return words.length ? ` (${words.join(", ")})` : "";
 }
 
 /** "14 September 1953 – 14 October 1964 · 11 years, 30 days". */
@@ -88,22 +51,22 @@ export function termSpan(lang: Lang, term: Term): string {
   return `${start} – ${formatDate(lang, term.end)}${died} · ${localiseDuration(lang, describeTermLength(term.start, term.end))}`;
 }
 
-/** "Stated: 291 days (Wikipedia: General Secretary)" lines for stated durations that differ. */
+/** "Stated as "291 days" by …" lines for stated durations that differ from the term's own dates. */
 export function statedDurationNotes(ds: Dataset, term: Term, lang: Lang): string[] {
   if (!term.end) return [];
-  const computed = describeTermLength(term.start, term.end).replace(/,/g, "");
   return term.statedDurations
-    .filter((s) => s.text.replace(/,/g, "") !== computed)
+    .filter((s) => !statedAgrees(term, s.text))
     .map((s) => text(lang).statedMismatch({ stated: s.text, sources: sourceList(ds, s.sources) }));
+}
+
+/** "• 16 October 1952: … — Wikipedia: General Secretary (list) (used in answers)". */
+export function disputeClaimLine(ds: Dataset, c: Dispute["claims"][number], lang: Lang): string {
+  return `• ${c.value} — ${sourceList(ds, c.sources)}${c.default ? ` (${t(lang, "used")})` : ""}`;
 }
 
 /** One dispute as bullet lines: every claimed value with its sources. */
 export function disputeLines(ds: Dataset, d: Dispute, lang: Lang): string {
-  const claims = d.claims.map((c) => {
-    const by = sourceList(ds, c.sources);
-    return `• ${c.value} — ${by}${c.default ? ` (${t(lang, "used")})` : ""}`;
-  });
-  return [`**${d.topic}**`, ...claims].join("\n");
+  return [`**${d.topic}**`, ...d.claims.map((c) => disputeClaimLine(ds, c, lang))].join("\n");
 }
 
 /** The disputes as embed fields, each dispute whole where room allows (see `packedFields`). */

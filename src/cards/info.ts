@@ -2,36 +2,8 @@ import type { APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { claimBounds } from "../dates/calendar.js";
 import { formatDate, type Lang, localName, t, text } from "../i18n/index.js";
-import { basisLabel, COLOURS, sourceList, sourcesFooter } from "./common.js";
-import { clip, fitEmbed, fitMessage, joinLines } from "./limits.js";
-
-/** /sources: the documents, what kind each is, and where they disagree. */
-export function sourcesCard(ds: Dataset, lang: Lang): APIEmbed[] {
-  const documents = fitEmbed({
-    title: text(lang).sourcesTitle,
-    description: text(lang).sourcesIntro,
-    color: COLOURS.info,
-    fields: ds.sources.map((s) => ({
-      name: `${s.publisher}: ${s.title}`,
-      value: `*${text(lang).sourceKinds[s.kind] ?? s.kind}*${s.file ? ` · \`${s.file}\`` : ""}\n${clip(s.summary, 200)}`,
-    })),
-  });
-  const disputes = fitEmbed({
-    title: t(lang, "disputes"),
-    description: text(lang).disputesIntro,
-    color: COLOURS.info,
-    fields: ds.disputes.map((d) => ({
-      name: d.topic,
-      value: joinLines(
-        d.claims.map(
-          (c) =>
-            `• ${clip(c.value, 110)} — ${sourceList(ds, c.sources)}${c.default ? ` (${t(lang, "used")})` : ""}`,
-        ),
-      ),
-    })),
-  });
-  return fitMessage([documents, disputes]);
-}
+import { basisLabel, COLOURS, sourcesFooter } from "./common.js";
+import { fitEmbed, joinLines } from "./limits.js";
 
 /** /timeline's summary: the terms in view, in order, one line each. */
 export function timelineTextCard(
@@ -52,10 +24,19 @@ export function timelineTextCard(
     const end = term.end ? formatDate(lang, term.end) : "?";
     return `\`${term.start.date.slice(0, 4)}\` **${person?.name}** — ${office ? localName(lang, office) : term.office}${basisLabel(lang, term, ds)}: ${formatDate(lang, term.start)} – ${end}${term.endedByDeath ? " †" : ""}`;
   });
-  const range = view.from || view.to ? ` (${view.from ?? "…"} – ${view.to ?? "…"})` : "";
   const none = text(lang).noTermsInRange;
+  const office = view.office ? ds.officeById.get(view.office) : undefined;
+  // The title names what is shown and the range asked for, never the whole 1917–1991 of the default.
+  const title =
+    view.from || view.to || office
+      ? text(lang).timelineView({
+          what: office ? localName(lang, office) : text(lang).timeline.leaders,
+          from: formatDate(lang, { date: view.from ?? ds.leadershipSpan.from, precision: "day" }),
+          to: formatDate(lang, { date: view.to ?? ds.leadershipSpan.banned, precision: "day" }),
+        })
+      : t(lang, "timelineTitle");
   return fitEmbed({
-    title: `${t(lang, "timelineTitle")}${range}`,
+    title,
     description: lines.length ? joinLines(lines, 4096) : none,
     color: COLOURS.info,
     footer: sourcesFooter(

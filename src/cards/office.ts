@@ -1,6 +1,6 @@
-import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
+import type { APIButtonComponent, APIEmbed, APIEmbedField } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
-import type { Office } from "../data/schema.js";
+import type { Dispute, Office } from "../data/schema.js";
 import { formatDate, type Lang, t, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
 import {
@@ -14,7 +14,7 @@ import {
   termSpan,
   voiced,
 } from "./common.js";
-import { fitEmbed, joinLines } from "./limits.js";
+import { embedLength, fitEmbed, joinLines, LIMITS } from "./limits.js";
 import type { Card } from "./person.js";
 
 /** An office's card: titles, dates, purpose, holders in order with their terms, what it became. */
@@ -43,7 +43,7 @@ export function officeCard(
       value: joinLines(
         office.periods.map(
           (p) =>
-            `• ${formatDate(lang, p.from)} – ${p.to ? formatDate(lang, p.to) : "?"}${p.note ? ` — ${p.note}` : ""}`,
+            `• ${formatDate(lang, p.from)} – ${p.to ? formatDate(lang, p.to) : "?"}${p.note ? ` — ${voiced(ds, { text: p.note, sources: p.noteSources ?? [] }, lang)}` : ""}`,
         ),
       ),
     });
@@ -73,15 +73,15 @@ export function officeCard(
   }
   const infobox = Object.entries(office.infobox);
   if (infobox.length > 0) {
-    fields.push({
-      name: t(lang, "infobox"),
-      value: joinLines(
-        infobox.map(([key, v]) => {
-          for (const s of v.sources) cited.add(s);
-          return `${text(lang).infoboxLabels[key] ?? key}: ${v.value} (${sourceList(ds, v.sources)})`;
-        }),
-      ),
+    // Rows that come from the same sources are named once, after the last of them.
+    const lines = infobox.map(([key, v], i) => {
+      for (const s of v.sources) cited.add(s);
+      const by = sourceList(ds, v.sources);
+      const next = infobox[i + 1]?.[1];
+      const last = !next || sourceList(ds, next.sources) !== by;
+      return `${text(lang).infoboxLabels[key] ?? key}: ${v.value}${last ? ` (${by})` : ""}`;
     });
+    fields.push({ name: t(lang, "infobox"), value: joinLines(lines) });
   }
   if (office.facts.length > 0)
     fields.push({
@@ -89,7 +89,7 @@ export function officeCard(
       value: joinLines(office.facts.map((f) => `• ${voiced(ds, f, lang)}`)),
     });
   const disputes = ds.disputesBySubject.get(office.id) ?? [];
-  fields.push(...disputeFields(ds, disputes, lang));
+  const at = fields.length;
   const claims = ds.claimsBySubject.get(office.id) ?? [];
   if (claims.length > 0) {
     fields.push({
@@ -97,11 +97,17 @@ export function officeCard(
       value: joinLines(claims.map((c) => `• ${sourceName(ds, c.source)} ${c.text}`)),
     });
   }
+  // The offices on either side, as the sources give them; a side they order differently says so.
   const predecessor = office.predecessor ? ds.officeById.get(office.predecessor) : undefined;
   const successor = office.successor ? ds.officeById.get(office.successor) : undefined;
+  const side = (label: "precededByOffice" | "followedBy", next: typeof successor, disputeId?: string) => {
+    const dispute = disputeId ? ds.disputeById.get(disputeId) : undefined;
+    if (dispute) return `${t(lang, label)}: ${text(lang).neighbourDisputed({ topic: dispute.topic })}`;
+    return next ? `${t(lang, label)}: ${next.name}` : "";
+  };
   const chain = [
-    predecessor ? `${t(lang, "precededByOffice")}: ${predecessor.name}` : "",
-    successor ? `${t(lang, "followedBy")}: ${successor.name}` : "",
+    side("precededByOffice", predecessor, office.predecessorDisputed),
+    side("followedBy", successor, office.successorDisputed),
   ].filter(Boolean);
   if (chain.length > 0) fields.push({ name: "↔", value: chain.join("\n") });
 
@@ -110,16 +116,39 @@ export function officeCard(
     ...office.purpose.map((p) => voiced(ds, p, lang)),
     ...(options.matched ? [`${t(lang, "matched")}: ${options.matched}`] : []),
   ];
-  const embed = fitEmbed({
+  const card = (block: APIEmbedField[]): APIEmbed => ({
     title: `${office.name} · ${office.nameRu}`,
     description: joinLines(description, 4096),
     color: COLOURS.office,
-    fields,
+    fields: [...fields.slice(0, at), ...block, ...fields.slice(at)],
     footer: sourcesFooter(ds, cited, lang),
   });
+  // Every disagreement in full where the card has room. Where it has not (the General Secretary's),
+  // those about a holder are named, and given in full on that holder's card, rather than anything
+  // being dropped from this one.
+  const full = card(disputeFields(ds, disputes, lang));
+  const aboutPeople = (d: Dispute) => d.subjects.some((x) => ds.personById.has(x));
+  const elsewhere = disputes.filter(aboutPeople);
+  const embed = fitEmbed(
+    embedLength(full) <= LIMITS.total || elsewhere.length === 0
+      ? full
+      : card([
+          ...disputeFields(
+            ds,
+            disputes.filter((d) => !aboutPeople(d)),
+            lang,
+          ),
+          {
+            name: text(lang).disputesOfHolders,
+            value: text(lang).disputesOnHoldersCards({
+              topics: elsewhere.map((d) => `*${d.topic}*`).join("; "),
+            }),
+          },
+        ]),
+  );
 
   const buttons: APIButtonComponent[] = [];
-  if (predecessor)
+  if (predecessor && !office.predecessorDisputed)
     buttons.push(
       openButton(
         predecessor.name,
@@ -127,7 +156,7 @@ export function officeCard(
         "◀️",
       ),
     );
-  if (successor && successor.id !== predecessor?.id) {
+  if (successor && !office.successorDisputed && successor.id !== predecessor?.id) {
     buttons.push(
       openButton(successor.name, { kind: "office", id: successor.id, asker: options.asker, slot: 1 }, "▶️"),
     );

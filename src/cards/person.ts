@@ -5,7 +5,7 @@ import type {
   APIEmbedField,
 } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
-import type { Person, Term } from "../data/schema.js";
+import type { Dispute, Person, Term } from "../data/schema.js";
 import { formatDate, type Lang, localName, t, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
 import {
@@ -14,10 +14,12 @@ import {
   disputeFields,
   holdingName,
   openButton,
+  sourceList,
   sourceName,
   sourcesFooter,
   statedDurationNotes,
   termSpan,
+  voiced,
 } from "./common.js";
 import { fitEmbed, joinLines, packedFields } from "./limits.js";
 
@@ -26,15 +28,50 @@ export interface Card {
   components: APIActionRowComponent<APIButtonComponent>[];
 }
 
-/** The person's first and last terms in the party's leading office chain. */
+/**
+ * The people on either side of the person's holdings in the leading office's chain: before the
+ * first holding that has a predecessor, after the last that has a successor. Every neighbour a card
+ * names gets its button.
+ */
 function chainNeighbours(ds: Dataset, person: Person) {
-  const terms = (ds.termsByPerson.get(person.id) ?? []).filter((x) => ds.chainByTerm.has(x.id));
-  const first = terms[0] ? ds.chainByTerm.get(terms[0].id) : undefined;
-  const last = terms.at(-1) ? ds.chainByTerm.get((terms.at(-1) as Term).id) : undefined;
+  const links = (ds.termsByPerson.get(person.id) ?? []).flatMap((x) => {
+    const link = ds.chainByTerm.get(x.id);
+    return link ? [link] : [];
+  });
+  const before = links.find((l) => l.predecessor && l.predecessor.person !== person.id)?.predecessor;
+  const after = links.findLast((l) => l.successor && l.successor.person !== person.id)?.successor;
   return {
-    predecessor: first?.predecessor ? ds.personById.get(first.predecessor.person) : undefined,
-    successor: last?.successor ? ds.personById.get(last.successor.person) : undefined,
+    predecessor: before ? ds.personById.get(before.person) : undefined,
+    successor: after ? ds.personById.get(after.person) : undefined,
   };
+}
+
+/** The sources of the account a dispute marks as used: the one the chain of holders follows. */
+function usedAccount(ds: Dataset, d: Dispute): string {
+  return sourceList(
+    ds,
+    d.claims.filter((c) => c.default).flatMap((c) => c.sources),
+  );
+}
+
+/**
+ * "Preceded by: Joseph Stalin"; where the sources order these people differently, the neighbour
+ * as the used account gives it, saying so; where no account the bot follows names one, "disputed".
+ */
+function neighbourLine(
+  ds: Dataset,
+  lang: Lang,
+  side: "predecessor" | "successor",
+  neighbour: Term | null,
+  disputeId: string | null,
+): string | null {
+  const dispute = disputeId ? ds.disputeById.get(disputeId) : undefined;
+  const name = neighbour ? ds.personById.get(neighbour.person)?.name : undefined;
+  if (name && !dispute) return `${t(lang, side)}: ${name}`;
+  if (name && dispute)
+    return `${t(lang, side)}: ${text(lang).chainAccount({ name, sources: usedAccount(ds, dispute), topic: dispute.topic })}`;
+  if (dispute) return `${t(lang, side)}: ${text(lang).neighbourDisputed({ topic: dispute.topic })}`;
+  return null;
 }
 
 /** A person's card: names in both scripts, offices with computed durations, disputes, sources. */
@@ -51,31 +88,37 @@ export function personCard(
   if (terms.length > 0) {
     const lines = terms.flatMap((term) => {
       for (const s of term.sources) cited.add(s);
-      // Name a neighbour only where the chain passes to or from someone else.
+      // Name a neighbour only where the chain passes to or from someone else. Plain neighbours share
+      // a line; one given as a single account among several gets a line of its own.
       const link = ds.chainByTerm.get(term.id);
-      const around: string[] = [];
-      const before = link ? ds.leadership[link.index - 1] : undefined;
-      const after = link ? ds.leadership[link.index + 1] : undefined;
-      if (link?.predecessor && before && before.person !== person.id) {
-        around.push(`${t(lang, "predecessor")}: ${ds.personById.get(link.predecessor.person)?.name}`);
+      const plain: string[] = [];
+      const accounts: string[] = [];
+      const own = term.orderDisputed ? ds.disputeById.get(term.orderDisputed) : undefined;
+      if (own) accounts.push(text(lang).orderDisputed({ topic: own.topic }));
+      else if (link) {
+        const before = ds.leadership[link.index - 1];
+        const after = ds.leadership[link.index + 1];
+        const sides = [
+          before && before.person !== person.id
+            ? {
+                line: neighbourLine(ds, lang, "predecessor", link.predecessor, link.predecessorDisputed),
+                disputed: link.predecessorDisputed,
+              }
+            : null,
+          after && after.person !== person.id
+            ? {
+                line: neighbourLine(ds, lang, "successor", link.successor, link.successorDisputed),
+                disputed: link.successorDisputed,
+              }
+            : null,
+        ];
+        for (const side of sides) if (side?.line) (side.disputed ? accounts : plain).push(side.line);
       }
-      if (link?.successor && after && after.person !== person.id) {
-        around.push(`${t(lang, "successor")}: ${ds.personById.get(link.successor.person)?.name}`);
-      }
-      const disputed = link?.orderDisputed ? ds.disputeById.get(link.orderDisputed) : undefined;
-      if (disputed && term.orderDisputed) {
-        around.push(text(lang).orderDisputed({ topic: disputed.topic }));
-      } else if (disputed) {
-        // The neighbour on the disputed side is named by no source as such: say it is disputed.
-        const side = before?.orderDisputed ? "predecessor" : "successor";
-        const line = `${t(lang, side)}: ${text(lang).neighbourDisputed({ topic: disputed.topic })}`;
-        if (side === "predecessor") around.unshift(line);
-        else around.push(line);
-      }
+      const around = [...(plain.length ? [plain.join(" · ")] : []), ...accounts];
       return [
         `**${holdingName(ds, term, lang)}${basisLabel(lang, term, ds)}**`,
         `${termSpan(lang, term)}${term.endedByDeath ? ` (${t(lang, "diedInOffice")})` : ""}`,
-        ...(around.length ? [around.join(" · ")] : []),
+        ...around,
         ...statedDurationNotes(ds, term, lang),
       ];
     });
@@ -84,11 +127,12 @@ export function personCard(
 
   // Term notes often restate a fact; show only those that add something.
   const notes = terms
-    .flatMap((term) => term.notes.map((n) => n.text))
-    .filter((text) => !person.facts.some((f) => similarWords(f.text, text) >= 0.5))
-    .map((text) => `• ${text}`);
+    .flatMap((term) => term.notes)
+    .filter((note) => !person.facts.some((f) => similarWords(f.text, note.text) >= 0.5))
+    .map((note) => `• ${voiced(ds, note, lang)}`);
   if (person.facts.length > 0 || notes.length > 0) {
-    fields.push(...packedFields(t(lang, "facts"), [...person.facts.map((f) => `• ${f.text}`), ...notes], 2));
+    const facts = person.facts.map((f) => `• ${voiced(ds, f, lang)}`);
+    fields.push(...packedFields(t(lang, "facts"), [...facts, ...notes], 2));
   }
   if (person.roles.length > 0) {
     fields.push({

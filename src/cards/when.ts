@@ -14,6 +14,7 @@ import {
   sourceList,
   sourcesFooter,
   termSpan,
+  voiced,
 } from "./common.js";
 import { fitEmbed, joinLines } from "./limits.js";
 import type { Card } from "./person.js";
@@ -62,13 +63,29 @@ function contextLines(ds: Dataset, a: WhenAnswer, lang: Lang, cited: Set<string>
   }
   for (const o of a.outside) {
     if (o.kind === "before-founding") lines.push(words.contextBeforeFounding({ date: day(lang, span.from) }));
-    else if (o.kind === "suspended")
-      lines.push(
-        words.contextSuspended({ suspended: day(lang, span.suspended), banned: day(lang, span.banned) }),
-      );
-    else lines.push(words.contextAfterBan({ date: day(lang, span.banned) }));
+    // After the suspension and after the ban alike: the office was abolished on the day the
+    // party's activities were suspended, as the seed that dates its end puts it (003).
+    else {
+      const end = abolition(ds);
+      const line = words.contextAbolished({
+        date: formatDate(lang, end.date),
+        banned: day(lang, span.banned),
+      });
+      if (!lines.includes(line)) lines.push(line);
+      for (const s of end.sources) cited.add(s);
+    }
   }
   return lines;
+}
+
+/** The day the leading office was abolished, with the seeds that date it and the party's ban. */
+function abolition(ds: Dataset) {
+  const to = ds.officeById.get("general-secretary")?.periods.at(-1)?.to;
+  const banned = ds.events.find((e) => e.id === "party-banned");
+  return {
+    date: to ?? { date: ds.leadershipSpan.suspended, precision: "day" as const, sources: [] },
+    sources: [...(to?.sources ?? []), ...(banned?.sources ?? [])],
+  };
 }
 
 /** The answer to /when: how the date was read, the holders, vacancies and events around then. */
@@ -111,7 +128,10 @@ export function whenCard(
       value: joinLines(
         [...events.values()].slice(0, 12).map((e) => {
           for (const s of e.sources) cited.add(s);
-          return `• ${formatEventDate(lang, e)} — ${e.title}`;
+          // An event the sources disagree on says so, as a holding in a disputed order does.
+          const disputed = (e.disputes ?? []).flatMap((id) => ds.disputeById.get(id)?.topic ?? []);
+          const note = disputed.map((topic) => ` · ${text(lang).neighbourDisputed({ topic })}`).join("");
+          return `• ${formatEventDate(lang, e)} — ${voiced(ds, { text: e.title, sources: e.sources }, lang)}${note}`;
         }),
       ),
     });

@@ -38,10 +38,13 @@ export interface ChainLink {
   predecessor: Term | null;
   successor: Term | null;
   /**
-   * The dispute over the order at this point: set on a holding whose place is disputed, and on the
-   * holdings that would otherwise have been linked to it.
+   * The dispute over the order on this side of the holding, if any: on a holding whose place is
+   * disputed (both sides, no neighbours); on the holdings next to it; and on every link to or from a
+   * person the dispute is about, since the sources order those people differently (the link then
+   * follows the account the dispute marks as used, and says so).
    */
-  orderDisputed: string | null;
+  predecessorDisputed: string | null;
+  successorDisputed: string | null;
 }
 
 export interface Dataset {
@@ -150,7 +153,15 @@ function validate(d: Omit<Dataset, "leadership" | "chainByTerm" | "leadershipSpa
     o.periods.forEach((p, i) => {
       checkDate("offices.json", o.id, `periods.${i}.from`, p.from);
       checkDate("offices.json", o.id, `periods.${i}.to`, p.to);
+      if (p.note !== undefined && !p.noteSources)
+        throw new DatasetError("offices.json", o.id, `periods.${i}.noteSources`, "a note needs its sources");
+      if (p.noteSources) checkSources("offices.json", o.id, `periods.${i}.noteSources`, p.noteSources);
     });
+    for (const side of ["predecessorDisputed", "successorDisputed"] as const) {
+      const id = o[side];
+      if (id !== undefined && !d.disputeById.get(id)?.subjects.includes(o.id))
+        throw new DatasetError("offices.json", o.id, side, `must be a dispute about this office`);
+    }
     for (const [key, list] of [
       ["purpose", o.purpose],
       ["facts", o.facts],
@@ -179,6 +190,11 @@ function validate(d: Omit<Dataset, "leadership" | "chainByTerm" | "leadershipSpa
     if (t.orderDisputed !== undefined && !t.disputes.includes(t.orderDisputed)) {
       throw new DatasetError("terms.json", t.id, "orderDisputed", "must be one of the term's disputes");
     }
+    if (t.titleDisputed) {
+      if (!t.disputes.includes(t.titleDisputed.dispute))
+        throw new DatasetError("terms.json", t.id, "titleDisputed", "must be one of the term's disputes");
+      checkDate("terms.json", t.id, "titleDisputed.from", t.titleDisputed.from);
+    }
     const end = termEnd(t);
     if (end !== null && claimBounds(t.start).from > end) {
       throw new DatasetError("terms.json", t.id, "end", "the term ends before it starts");
@@ -192,6 +208,10 @@ function validate(d: Omit<Dataset, "leadership" | "chainByTerm" | "leadershipSpa
     checkSources("events.json", e.id, "sources", e.sources);
     e.people.forEach((p) => checkPerson("events.json", e.id, "people", p));
     e.offices.forEach((o) => checkOffice("events.json", e.id, "offices", o));
+    for (const id of e.disputes ?? []) {
+      if (!d.disputeById.has(id))
+        throw new DatasetError("events.json", e.id, "disputes", `unknown dispute "${id}"`);
+    }
   }
   for (const x of d.disputes) {
     x.subjects.forEach((s) => checkSubject("disputes.json", x.id, s));
@@ -205,7 +225,11 @@ function validate(d: Omit<Dataset, "leadership" | "chainByTerm" | "leadershipSpa
 
 const BASIS_ORDER = { "de jure": 0, acting: 1, "de facto": 2 } as const;
 
-function buildChain(terms: readonly Term[], offices: ReadonlyMap<string, Office>) {
+function buildChain(
+  terms: readonly Term[],
+  offices: ReadonlyMap<string, Office>,
+  disputes: ReadonlyMap<string, Dispute>,
+) {
   const leadership = terms
     .filter((t) => offices.get(t.office)?.leading)
     .slice()
@@ -215,27 +239,51 @@ function buildChain(terms: readonly Term[], offices: ReadonlyMap<string, Office>
         (termEnd(a) ?? "9999").localeCompare(termEnd(b) ?? "9999") ||
         BASIS_ORDER[a.basis] - BASIS_ORDER[b.basis],
     );
+  // The people whose order the sources dispute, with the dispute: any link to or from them is one
+  // account among several.
+  const orderOf = new Map<string, string>();
+  for (const t of terms) {
+    if (!t.orderDisputed) continue;
+    for (const s of disputes.get(t.orderDisputed)?.subjects ?? []) orderOf.set(s, t.orderDisputed);
+  }
   const chainByTerm = new Map<string, ChainLink>();
   // A holding whose place in the order is disputed links to nobody, and nobody links to it.
   const linked = (t: Term | undefined, person: string): t is Term =>
     t !== undefined && t.person !== person && t.orderDisputed === undefined;
   leadership.forEach((term, index) => {
+    if (term.orderDisputed !== undefined) {
+      const own = term.orderDisputed;
+      chainByTerm.set(term.id, {
+        term,
+        index,
+        predecessor: null,
+        successor: null,
+        predecessorDisputed: own,
+        successorDisputed: own,
+      });
+      return;
+    }
     let predecessor: Term | null = null;
     let successor: Term | null = null;
-    let orderDisputed: string | null = term.orderDisputed ?? null;
-    if (term.orderDisputed === undefined) {
-      for (let i = index - 1; i >= 0 && !predecessor; i--) {
-        const t = leadership[i];
-        if (linked(t, term.person)) predecessor = t;
-      }
-      for (let i = index + 1; i < leadership.length && !successor; i++) {
-        const t = leadership[i];
-        if (linked(t, term.person)) successor = t;
-      }
-      const neighbours = [leadership[index - 1], leadership[index + 1]];
-      orderDisputed = neighbours.find((t) => t?.orderDisputed !== undefined)?.orderDisputed ?? null;
+    for (let i = index - 1; i >= 0 && !predecessor; i--) {
+      const t = leadership[i];
+      if (linked(t, term.person)) predecessor = t;
     }
-    chainByTerm.set(term.id, { term, index, predecessor, successor, orderDisputed });
+    for (let i = index + 1; i < leadership.length && !successor; i++) {
+      const t = leadership[i];
+      if (linked(t, term.person)) successor = t;
+    }
+    const side = (next: Term | undefined, neighbour: Term | null): string | null =>
+      next?.orderDisputed ??
+      (neighbour ? (orderOf.get(term.person) ?? orderOf.get(neighbour.person) ?? null) : null);
+    chainByTerm.set(term.id, {
+      term,
+      index,
+      predecessor,
+      successor,
+      predecessorDisputed: side(leadership[index - 1], predecessor),
+      successorDisputed: side(leadership[index + 1], successor),
+    });
   });
   return { leadership, chainByTerm };
 }
@@ -289,7 +337,7 @@ export function assembleDataset(records: DatasetRecords): Dataset {
   byId("events.json", events);
   byId("claims.json", claims);
   validate(base);
-  const { leadership, chainByTerm } = buildChain(terms, base.officeById);
+  const { leadership, chainByTerm } = buildChain(terms, base.officeById, base.disputeById);
   const suspended = events.find((e) => e.id === "party-suspended")?.date.date ?? "1991-08-29";
   const banned = events.find((e) => e.id === "party-banned")?.date.date ?? "1991-11-06";
   const founded = events.find((e) => e.id === "secretariat-founded")?.date.date ?? "1917-08-06";

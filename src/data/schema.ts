@@ -69,6 +69,8 @@ export const OfficePeriodSchema = z.object({
   from: DateClaimSchema,
   to: DateClaimSchema.nullable(),
   note: z.string().optional(),
+  /** The seeds that say what `note` says (a note is a sentence users read: it is cited like one). */
+  noteSources: sourceIds.optional(),
 });
 
 export const OfficeSchema = z.object({
@@ -93,6 +95,12 @@ export const OfficeSchema = z.object({
   infobox: z.record(z.string(), SourcedValue),
   predecessor: z.string().nullable(),
   successor: z.string().nullable(),
+  /**
+   * A dispute (naming this office among its subjects) over which office came before or after this
+   * one: that side is shown as disputed, not as a plain "Preceding office" or "Next office".
+   */
+  predecessorDisputed: z.string().optional(),
+  successorDisputed: z.string().optional(),
   sources: sourceIds,
 });
 
@@ -113,6 +121,11 @@ export const TermSchema = z.object({
    * holders. Such a holding is shown, attributed, but not linked to a predecessor or successor.
    */
   orderDisputed: z.string().optional(),
+  /**
+   * From this date on the sources disagree on the holder's title (a dispute, one of `disputes`):
+   * wherever the holding is named, the title carries that word (Stalin's, from 1934).
+   */
+  titleDisputed: z.object({ dispute: z.string(), from: DateClaimSchema }).optional(),
   sources: sourceIds,
 });
 
@@ -139,6 +152,8 @@ export const EventSchema = z.object({
   title: z.string().min(1),
   people: z.array(z.string()),
   offices: z.array(z.string()),
+  /** Disputes over what the title says or when (data/disputes.json ids): trivia leaves it out. */
+  disputes: z.array(z.string()).optional(),
   sources: sourceIds,
 });
 

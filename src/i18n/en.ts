@@ -31,9 +31,20 @@ export const en = {
   beforeOffice: (p: { date: string }) => `before the office was created on ${p.date}`,
   /** A holding that only some sources give, kept out of the order of holders. */
   accountOf: (p: { sources: string }) => `according to ${p.sources}`,
-  orderDisputed: (p: { topic: string }) => `Place in the order disputed: see “${p.topic}”`,
-  neighbourDisputed: (p: { topic: string }) => `disputed (see “${p.topic}”)`,
-  contextOrderDisputed: (p: { topic: string }) => `The sources disagree on “${p.topic}”:`,
+  /** A dispute is named by its heading under "Where the sources disagree", in italics, never in
+   * quotation marks: those are kept for the sources' own words. */
+  orderDisputed: (p: { topic: string }) => `Place in the order disputed (see *${p.topic}*)`,
+  neighbourDisputed: (p: { topic: string }) => `disputed (see *${p.topic}*)`,
+  /** A neighbour in the order as one account gives it, where the sources order these people differently. */
+  chainAccount: (p: { name: string; sources: string; topic: string }) =>
+    `${p.name} (according to ${p.sources}; the order is disputed: see *${p.topic}*)`,
+  contextOrderDisputed: (p: { topic: string }) => `The sources disagree on *${p.topic}*:`,
+  /** On an office's card with no room for every disagreement: those about its holders, by name. */
+  disputesOfHolders: "Where the sources disagree about its holders",
+  disputesOnHoldersCards: (p: { topics: string }) =>
+    `Given in full on the cards of the people concerned: ${p.topics}.`,
+  /** A holding from a date on which the sources disagree on the holder's title (Stalin's, 1934). */
+  titleDisputedFrom: (p: { date: string }) => `title disputed from ${p.date}`,
   endUnknown: "end not given by the sources",
   sources: "Sources",
   matched: "Matched",
@@ -47,7 +58,7 @@ export const en = {
   whoHeldTop: "Who held the Secretariat's top office",
   contextEarlyOffices:
     "Before Stalin, the sources say, the position was not viewed as an important role in Lenin's government: its holders were responsible for technical rather than political decisions.",
-  used: "used by default",
+  used: "used in answers",
   died: "Died",
   accordingTo: (p: { source: string; text: string }) => `According to ${p.source}, ${p.text}`,
   membersUndated: "Members and holders",
@@ -63,17 +74,21 @@ export const en = {
     "Some of these dates are known only to the month or year, so those holdings may not cover every day asked.",
   contextBeforeFounding: (p: { date: string }) =>
     `The office did not exist before the Secretariat was established on ${p.date}.`,
-  contextSuspended: (p: { suspended: string; banned: string }) =>
-    `No one held the office after the party's activities were suspended on ${p.suspended}; the party was banned on ${p.banned}.`,
-  contextAfterBan: (p: { date: string }) =>
-    `The office did not exist after the party was banned on ${p.date}.`,
+  /** After the party's activities were suspended: the office's end as the seeds give it (003). */
+  contextAbolished: (p: { date: string; banned: string }) =>
+    `The office was abolished on ${p.date}, the day the party's activities were suspended; the party was banned on ${p.banned}.`,
   timelineTitle: "The Secretariat's top office, 1917–1991",
+  /** /timeline's title for a view: what it shows and from when to when. */
+  timelineView: (p: { what: string; from: string; to: string }) => `${p.what}, ${p.from} – ${p.to}`,
   noTermsInRange: "No one held the office in this range.",
   sourcesTitle: "Where the answers come from",
   sourcesIntro:
     "Every fact the bot states names one of these documents. Characterisations from the partisan source are attributed, never stated as the bot's own.",
   disputesIntro:
-    "The bot keeps every claimed value with its sources; “used by default” marks the one answers use.",
+    "The bot keeps every claimed value with its sources. *used in answers* marks what the bot's answers rest on; where one disagreement has two such marks, the two values describe different things (a de facto and a de jure start, say), and answers use each for its own.",
+  sourcesPage: (p: { page: number; total: number }) => `Page ${p.page} of ${p.total}`,
+  sourcesPrevious: "Previous",
+  sourcesNext: "Next",
   sourceKinds: {} as Record<string, string>,
   /** The names of an office infobox's rows (as the encyclopedia gives them). */
   infoboxLabels: {
@@ -95,7 +110,7 @@ export const en = {
   } as Record<string, string>,
 
   help: {
-    title: "Apparat — the CPSU Secretariat and its leaders, 1917–1991",
+    title: "Apparat — the Secretariat of the CPSU Central Committee, 1917–1991",
     description:
       "Look up the party's Technical and Responsible Secretaries, General and First Secretaries by name or by date. Names are forgiving: any spelling, Cyrillic, typos. Every answer cites its sources.",
     fields: [
@@ -112,7 +127,10 @@ export const en = {
         value:
           "`/when date:May 1983` · `/when date:10th November 1982` · `/when date:the 1970s` · `/when date:1953 office:First Secretary`",
       },
-      { name: "/timeline — every leader in order", value: "`/timeline`" },
+      {
+        name: "/timeline — the Secretariat's top office and its holders, in order",
+        value: "`/timeline` · `/timeline from:1950 to:1970`",
+      },
       { name: "/sources — the documents and where they disagree", value: "`/sources`" },
       {
         name: "/trivia, /leaderboard, /study — quizzes",
@@ -197,7 +215,7 @@ export const en = {
   officeNotNarrowing: (p: { office: string; offices: string }) =>
     `${p.office} is not one of the titles of the Secretariat's top office, which this command follows. Pick one of: ${p.offices}.`,
   timelineAround: (p: { label: string }) => `Timeline around ${p.label}`,
-  timelineAlt: "Timeline of the party's leaders",
+  timelineAlt: "Timeline of the Secretariat's top office and its holders",
   timelineBackwards: "The view ends before it starts: swap `from` and `to`.",
 
   // — dates the user typed —

@@ -4,6 +4,7 @@ import type { HistoricalEvent, Office, Person, Term } from "../data/schema.js";
 import { claimBounds, type DayInterval, overlaps, shiftDay } from "../dates/calendar.js";
 import { type DateReading, parseFuzzyDate } from "../dates/parse.js";
 import { formatDay } from "./format.js";
+import { holdingName, holdingQualifiers } from "./holding.js";
 
 /** A term that overlaps the asked interval. */
 export interface HolderHit {
@@ -58,15 +59,13 @@ function certainSpan(t: Term): DayInterval | null {
 }
 
 function describeHit(ds: Dataset, h: HolderHit): string {
-  const words: string[] = h.term.basis === "de jure" ? [] : [h.term.basis];
-  if (h.term.orderDisputed) {
-    const by = [...new Set(h.term.start.sources.map((id) => ds.sourceById.get(id)?.publisher ?? id))];
-    words.push(`according to ${by.join(" and ")}; its place in the order is disputed`);
-  }
+  // The holding named as the cards name it (src/query/holding.ts), in the note's English.
+  const words = holdingQualifiers(ds, h.term, "en");
+  if (h.term.orderDisputed) words.push("its place in the order is disputed");
   const basis = words.length ? ` (${words.join("; ")})` : "";
   const end = h.term.end ? formatDay(h.term.end) : "end unknown";
   const died = h.term.endedByDeath ? ", died in office" : "";
-  return `${h.person.name}, ${h.office.name}${basis}, ${formatDay(h.term.start)} – ${end}${died}`;
+  return `${h.person.name}, ${holdingName(ds, h.term, "en")}${basis}, ${formatDay(h.term.start)} – ${end}${died}`;
 }
 
 /** De facto heads of the Secretariat as a body: holdings that are not an office of the chain. */
@@ -102,6 +101,8 @@ export function findHolders(ds: Dataset, reading: DateReading, options: WhenOpti
     });
   }
 
+  // In the order they began: whoever took office first is named first.
+  holders.sort((a, b) => a.start.localeCompare(b.start) || (a.end ?? "9999").localeCompare(b.end ?? "9999"));
   const outside: WhenAnswer["outside"] = [];
   if (interval.from < span.from) {
     outside.push({
@@ -205,14 +206,11 @@ function composeNote(
       parts.push(
         `The office did not exist before the Secretariat was established on ${formatDay({ date: span.from, precision: "day" })}.`,
       );
-    } else if (o.kind === "suspended") {
-      parts.push(
-        `No one held the office after the party's activities were suspended on ${formatDay({ date: span.suspended, precision: "day" })}; the party was banned on ${formatDay({ date: span.banned, precision: "day" })}.`,
-      );
     } else {
-      parts.push(
-        `The office did not exist after the party was banned on ${formatDay({ date: span.banned, precision: "day" })}.`,
-      );
+      // The office's end as the seed that dates it puts it (003: abolished on 29 August 1991, the
+      // day the party's activities were suspended), whether the time asked is before or after the ban.
+      const line = `The office was abolished on ${formatDay({ date: span.suspended, precision: "day" })}, the day the party's activities were suspended; the party was banned on ${formatDay({ date: span.banned, precision: "day" })}.`;
+      if (!parts.includes(line)) parts.push(line);
     }
   }
   if (holders.length === 0 && vacancies.length === 0 && outside.length === 0) {

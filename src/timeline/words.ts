@@ -5,6 +5,7 @@ import type { Office, Person, Term } from "../data/schema.js";
 import { formatIsoDay } from "../i18n/dates.js";
 
 import { type Lang, localName, text } from "../i18n/index.js";
+import { basisLabel } from "../query/holding.js";
 import { isoOf } from "./days.js";
 
 /** "Nikita Khrushchev" and "Khrushchev" (or "Никита Хрущёв" and "Хрущёв"). */
@@ -28,14 +29,10 @@ export function longDay(n: number, lang: Lang): string {
   return formatIsoDay(lang, isoOf(n));
 }
 
-/** " (de facto)", " (acting)"; and who gives a holding whose place in the order is disputed. */
+/**
+ * " (de facto)", " (acting)", who gives a holding whose place in the order is disputed, and the
+ * other words that keep a holding neutral: the same as on the cards (src/query/holding.ts).
+ */
 export function basisSuffix(term: Term, lang: Lang, ds: Dataset): string {
-  const words: string[] = [];
-  if (term.basis === "de facto") words.push(text(lang).timeline.deFacto);
-  if (term.basis === "acting") words.push(text(lang).timeline.acting);
-  if (term.orderDisputed) {
-    const by = [...new Set(term.start.sources.map((id) => ds.sourceById.get(id)?.publisher ?? id))];
-    words.push(text(lang).accountOf({ sources: by.join(", ") }));
-  }
-  return words.length ? ` (${words.join(", ")})` : "";
+  return basisLabel(lang, term, ds);
 }

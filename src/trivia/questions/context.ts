@@ -6,6 +6,7 @@ import type { HistoricalEvent, Person, Term } from "../../data/schema.js";
 import { claimBounds, type DayInterval, daysBetween } from "../../dates/calendar.js";
 import { MONTHS_EN } from "../../dates/parse.js";
 import { formatDay } from "../../query/format.js";
+import { basisLabel, holdingLabel } from "../../query/holding.js";
 import type { Difficulty } from "./model.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -59,11 +60,24 @@ export function officeName(ds: Dataset, id: string): string {
   return ds.officeById.get(id)?.name ?? id;
 }
 
-/** "General Secretary", "acting General Secretary", "de facto head of the Secretariat". */
+/**
+ * A holding named as the cards name it: "General Secretary (acting)", "First Secretary (de facto,
+ * before the office was created on 14 September 1953)", "General Secretary (title disputed from
+ * 1934)". Never a rank or a title the sources dispute, stated plainly.
+ */
 export function roleLabel(ds: Dataset, t: Term): string {
-  if (t.basis === "acting") return `acting ${officeName(ds, t.office)}`;
-  if (t.basis === "de facto") return "de facto head of the Secretariat";
-  return officeName(ds, t.office);
+  return holdingLabel(ds, t, "en");
+}
+
+/** "1917 (according to ProleWiki) or March 1919": when a person first held the leading office,
+ * every account's date where the sources disagree on their place in the order. */
+export function firstTaken(ds: Dataset, l: Leader): string {
+  const dates: string[] = [];
+  for (const t of l.terms) {
+    dates.push(`${formatDay(t.start)}${basisLabel("en", t, ds)}`);
+    if (!t.orderDisputed) break;
+  }
+  return dates.join(" or ");
 }
 
 /** "on 3 April 1922", "in March 1921", "in 1918". */
@@ -217,12 +231,21 @@ export function describeBoundaries(ds: Dataset): Map<string, string> {
     if (!list) parts.set(day, [text]);
     else if (!list.includes(text)) list.push(text);
   };
+  // Where one person's de facto holding meets their de jure one (Stalin's on 16 October 1952,
+  // Khrushchev's on 14 September 1953), the day is the de jure term's: the de facto side adds
+  // nothing but a second name for the same change.
+  const dejure = (person: string, day: string) =>
+    ds.leadership.some(
+      (x) => x.person === person && x.basis !== "de facto" && (x.start.date === day || x.end?.date === day),
+    );
   for (const t of ds.leadership) {
     const name = personName(ds, t.person);
-    if (t.end?.precision === "day") {
+    const aside = (day: string) => t.basis === "de facto" && dejure(t.person, day);
+    if (t.end?.precision === "day" && (t.endedByDeath || !aside(t.end.date))) {
       add(t.end.date, t.endedByDeath ? `${name} died` : `${name}'s term as ${roleLabel(ds, t)} ended`);
     }
-    if (t.start.precision === "day") add(t.start.date, `${name} became ${roleLabel(ds, t)}`);
+    if (t.start.precision === "day" && !aside(t.start.date))
+      add(t.start.date, `${name} became ${roleLabel(ds, t)}`);
   }
   return new Map([...parts].map(([day, list]) => [day, `the day ${list.join(" and ")}`]));
 }

@@ -8,13 +8,12 @@ import { cleanTerms } from "./took-office.js";
 export function durationQuestions(ctx: Context): Draft[] {
   const { ds } = ctx;
   const drafts: Draft[] = [];
-  const all = ds.leadership
-    .filter((t) => t.start.precision === "day" && t.end?.precision === "day")
-    .map((t) => ({
-      term: t,
-      text: describeTermLength(t.start, t.end as NonNullable<Term["end"]>),
-      days: Math.max(1, durationBetween(t.start.date, (t.end as NonNullable<Term["end"]>).date).totalDays),
-    }));
+  // Wrong options too are lengths no source disputes: an explanation names whose each one is.
+  const all = cleanTerms(ctx, true).map((t) => ({
+    term: t,
+    text: describeTermLength(t.start, t.end as NonNullable<Term["end"]>),
+    days: Math.max(1, durationBetween(t.start.date, (t.end as NonNullable<Term["end"]>).date).totalDays),
+  }));
   for (const t of cleanTerms(ctx, true)) {
     const end = t.end;
     if (!end) continue;

@@ -2,6 +2,7 @@
 import { eventSpan } from "../../data/build.js";
 import { formatEventDate } from "../../i18n/dates.js";
 import { formatDay } from "../../query/format.js";
+import { partisanOnly } from "../../query/holding.js";
 import { type Context, containsDay, difficultyOf, eventDisputed, gapDays, prominence } from "./context.js";
 import { cleanSources, type Draft, firstSeen, pickDistractors, questionRng, shorten } from "./draft.js";
 import { ERA_DAYS, QUESTION_LIMITS } from "./model.js";
@@ -9,14 +10,20 @@ import { ERA_DAYS, QUESTION_LIMITS } from "./model.js";
 export function eventQuestions(ctx: Context): Draft[] {
   const { ds } = ctx;
   const drafts: Draft[] = [];
-  for (const e of ds.events) {
-    if (e.date.precision !== "day" || eventDisputed(ds, e)) continue;
+  // An event the sources disagree on is neither asked about nor offered as a wrong option, since
+  // the explanation states each option's date.
+  // Nor is one only the partisan source gives: a question states its options' dates as fact.
+  const settled = ds.events.filter(
+    (e) => !eventDisputed(ds, e) && (e.disputes ?? []).length === 0 && !partisanOnly(ds, e.sources),
+  );
+  for (const e of settled) {
+    if (e.date.precision !== "day") continue;
     const day = e.date.date;
     const label = formatDay(e.date);
     const correct = shorten(e.title, QUESTION_LIMITS.choice);
     const prompt = `What happened on ${label}?`;
     const seen = new Set([correct]);
-    const candidates = ds.events
+    const candidates = settled
       .filter((o) => o.id !== e.id && !containsDay(eventSpan(o), day))
       .map((o) => ({
         event: o,

@@ -58,9 +58,13 @@ export function holderQuestions(ctx: Context): Draft[] {
       const label = formatDay({ date: day, precision: "day" });
       const prompt = `Who held ${LEADING_OFFICE} on ${label}?`;
       const near = leadersNear(ctx, { from: day, to: day }, new Set([t.person]));
+      // Only the neighbours no source orders differently (not Stasova before Krestinsky, whom
+      // ProleWiki's account separates by Sverdlov's chairmanship).
       const around = [
-        link?.predecessor ? `after ${personName(ds, link.predecessor.person)}` : "",
-        link?.successor ? `before ${personName(ds, link.successor.person)}` : "",
+        link?.predecessor && !link.predecessorDisputed
+          ? `after ${personName(ds, link.predecessor.person)}`
+          : "",
+        link?.successor && !link.successorDisputed ? `before ${personName(ds, link.successor.person)}` : "",
       ].filter(Boolean);
       drafts.push({
         kind: "holder-on-date",

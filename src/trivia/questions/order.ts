@@ -1,9 +1,9 @@
 // "Put these leaders in order", from start windows that cannot overlap.
 import type { Term } from "../../data/schema.js";
-import { type Context, difficultyOf, type Leader, surname } from "./context.js";
+import { type Context, difficultyOf, firstTaken, type Leader, surname } from "./context.js";
 import { cleanSources, type Draft, questionRng } from "./draft.js";
 import { LEADING_OFFICE } from "./model.js";
-import { firstTaken, surelyBefore } from "./true-false.js";
+import { surelyBefore } from "./true-false.js";
 
 export function orderQuestions(ctx: Context): Draft[] {
   const { ds } = ctx;
@@ -49,7 +49,7 @@ export function orderQuestions(ctx: Context): Draft[] {
       correct,
       wrong: [swapped.map(label).join(" → "), ...others.slice(0, 2)],
       explanation: [
-        `In order of first taking ${LEADING_OFFICE}: ${set.map((l) => `${l.person.name}, ${firstTaken(l)}`).join("; ")}.`,
+        `In order of first taking ${LEADING_OFFICE}: ${set.map((l) => `${l.person.name}, ${firstTaken(ds, l)}`).join("; ")}.`,
       ],
       sources: cleanSources(ds, ...set.map((l) => (l.terms[0] as Term).start.sources)),
       subjects: set.map((l) => l.person.id),

@@ -28,7 +28,8 @@ export function usableHandovers(ctx: Context): [Term, Term][] {
     const lb = ctx.leaderById.get(b.person);
     if (!la || !lb || la.endDisputed || lb.startDisputed) continue;
     // Holders whose order the sources dispute are never asked about in order.
-    if (ds.chainByTerm.get(a.id)?.orderDisputed || ds.chainByTerm.get(b.id)?.orderDisputed) continue;
+    if (ds.chainByTerm.get(a.id)?.successorDisputed || ds.chainByTerm.get(b.id)?.predecessorDisputed)
+      continue;
     // The chain must agree, and the new term must not start before the old one can have ended.
     if (ds.chainByTerm.get(a.id)?.successor?.id !== b.id) continue;
     if (ds.chainByTerm.get(b.id)?.predecessor?.id !== a.id) continue;
@@ -66,7 +67,7 @@ export function successionQuestions(ctx: Context): Draft[] {
     const near = leadersNear(ctx, { from: day, to: day }, exclude);
     const within = (x: { gap: number }) => x.gap <= ERA_DAYS;
 
-    const succPrompt = `Who succeeded ${nameA} (${roleLabel(ds, a)}) in ${LEADING_OFFICE}?`;
+    const succPrompt = `Who succeeded ${nameA}, ${roleLabel(ds, a)}, in ${LEADING_OFFICE}?`;
     drafts.push({
       kind: "successor",
       difficulty: difficultyOf(level),
@@ -81,7 +82,7 @@ export function successionQuestions(ctx: Context): Draft[] {
       subjects: [a.person, b.person, a.office, b.office],
     });
 
-    const predPrompt = `Who held ${LEADING_OFFICE} immediately before ${nameB} (${roleLabel(ds, b)})?`;
+    const predPrompt = `Who held ${LEADING_OFFICE} immediately before ${nameB}, ${roleLabel(ds, b)}?`;
     drafts.push({
       kind: "predecessor",
       difficulty: difficultyOf(level),

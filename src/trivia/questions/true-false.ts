@@ -6,6 +6,7 @@ import { formatDay } from "../../query/format.js";
 import {
   type Context,
   difficultyOf,
+  firstTaken,
   gapDays,
   heldSentence,
   type Leader,
@@ -21,11 +22,6 @@ import { cleanSources, type Draft } from "./draft.js";
 import { ERA_DAYS, FALSE, LEADING_OFFICE, TRUE } from "./model.js";
 import { officePeriods, otherOfficesNear, singleOfficeLeaders } from "./office-held.js";
 import { cleanTerms, ownStarts } from "./took-office.js";
-
-export function firstTaken(l: Leader): string {
-  const first = l.terms[0] as Term;
-  return `${formatDay(first.start)}${first.basis === "de jure" ? "" : ` (${first.basis})`}`;
-}
 
 /** Whether a surely took the leading office before b, whatever the imprecision and disputes. */
 export const surelyBefore = (a: Leader, b: Leader) => a.startWindow.to < b.startWindow.from;
@@ -81,7 +77,7 @@ export function trueFalseQuestions(ctx: Context): Draft[] {
     for (const b of eligible) {
       if (a === b || !surelyBefore(a, b) || gapDays(a.span, b.span) > ERA_DAYS) continue;
       const explanation = [
-        `${a.person.name} first held the office from ${firstTaken(a)}; ${b.person.name} from ${firstTaken(b)}.`,
+        `${a.person.name} first held the office from ${firstTaken(ds, a)}; ${b.person.name} from ${firstTaken(ds, b)}.`,
       ];
       const sources = cleanSources(ds, (a.terms[0] as Term).sources, (b.terms[0] as Term).sources);
       const level = Math.max(a.person.prominence, b.person.prominence);
