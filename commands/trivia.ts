@@ -35,8 +35,8 @@ export const data = slashCommand(
   {
     name: "trivia",
     ru: "викторина",
-    description: "Study-group trivia about the party's leaders",
-    descriptionRu: "Викторина о руководителях партии",
+    description: "Study-group trivia about the Secretariat and its secretaries",
+    descriptionRu: "Викторина о Секретариате ЦК и его секретарях",
   },
   [
     subcommand(
@@ -69,8 +69,8 @@ export const data = slashCommand(
           {
             name: "difficulty",
             ru: "сложность",
-            description: "Easy: the best-known leaders; hard: Krestinsky, Stasova, Ivashko and exact figures",
-            descriptionRu: "Лёгкая — известные лидеры; сложная — Крестинский, Стасова, Ивашко",
+            description: "Easy: the best-known secretaries; hard: Krestinsky, Stasova, Ivashko and exact figures",
+            descriptionRu: "Лёгкая — известные секретари; сложная — Крестинский, Стасова, Ивашко",
           },
           { choices: difficultyChoices() },
         ),
