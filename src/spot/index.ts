@@ -82,9 +82,9 @@ export class Spotter {
 
   spot(fullText: string): SpotResult {
     const text = fullText.length > MAX_SPOT_TEXT ? fullText.slice(0, MAX_SPOT_TEXT) : fullText;
-    const dates = spotDates(text);
-    // Words inside a date ("March", "после") are the date's, not names.
     const all = textTokens(text);
+    const dates = spotDates(text, all);
+    // Words inside a date ("March", "после") are the date's, not names.
     const tokens = dates.length === 0 ? all : all.filter((t) => !insideAny(dates, t));
     const cache: (readonly Candidate[] | undefined)[] = [];
     const candidatesAt: CandidatesAt = (i) => {
