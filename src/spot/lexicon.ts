@@ -137,9 +137,19 @@ const RU_ENDINGS = [
   "е",
   "ы",
   "и",
-  "",
 ];
 const MIN_STEM = 4;
+/** RU_ENDINGS by their last letter, so that a word is tried only with the endings it can have. */
+const ENDINGS_BY_LAST = (() => {
+  const map = new Map<number, string[]>();
+  for (const e of RU_ENDINGS) {
+    const c = e.charCodeAt(e.length - 1);
+    const list = map.get(c);
+    if (list) list.push(e);
+    else map.set(c, [e]);
+  }
+  return map;
+})();
 
 const foldPhrase = (text: string): string[] => textTokens(text).map((t) => t.norm);
 
@@ -379,16 +389,20 @@ export class SpotLexicon {
 
   /** Other cases of the same word: "секретаря" and "секретарей" are "секретарь". */
   private russianForms(norm: string, exact: number | undefined, out: Candidate[]): void {
-    for (const ending of RU_ENDINGS) {
-      if (ending.length > 0 && !norm.endsWith(ending)) continue;
-      const length = norm.length - ending.length;
-      if (length < MIN_STEM) continue;
-      const words = this.stems.get(ending.length > 0 ? norm.slice(0, length) : norm);
-      if (!words) continue;
-      for (const id of words) {
-        if (id === exact || hasWord(out, id)) continue;
-        if (out.length < MAX_CANDIDATES) out.push({ word: id, quality: 1 });
-      }
+    if (norm.length < MIN_STEM) return;
+    this.stemForms(norm, exact, out);
+    for (const ending of ENDINGS_BY_LAST.get(norm.charCodeAt(norm.length - 1)) ?? []) {
+      if (norm.length - ending.length < MIN_STEM || !norm.endsWith(ending)) continue;
+      this.stemForms(norm.slice(0, norm.length - ending.length), exact, out);
+    }
+  }
+
+  private stemForms(stem: string, exact: number | undefined, out: Candidate[]): void {
+    const words = this.stems.get(stem);
+    if (!words) return;
+    for (const id of words) {
+      if (id === exact || hasWord(out, id)) continue;
+      if (out.length < MAX_CANDIDATES) out.push({ word: id, quality: 1 });
     }
   }
 
