@@ -419,23 +419,22 @@ class DateReader {
 /** Every date or period in the text, in order, none overlapping another. */
 export function spotDates(text: string, words: readonly TextToken[] = textTokens(text)): SpottedDate[] {
   const reader = new DateReader(text, words);
-  let candidates: Span[] | undefined;
+  const candidates: Span[] = [];
+  const add = (s: Span | null) => {
+    if (s) candidates.push(s);
+  };
   for (let i = 0; i < words.length; i++) {
     const n = (words[i] as TextToken).norm;
     if (!isDigit(n.charCodeAt(0)) && !STARTERS.has(n)) continue;
-    for (const s of [
-      reader.range(i),
-      reader.period(i),
-      reader.numeric(i),
-      reader.decade(i),
-      reader.point(i),
-      reader.season(i),
-      reader.apostropheYear(i),
-    ]) {
-      if (s) (candidates ??= []).push(s);
-    }
+    add(reader.range(i));
+    add(reader.period(i));
+    add(reader.numeric(i));
+    add(reader.decade(i));
+    add(reader.point(i));
+    add(reader.season(i));
+    add(reader.apostropheYear(i));
   }
-  if (!candidates) return [];
+  if (candidates.length === 0) return [];
   // Longest first, so that "5 March 1953" wins over "March 1953" and a range over its ends.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: SpottedDate[] = [];

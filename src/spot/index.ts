@@ -204,7 +204,7 @@ export class Spotter {
     const word = tokens[k];
     const before = tokens[k - 1] as TextToken;
     if (!word || !spaced(text, before.end, word.start)) return false;
-    return !this.hasFlag(candidatesAt(k), WORD.ourOrgan | WORD.name);
+    return !this.hasFlag(candidatesAt(k), WORD.ourOrgan);
   }
 
   /**

@@ -3,8 +3,9 @@
 // dictionary of the languages: a word is here because it is what a chat message most likely means
 // where a name would otherwise be read. Folded as message words are (lower case, ё → е, й → и, no ь).
 //  - ORDINARY: everyday English and Russian words that are one typing slip from a name form or
-//    are a name form ("stain" is not "Stalin", "стали" not "Сталин", "козлов" a herd's goats),
+//    are a name form ("stain" is not "Stalin", "ленив" not "Ленин", "козлов" a herd's goats),
 //    and the clipped words of office aliases that are words of their own ("sec" as in a second).
+//    Plurals, possessives and case forms need no entry: a word found inflected takes no slip.
 //  - GIVEN_NAMES: first names (and their everyday short forms) that are none of our people's, in
 //    Russian (their Latin spellings are derived) and in English: "Alexander Zinoviev" is another man.
 //  - Places named after people: "Lenin Street", "улица Ленина", "площадь Дзержинского".
@@ -13,15 +14,12 @@ import { transliterations } from "../search/translit.js";
 const list = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
 export const ORDINARY_EN = list(`
-  stain stains statin statins secretarial secretory genset chenin apfelbaum joffre levin lenis
-  sec secs gen tech techs gorky
+  stain statin secretarial secretory genset chenin apfelbaum joffre levin lenis sec gen tech gorky
 `);
 
 export const ORDINARY_RU = list(`
-  стали сталь сталью стал ленив ленива ленивы лениво молотом молотое молотои молотов молоты
-  маленко маленкое маленкои маленком козлом козлов козлы козла хрущеи суслом каменел подгорныи
-  подгорная подгорное подгорнои подгорного подгорную подгорных подгорные подгорном
-  сверлов
+  ленив ленива ленивы молотом молотое молотои молотов маленкое маленкои маленком козлом козлов
+  хрущеи суслом каменел подгорныи сверлов
 `);
 
 /** Russian first names and short forms that are not also everyday words ("Вера", "Роман" are). */
