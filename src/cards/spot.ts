@@ -10,7 +10,7 @@ import { ComponentType } from "../interactions/api.js";
 import { type CardKind, spotMenuId, spotValue } from "../interactions/custom-id.js";
 import { NO_MENTIONS, quoteUserText } from "../interactions/payload.js";
 import type { MessagePayload } from "../interactions/types.js";
-import { answerWhen, findHolders } from "../query/when.js";
+import { answerWhen } from "../query/when.js";
 import type { SpotResult, SpottedDate } from "../spot/index.js";
 import { sanitizeLine } from "../text/sanitize.js";
 import { basisLabel, COLOURS, holdingName, sourcesFooter } from "./common.js";
