@@ -226,6 +226,11 @@ export class Spotter {
       this.extend(text, tokens, [first.word], first.quality, i, longest, candidatesAt, matches);
     }
     if (matches.length === 0) return null;
+    // Most often one phrase matches here: it is the match unless it names two people.
+    if (matches.length === 1) {
+      const m = matches[0] as PhraseMatch;
+      return m.blocked || m.subjects.length === 1 ? m : null;
+    }
     matches.sort((a, b) => b.length - a.length || a.quality - b.quality);
     for (const m of matches) {
       if (m.blocked) return m;

@@ -15,6 +15,9 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 
 const PLAIN = /^[a-z0-9]+$/;
 const PLAIN_CYRILLIC = /^[a-z0-9а-яё'’ʼ]+$/;
+/** What folding changes in a plain Cyrillic word, and how. */
+const CYRILLIC_FOLDS = /[ёйъь'’ʼ]/g;
+const CYRILLIC_FOLDED: Record<string, string> = { ё: "е", й: "и" };
 
 /**
  * `normalizeName` for one word, without its spaces. Most chat words are plain Latin or Cyrillic
@@ -25,11 +28,7 @@ export function foldWord(word: string): string {
   if (PLAIN.test(word)) return word;
   const lower = word.toLowerCase();
   if (PLAIN.test(lower)) return lower;
-  if (PLAIN_CYRILLIC.test(lower))
-    return lower
-      .replace(/ё/g, "е")
-      .replace(/й/g, "и")
-      .replace(/[ъь'’ʼ]/g, "");
+  if (PLAIN_CYRILLIC.test(lower)) return lower.replace(CYRILLIC_FOLDS, (c) => CYRILLIC_FOLDED[c] ?? "");
   return normalizeName(word).replace(/ /g, "");
 }
 
