@@ -351,6 +351,21 @@ describe("folding words", () => {
     );
   });
 
+  it("folds the words of a text as the name search folds each of them", () => {
+    const letters = [..."abcxyzABCXYZ019абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЙЪЬ'’ʼéñßłøæœı -,."];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 24 }), (chars) => {
+        const text = chars.join("");
+        for (const t of textTokens(text)) {
+          const word = text.slice(t.start, t.end);
+          expect(t.norm).toBe(normalizeName(word).replace(/ /g, ""));
+          expect(t.cyrillic).toBe(/[\u0400-\u04ff]/.test(t.norm));
+        }
+      }),
+      { numRuns: 2000, seed: 78 },
+    );
+  });
+
   it("finds words with their string indices, apostrophes inside words kept", () => {
     expect(textTokens("Stalin's “gensec”, при Брежневе!").map((t) => [t.norm, t.start, t.end])).toEqual([
       ["stalins", 0, 8],

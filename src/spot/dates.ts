@@ -48,16 +48,28 @@ const RANGE_OPENERS = folded(["between", "from", "с", "со"]);
 const PERIOD_OPENERS = folded(["after", "since", "before", "until", "till", "после", "с", "со", "до"]);
 /** Words that join the two ends of a range. */
 const JOINERS = folded(["to", "until", "till", "through", "and", "по"]);
-/** What may start a date: every form begins with one of these words or with a digit. */
-const STARTERS = new Set([
-  ...MONTHS,
-  ...DECADES,
-  ...SEASONS,
-  ...PARTS,
-  ...RANGE_OPENERS,
-  ...PERIOD_OPENERS,
-  "the",
-]);
+/** What a word may start, by the word: every date form begins with one of these or a digit. */
+const MAY_START = {
+  range: 1,
+  period: 2,
+  decade: 4,
+  point: 8,
+  season: 16,
+} as const;
+const STARTERS = (() => {
+  const map = new Map<string, number>();
+  const add = (words: Iterable<string>, what: number) => {
+    for (const w of words) map.set(w, (map.get(w) ?? 0) | what);
+  };
+  add(MONTHS, MAY_START.range | MAY_START.point);
+  add(PARTS, MAY_START.range | MAY_START.point | MAY_START.decade);
+  add(["the"], MAY_START.decade);
+  add(DECADES, MAY_START.decade);
+  add(SEASONS, MAY_START.season);
+  add(RANGE_OPENERS, MAY_START.range);
+  add(PERIOD_OPENERS, MAY_START.period);
+  return map;
+})();
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -416,23 +428,31 @@ class DateReader {
   }
 }
 
+function push(spans: Span[], span: Span | null): void {
+  if (span) spans.push(span);
+}
+
 /** Every date or period in the text, in order, none overlapping another. */
 export function spotDates(text: string, words: readonly TextToken[] = textTokens(text)): SpottedDate[] {
   const reader = new DateReader(text, words);
   const candidates: Span[] = [];
-  const add = (s: Span | null) => {
-    if (s) candidates.push(s);
-  };
   for (let i = 0; i < words.length; i++) {
     const n = (words[i] as TextToken).norm;
-    if (!isDigit(n.charCodeAt(0)) && !STARTERS.has(n)) continue;
-    add(reader.range(i));
-    add(reader.period(i));
-    add(reader.numeric(i));
-    add(reader.decade(i));
-    add(reader.point(i));
-    add(reader.season(i));
-    add(reader.apostropheYear(i));
+    if (isDigit(n.charCodeAt(0))) {
+      push(candidates, reader.range(i));
+      push(candidates, reader.numeric(i));
+      push(candidates, reader.decade(i));
+      push(candidates, reader.point(i));
+      push(candidates, reader.apostropheYear(i));
+      continue;
+    }
+    const may = STARTERS.get(n);
+    if (may === undefined) continue;
+    if (may & MAY_START.range) push(candidates, reader.range(i));
+    if (may & MAY_START.period) push(candidates, reader.period(i));
+    if (may & MAY_START.decade) push(candidates, reader.decade(i));
+    if (may & MAY_START.point) push(candidates, reader.point(i));
+    if (may & MAY_START.season) push(candidates, reader.season(i));
   }
   if (candidates.length === 0) return [];
   // Longest first, so that "5 March 1953" wins over "March 1953" and a range over its ends.

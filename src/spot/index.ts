@@ -84,10 +84,21 @@ interface PhraseMatch {
   weak: boolean;
 }
 
-type CandidatesAt = (i: number) => readonly Candidate[];
-
 export class Spotter {
+  /** The words of the message being read and, by word, what each may stand for (worked out once). */
+  private words: readonly TextToken[] = [];
+  private known: (readonly Candidate[] | undefined)[] = [];
+
   constructor(private readonly lexicon: SpotLexicon) {}
+
+  private candidatesAt(i: number): readonly Candidate[] {
+    let c = this.known[i];
+    if (!c) {
+      c = this.lexicon.candidates(this.words[i] as TextToken);
+      this.known[i] = c;
+    }
+    return c;
+  }
 
   spot(fullText: string): SpotResult {
     const text = fullText.length > MAX_SPOT_TEXT ? fullText.slice(0, MAX_SPOT_TEXT) : fullText;
@@ -95,25 +106,18 @@ export class Spotter {
     const dates = spotDates(text, all);
     // Words inside a date ("March", "после") are the date's, not names.
     const tokens = outsideDates(all, dates);
-    const cache: (readonly Candidate[] | undefined)[] = [];
-    const candidatesAt: CandidatesAt = (i) => {
-      let c = cache[i];
-      if (!c) {
-        c = this.lexicon.candidates(tokens[i] as TextToken);
-        cache[i] = c;
-      }
-      return c;
-    };
+    this.words = tokens;
+    this.known = [];
     const mentions: Mention[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const chosen = this.bestAt(text, tokens, i, candidatesAt);
+      const chosen = this.bestAt(text, tokens, i);
       if (!chosen) {
         i++;
         continue;
       }
       const subject = chosen.subjects[0] as number;
-      if (!chosen.blocked && !this.restrained(text, tokens, i, chosen, subject, candidatesAt)) {
+      if (!chosen.blocked && !this.restrained(text, tokens, i, chosen, subject)) {
         const start = (tokens[i] as TextToken).start;
         const end = (tokens[i + chosen.length - 1] as TextToken).end;
         mentions.push({ subject, start, end, weak: chosen.weak });
@@ -137,6 +141,8 @@ export class Spotter {
         end: m.end,
       });
     }
+    this.words = [];
+    this.known = [];
     return { text: fullText, entities, dates };
   }
 
@@ -157,7 +163,6 @@ export class Spotter {
     i: number,
     m: PhraseMatch,
     subject: number,
-    candidatesAt: CandidatesAt,
   ): boolean {
     const first = tokens[i] as TextToken;
     const last = tokens[i + m.length - 1] as TextToken;
@@ -166,13 +171,11 @@ export class Spotter {
     const prevSpaced = prev !== undefined && spaced(text, prev.end, first.start);
     const nextSpaced = next !== undefined && glued(text, last.end, next.start) && last.end < next.start;
     if (this.lexicon.subjects[subject]?.kind === "office") {
-      if (prevSpaced && this.hasFlag(candidatesAt(i - 1), WORD.otherOrgan)) return true;
-      return (
-        next !== undefined && nextSpaced && this.ofAnotherOrgan(text, tokens, i + m.length, candidatesAt)
-      );
+      if (prevSpaced && this.hasFlag(this.candidatesAt(i - 1), WORD.otherOrgan)) return true;
+      return next !== undefined && nextSpaced && this.ofAnotherOrgan(text, tokens, i + m.length);
     }
-    if (prevSpaced && prev.cyrillic && this.hasFlag(candidatesAt(i - 1), WORD.placeBefore)) return true;
-    if (nextSpaced && !next.cyrillic && this.hasFlag(candidatesAt(i + m.length), WORD.placeAfter))
+    if (prevSpaced && prev.cyrillic && this.hasFlag(this.candidatesAt(i - 1), WORD.placeBefore)) return true;
+    if (nextSpaced && !next.cyrillic && this.hasFlag(this.candidatesAt(i + m.length), WORD.placeAfter))
       return true;
     if (m.length !== 1 || !prev) return false;
     // "A. Zinoviev", "Н. С. Хрущёв": an initial, its full stop, then the surname.
@@ -181,22 +184,17 @@ export class Spotter {
       text.charCodeAt(prev.end) === 0x2e &&
       spaced(text, prev.end + 1, first.start)
     ) {
-      return !candidatesAt(i - 1).some((c) => c.quality === 0 && this.lexicon.isOwnOf(subject, c.word));
+      return !this.candidatesAt(i - 1).some((c) => c.quality === 0 && this.lexicon.isOwnOf(subject, c.word));
     }
     if (!prevSpaced) return false;
-    const before = candidatesAt(i - 1);
+    const before = this.candidatesAt(i - 1);
     if (before.some((c) => c.quality < 2 && this.lexicon.isOwnOf(subject, c.word))) return false;
     if (before.some((c) => c.quality < 2 && this.lexicon.flagsOf(c.word) & WORD.given)) return true;
     return PATRONYMIC.test(prev.norm) && !this.hasFlag(before, WORD.name);
   }
 
   /** "… of the embassy": the word after "of" (and an article) is none of our party's organs. */
-  private ofAnotherOrgan(
-    text: string,
-    tokens: readonly TextToken[],
-    at: number,
-    candidatesAt: CandidatesAt,
-  ): boolean {
+  private ofAnotherOrgan(text: string, tokens: readonly TextToken[], at: number): boolean {
     if (tokens[at]?.norm !== "of") return false;
     let k = at + 1;
     const article = tokens[k]?.norm;
@@ -204,26 +202,21 @@ export class Spotter {
     const word = tokens[k];
     const before = tokens[k - 1] as TextToken;
     if (!word || !spaced(text, before.end, word.start)) return false;
-    return !this.hasFlag(candidatesAt(k), WORD.ourOrgan);
+    return !this.hasFlag(this.candidatesAt(k), WORD.ourOrgan);
   }
 
   /**
    * The match to take at word `i`: the longest phrase that names exactly one subject (or a
    * blocking phrase), the closest spelling first; null when nothing starting here names anyone.
    */
-  private bestAt(
-    text: string,
-    tokens: readonly TextToken[],
-    i: number,
-    candidatesAt: CandidatesAt,
-  ): PhraseMatch | null {
-    const firsts = candidatesAt(i);
+  private bestAt(text: string, tokens: readonly TextToken[], i: number): PhraseMatch | null {
+    const firsts = this.candidatesAt(i);
     if (firsts.length === 0) return null;
     const matches: PhraseMatch[] = [];
     for (const first of firsts) {
       if (!(this.lexicon.flagsOf(first.word) & WORD.name)) continue;
       const longest = Math.min(this.lexicon.longestPhraseFrom(first.word), tokens.length - i);
-      this.extend(text, tokens, [first.word], first.quality, i, longest, candidatesAt, matches);
+      this.extend(text, tokens, [first.word], first.quality, i, longest, matches);
     }
     if (matches.length === 0) return null;
     // Most often one phrase matches here: it is the match unless it names two people.
@@ -249,7 +242,6 @@ export class Spotter {
     quality: Quality,
     i: number,
     longest: number,
-    candidatesAt: CandidatesAt,
     out: PhraseMatch[],
   ): void {
     const entry = this.lexicon.phrase(words);
@@ -266,18 +258,9 @@ export class Spotter {
     const at = i + words.length;
     const before = tokens[at - 1] as TextToken;
     if (!glued(text, before.end, (tokens[at] as TextToken).start)) return;
-    for (const next of candidatesAt(at)) {
+    for (const next of this.candidatesAt(at)) {
       words.push(next.word);
-      this.extend(
-        text,
-        tokens,
-        words,
-        Math.max(quality, next.quality) as Quality,
-        i,
-        longest,
-        candidatesAt,
-        out,
-      );
+      this.extend(text, tokens, words, Math.max(quality, next.quality) as Quality, i, longest, out);
       words.pop();
     }
   }
