@@ -2,16 +2,17 @@
 // "в марте 1953 года", "1953–64". Candidate spans are found by walking the message's words once
 // (a year, a month, a day, a decade and the words around them), then read by the same parser as
 // /when, so a date found in a message means what it would mean typed into /when.
+import { type DayInterval, monthInterval, yearInterval } from "../dates/calendar.js";
+import { DECADE_WORDS, MONTH_WORDS, parseFuzzyDate } from "../dates/parse.js";
 import {
-  type DayInterval,
-  isoDay,
-  isRealDay,
-  lastDayOfMonth,
-  monthInterval,
-  shiftDay,
-  yearInterval,
-} from "../dates/calendar.js";
-import { DECADE_WORDS, MONTH_WORDS, OPEN_PERIOD, parseFuzzyDate } from "../dates/parse.js";
+  dayValue,
+  decadeValue,
+  NOT_A_DATE,
+  periodValue,
+  rangeJoinRead,
+  rangeValue,
+  third,
+} from "./date-readings.js";
 import { foldWord, type TextToken, textTokens } from "./tokens.js";
 
 export interface SpottedDate {
@@ -110,54 +111,6 @@ interface Span {
   end: number;
   next: number;
   value?: DayInterval | typeof NOT_A_DATE;
-}
-
-const NOT_A_DATE = "not a date";
-
-/** The first, middle or last third of a year (by months) or of a decade (by years). */
-function third(which: string, span: DayInterval, decade: boolean): DayInterval {
-  const y = Number(span.from.slice(0, 4));
-  if (decade) {
-    const [a, b] = which === "early" ? [0, 3] : which === "late" ? [7, 9] : [4, 6];
-    return { from: isoDay(y + a, 1, 1), to: isoDay(y + b, 12, 31) };
-  }
-  const [a, b] = which === "early" ? [1, 4] : which === "late" ? [9, 12] : [5, 8];
-  return { from: isoDay(y, a, 1), to: isoDay(y, b, lastDayOfMonth(y, b)) };
-}
-
-/** A decade, or a third of it ("the early 80s"). */
-function decadeValue(start: number, part: string | undefined): DayInterval {
-  const all = { from: isoDay(start, 1, 1), to: isoDay(start + 9, 12, 31) };
-  return part ? third(part, all, true) : all;
-}
-
-function dayValue(y: number, m: number, d: number): DayInterval | typeof NOT_A_DATE {
-  if (!isRealDay(y, m, d)) return NOT_A_DATE;
-  const iso = isoDay(y, m, d);
-  return { from: iso, to: iso };
-}
-
-/** How the parser reads a period's opening word. */
-const PERIOD_KINDS: Record<string, "after" | "since" | "before" | "until"> = {
-  after: "after",
-  после: "after",
-  since: "since",
-  с: "since",
-  со: "since",
-  before: "before",
-  до: "before",
-  until: "until",
-  till: "until",
-};
-
-/** The joining words the parser reads after each opening word (none: no opening word). */
-function rangeJoinRead(opener: string | undefined, joiner: string, spacedDash: boolean): boolean {
-  const dash = joiner === "-" || joiner === "–" || joiner === "—";
-  if (opener === undefined) return dash || ["to", "until", "till", "through"].includes(joiner);
-  if (opener === "between") return joiner === "and";
-  if (opener === "from") return (dash && spacedDash) || ["to", "until", "till", "through"].includes(joiner);
-  if (opener === "с") return joiner === "по";
-  return false;
 }
 
 /** Reads the forms of a date word by word; every method takes a word index and returns a Span or null. */
@@ -327,13 +280,12 @@ class DateReader {
     const end = this.point(right);
     if (end) {
       const opener = from === i ? undefined : this.norm(i);
-      let value: Span["value"];
-      if (
+      const value =
         rangeJoinRead(opener, joiner, spacedDash) &&
         typeof left.value === "object" &&
         typeof end.value === "object"
-      )
-        value = end.value.to < left.value.from ? NOT_A_DATE : { from: left.value.from, to: end.value.to };
+          ? rangeValue(left.value, end.value)
+          : undefined;
       return { start, end: end.end, next: end.next, value };
     }
     if (allDigits(this.norm(right) ?? "", 2)) {
@@ -347,19 +299,7 @@ class DateReader {
     if (!PERIOD_OPENERS.has(this.norm(i) ?? "") || !this.spaced(i + 1)) return null;
     const p = this.point(i + 1);
     if (!p) return null;
-    let value: Span["value"];
-    if (typeof p.value === "object") {
-      const kind = PERIOD_KINDS[this.norm(i) as string];
-      const span =
-        kind === "after"
-          ? { from: shiftDay(p.value.to, 1), to: OPEN_PERIOD.to }
-          : kind === "since"
-            ? { from: p.value.from, to: OPEN_PERIOD.to }
-            : kind === "before"
-              ? { from: OPEN_PERIOD.from, to: shiftDay(p.value.from, -1) }
-              : { from: OPEN_PERIOD.from, to: p.value.to };
-      value = span.from > span.to ? NOT_A_DATE : span;
-    }
+    const value = typeof p.value === "object" ? periodValue(this.norm(i) as string, p.value) : undefined;
     return { start: (this.tokens[i] as TextToken).start, end: p.end, next: p.next, value };
   }
 
