@@ -14,7 +14,8 @@ import { transliterations } from "../search/translit.js";
 const list = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
 export const ORDINARY_EN = list(`
-  stain statin secretarial secretory genset chenin apfelbaum joffre levin lenis sec gen tech gorky
+  stain statin secretarial secretory genset chenin apfelbaum joffre jaffe levin lenis leonine beira
+  serin sec gen tech gorky
 `);
 
 export const ORDINARY_RU = list(`
