@@ -56,6 +56,15 @@ const CHAT = [
   "club",
   "Leningrad",
   "хрущёвка",
+  // Words the lookup must read as everyday words or as somebody else.
+  "sec",
+  "stain",
+  "стали",
+  "маленькое",
+  "Alexander",
+  "Gorky",
+  "улица",
+  "Street",
 ];
 const DATES = [
   "14 Oct 1964",
@@ -128,6 +137,10 @@ export function benchSpot(ds: Dataset, gc: () => void = () => undefined): string
     "генсека",
     "first sec",
     "Gorby",
+    "Leonid Ilyich",
+    "Никиту Сергеевича",
+    "second secretaries",
+    "генеральных секретарей",
   ];
   const rows: string[][] = [];
   const rand = mulberry32(2000);

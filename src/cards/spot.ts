@@ -11,7 +11,7 @@ import { type CardKind, spotMenuId, spotValue } from "../interactions/custom-id.
 import { NO_MENTIONS, quoteUserText } from "../interactions/payload.js";
 import type { MessagePayload } from "../interactions/types.js";
 import { answerWhen } from "../query/when.js";
-import type { SpotResult } from "../spot/index.js";
+import type { SpotResult, SpottedDate } from "../spot/index.js";
 import { sanitizeLine } from "../text/sanitize.js";
 import { basisLabel, COLOURS, holdingName, sourcesFooter } from "./common.js";
 import { clip, fitEmbed, joinLines, LIMITS } from "./limits.js";
@@ -19,23 +19,66 @@ import { clip, fitEmbed, joinLines, LIMITS } from "./limits.js";
 /** How many of each kind the summary lists; the menu offers up to 25 in all. */
 const MAX_LINES = 10;
 
-function personLine(ds: Dataset, id: string, lang: Lang, cited: Set<string>): string | null {
+/** A line of the summary and the sources it rests on. */
+interface Line {
+  text: string;
+  sources: readonly string[];
+}
+
+/**
+ * Every person's and office's line and every holding's label, in one language: they depend on
+ * the dataset alone, so they are worked out once, for all of them, the first time a lookup in that
+ * language needs one, and a lookup only picks its lines out of the table.
+ */
+interface Lines {
+  people: Map<string, Line>;
+  offices: Map<string, Line>;
+  holders: Map<string, string>;
+}
+
+const tables = new WeakMap<Dataset, Partial<Record<Lang, Lines>>>();
+
+function linesOf(ds: Dataset, lang: Lang): Lines {
+  let byLang = tables.get(ds);
+  if (!byLang) {
+    byLang = {};
+    tables.set(ds, byLang);
+  }
+  let lines = byLang[lang];
+  if (!lines) {
+    lines = {
+      people: new Map(ds.people.map((p) => [p.id, personLine(ds, p.id, lang)])),
+      offices: new Map(ds.offices.map((o) => [o.id, officeLine(ds, o.id, lang)])),
+      holders: new Map(
+        ds.terms.map((t) => [
+          t.id,
+          `${localName(lang, ds.personById.get(t.person) ?? { name: t.person })}, ${holdingName(ds, t, lang)}${basisLabel(lang, t, ds)}`,
+        ]),
+      ),
+    };
+    byLang[lang] = lines;
+  }
+  return lines;
+}
+
+function personLine(ds: Dataset, id: string, lang: Lang): Line {
   const person = ds.personById.get(id);
-  if (!person) return null;
+  if (!person) return { text: id, sources: [] };
   const terms = ds.termsByPerson.get(id) ?? [];
-  for (const t of terms) for (const s of t.sources) cited.add(s);
   const held = terms
     .slice(0, 3)
     .map((t) => `${holdingName(ds, t, lang)}${basisLabel(lang, t, ds)}, ${termDates(t, lang)}`);
   const more = terms.length > 3 ? ` ${text(lang).spotMore({ count: terms.length - 3 })}` : "";
   const what = held.length > 0 ? held.join("; ") : (person.roles[0]?.title ?? text(lang).spotNoOffice);
-  return `**${localName(lang, person)}** — ${what}${more}`;
+  return {
+    text: `**${localName(lang, person)}** — ${what}${more}`,
+    sources: terms.flatMap((t) => t.sources),
+  };
 }
 
-function officeLine(ds: Dataset, id: string, lang: Lang, cited: Set<string>): string | null {
+function officeLine(ds: Dataset, id: string, lang: Lang): Line {
   const office = ds.officeById.get(id);
-  if (!office) return null;
-  for (const s of office.sources) cited.add(s);
+  if (!office) return { text: id, sources: [] };
   const years = office.periods
     .map((p) => {
       const from = claimBounds(p.from).from.slice(0, 4);
@@ -45,19 +88,27 @@ function officeLine(ds: Dataset, id: string, lang: Lang, cited: Set<string>): st
     .join(", ");
   const holders = new Set((ds.termsByOffice.get(id) ?? []).map((t) => t.person)).size;
   const parts = [years, holders > 0 ? text(lang).spotHolders({ count: holders }) : ""].filter(Boolean);
-  return `**${localName(lang, office)}**${parts.length ? ` — ${parts.join(" · ")}` : ""}`;
+  return {
+    text: `**${localName(lang, office)}**${parts.length ? ` — ${parts.join(" · ")}` : ""}`,
+    sources: office.sources,
+  };
 }
 
-function dateLine(ds: Dataset, surface: string, lang: Lang, cited: Set<string>): string {
+function pick(table: Map<string, Line>, id: string, cited: Set<string>): string | null {
+  const line = table.get(id);
+  if (!line) return null;
+  for (const s of line.sources) cited.add(s);
+  return line.text;
+}
+
+/** Who held office at a date or within a period the message gives: /when's answer for its words. */
+function dateLine(ds: Dataset, surface: string, lines: Lines, lang: Lang, cited: Set<string>): string {
   const { answers } = answerWhen(ds, surface);
   const holders = new Map<string, string>();
   for (const a of answers)
     for (const h of a.holders) {
       for (const s of h.term.sources) cited.add(s);
-      holders.set(
-        h.term.id,
-        `${localName(lang, h.person)}, ${holdingName(ds, h.term, lang)}${basisLabel(lang, h.term, ds)}`,
-      );
+      holders.set(h.term.id, lines.holders.get(h.term.id) ?? h.term.id);
     }
   const who = holders.size > 0 ? [...holders.values()].slice(0, 6).join("; ") : text(lang).spotNobody;
   return `**${quoteUserText(surface, 40)}** — ${who}`;
@@ -71,13 +122,15 @@ export function spotSummary(
   asker: string,
 ): MessagePayload | null {
   const words = text(lang);
+  const lines = linesOf(ds, lang);
   const cited = new Set<string>();
   const people = found.entities.filter((e) => e.kind === "person").slice(0, MAX_LINES);
   const offices = found.entities.filter((e) => e.kind === "office").slice(0, MAX_LINES);
   // A date read two ways (5/3/1953) is one line: its answer covers both readings.
-  const dates = found.dates
-    .filter((d, i, all) => all.findIndex((x) => x.start === d.start) === i)
-    .slice(0, MAX_LINES);
+  const dates: SpottedDate[] = [];
+  for (const d of found.dates) {
+    if (dates.length < MAX_LINES && dates.at(-1)?.start !== d.start) dates.push(d);
+  }
   const fields: APIEmbedField[] = [];
   const add = (name: string, lines: (string | null)[]) => {
     const kept = lines.filter((l): l is string => l !== null);
@@ -85,15 +138,15 @@ export function spotSummary(
   };
   add(
     words.spotPeople,
-    people.map((e) => personLine(ds, e.id, lang, cited)),
+    people.map((e) => pick(lines.people, e.id, cited)),
   );
   add(
     words.spotOffices,
-    offices.map((e) => officeLine(ds, e.id, lang, cited)),
+    offices.map((e) => pick(lines.offices, e.id, cited)),
   );
   add(
     words.spotDates,
-    dates.map((d) => dateLine(ds, d.surface, lang, cited)),
+    dates.map((d) => dateLine(ds, d.surface, lines, lang, cited)),
   );
   if (fields.length === 0) return null;
 
