@@ -69,7 +69,8 @@ export const data = slashCommand(
           {
             name: "difficulty",
             ru: "сложность",
-            description: "Easy: the best-known secretaries; hard: Krestinsky, Stasova, Ivashko and exact figures",
+            description:
+              "Easy: the best-known secretaries; hard: Krestinsky, Stasova, Ivashko and exact figures",
             descriptionRu: "Лёгкая — известные секретари; сложная — Крестинский, Стасова, Ивашко",
           },
           { choices: difficultyChoices() },
