@@ -1,6 +1,7 @@
 // Every English text a user can see, in one table. ru.ts has the same keys and shapes: the type
 // checker refuses a Russian table with a key missing, extra or of another shape. Texts that take
 // values are functions of named parameters; the engine hands over codes and values, never prose.
+// It is long on purpose: one table per language is where a translator reads every text in order.
 
 import { MONTHS_EN } from "../dates/parse.js";
 
