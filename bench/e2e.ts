@@ -417,6 +417,10 @@ async function recordAnswers(fake: FakeDiscord): Promise<string> {
     if (kind === "autocomplete") {
       await record("auto:who", make(0).interaction);
       await record("auto:office", make(2).interaction);
+    } else if (kind === "Look up in Apparat") {
+      // Each message's own answer (their sizes differ), keyed by the message as the floor finds it.
+      for (const [i, text] of MESSAGES.entries())
+        await record(`${names[kind] as string}:${text}`, make(i).interaction);
     } else await record(names[kind] as string, make(0).interaction);
   }
   // The card the floor sends for /who is answered by the button as the asker would press it.

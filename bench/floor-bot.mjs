@@ -36,10 +36,15 @@ const client = new Client({
   ...(process.env.DISCORD_API_BASE ? { rest: { api: process.env.DISCORD_API_BASE } } : {}),
 });
 
-/** The recording for an interaction: by command name, autocomplete's command, or a button's prefix. */
+/**
+ * The recording for an interaction: by command name, autocomplete's command, or a button's prefix;
+ * a message command's by the message too, since each message gets an answer of its own size.
+ */
 function kindOf(i) {
   if (i.type === 4) return `auto:${i.data.name}`;
   if (i.type === 3) return `button:${String(i.data.custom_id).split("|")[1]}`;
+  const target = i.data.target_id ? i.data.resolved?.messages?.[i.data.target_id] : undefined;
+  if (target) return `command:${i.data.name}:${target.content}`;
   return `command:${i.data.name}`;
 }
 
