@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DatasetError, DEFAULT_DATA_DIR, loadDataset, termEnd, termStart } from "../src/data/load.js";
 import type { DateClaim } from "../src/data/schema.js";
 import { claimBounds, isRealClaim } from "../src/dates/calendar.js";
-import { durationBetween, formatYearsDays, formatYearsMonths } from "../src/dates/duration.js";
+import { statedVersusComputed } from "../src/query/stated.js";
 import { engine } from "./helpers.js";
 
 const ds = engine().dataset;
@@ -267,50 +267,15 @@ describe("dataset", () => {
   });
 });
 
-const NUMBER_WORDS = [
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
-
 describe("stated durations", () => {
   /** Compares a duration the seeds state with the one computed from the term's own dates. */
   function disagreements(): string[] {
     const out: string[] = [];
     for (const t of ds.terms) {
-      if (!t.end) continue;
       for (const stated of t.statedDurations) {
-        // Seeds spell small numbers out ("five days"); compare them as figures.
-        const text = stated.text
-          .replace(/,/g, "")
-          .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (w) =>
-            String(NUMBER_WORDS.indexOf(w) + 1),
-          );
-        let computed: string;
-        if (/^\d+–\d+ years$/.test(text)) {
-          const [lo, hi] = text.split(/[– ]/).map(Number) as [number, number];
-          const min = durationBetween(claimBounds(t.start).to, claimBounds(t.end).from).years;
-          const max = durationBetween(claimBounds(t.start).from, claimBounds(t.end).to).years;
-          if (min !== lo || max !== hi) out.push(`${t.id}: "${stated.text}" vs ${min}–${max} years`);
-          continue;
-        }
-        if (/month/.test(text)) {
-          const d = durationBetween(`${t.start.date.slice(0, 7)}-01`, `${t.end.date.slice(0, 7)}-01`);
-          computed = formatYearsMonths(d);
-        } else {
-          computed = formatYearsDays(durationBetween(t.start.date, t.end.date));
-        }
-        if (computed.replace(/,/g, "") !== text)
-          out.push(`${t.id}: "${stated.text}" vs computed ${computed}`);
+        const compared = statedVersusComputed(t, stated.text);
+        if (!compared || compared.agrees) continue;
+        out.push(`${t.id}: "${stated.text}" vs ${compared.range ? "" : "computed "}${compared.computed}`);
       }
     }
     return out;

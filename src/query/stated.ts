@@ -44,9 +44,21 @@ function computedLike(stated: string, start: DateClaim, end: DateClaim): string 
   return formatYearsDays(durationBetween(start.date, end.date));
 }
 
+/**
+ * A stated duration beside the one the term's own dates give, worded in the stated figure's unit
+ * ("1 year, 18 days" for "291 days"); undefined for a term with no end.
+ */
+export function statedVersusComputed(
+  term: Pick<Term, "start" | "end">,
+  stated: string,
+): { agrees: boolean; computed: string; range: boolean } | undefined {
+  if (!term.end) return undefined;
+  const text = normalised(stated);
+  const computed = computedLike(text, term.start, term.end);
+  return { agrees: normalised(computed) === text, computed, range: /^\d+–\d+ years$/.test(text) };
+}
+
 /** True when the stated duration is what the term's own dates give. */
 export function statedAgrees(term: Pick<Term, "start" | "end">, stated: string): boolean {
-  if (!term.end) return false;
-  const text = normalised(stated);
-  return normalised(computedLike(text, term.start, term.end)) === text;
+  return statedVersusComputed(term, stated)?.agrees ?? false;
 }
