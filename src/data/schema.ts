@@ -25,8 +25,24 @@ export const DateClaimSchema = z
     }
   });
 
-const SourcedText = z.object({ text: z.string().min(1), sources: sourceIds });
-const SourcedValue = z.object({ value: z.string().min(1), sources: sourceIds });
+/**
+ * Russian beside English: every text a user reads has its Russian form in the same record
+ * (`ru`, `titleRu`, `noteRu`, …). Optional while the dataset is being translated (#24); the loader
+ * makes them required once every record has one.
+ */
+const Russian = z.string().regex(/[А-Яа-яЁё]/, "a Russian text must be in Cyrillic");
+
+/** The case forms of a Russian name or title (the nominative is the name itself). */
+export const RussianFormsSchema = z.object({
+  gen: Russian,
+  dat: Russian,
+  acc: Russian,
+  ins: Russian,
+  prep: Russian,
+});
+
+const SourcedText = z.object({ text: z.string().min(1), ru: Russian.optional(), sources: sourceIds });
+const SourcedValue = z.object({ value: z.string().min(1), valueRu: Russian.optional(), sources: sourceIds });
 
 export const SourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -35,6 +51,7 @@ export const SourceSchema = z.object({
   publisher: z.string().min(1),
   kind: z.enum(["current encyclopedia article", "old encyclopedia revision", "partisan wiki", "editorial"]),
   summary: z.string().min(1),
+  summaryRu: Russian.optional(),
 });
 
 export const VariantSchema = z.object({
@@ -47,7 +64,9 @@ export const VariantSchema = z.object({
 export const RoleSchema = z.object({
   office: z.string().nullable(),
   title: z.string().min(1),
+  titleRu: Russian.optional(),
   note: z.string().optional(),
+  noteRu: Russian.optional(),
   sources: sourceIds,
 });
 
@@ -55,6 +74,10 @@ export const PersonSchema = z.object({
   id: z.string().regex(/^[a-z]+(-[a-z]+)*$/, "person ids are lowercase ASCII slugs"),
   name: z.string().min(1),
   nameRu: z.string().regex(/[А-Яа-яЁё]/, "nameRu must be Cyrillic"),
+  /** The case forms of the short Russian name ("Иосиф Сталин": gen "Иосифа Сталина", …). */
+  nameRuForms: RussianFormsSchema.optional(),
+  /** Grammatical gender, for Russian verbs and adjectives ("стал" / "стала"). */
+  gender: z.enum(["m", "f"]).optional(),
   fullName: z.string().min(1),
   namesSources: sourceIds,
   variants: z.array(VariantSchema),
@@ -69,6 +92,7 @@ export const OfficePeriodSchema = z.object({
   from: DateClaimSchema,
   to: DateClaimSchema.nullable(),
   note: z.string().optional(),
+  noteRu: Russian.optional(),
   /** The seeds that say what `note` says (a note is a sentence users read: it is cited like one). */
   noteSources: sourceIds.optional(),
 });
@@ -79,10 +103,13 @@ export const OfficeSchema = z.object({
   partOf: z.string().optional(),
   name: z.string().min(1),
   nameRu: z.string().min(1),
+  nameRuForms: RussianFormsSchema.optional(),
   aliases: z.array(z.string().min(1)),
   titles: z.array(
     z.object({
       title: z.string().min(1),
+      titleRu: Russian.optional(),
+      titleRuForms: RussianFormsSchema.optional(),
       from: z.string().optional(),
       to: z.string().optional(),
       sources: sourceIds,
@@ -132,9 +159,20 @@ export const TermSchema = z.object({
 export const DisputeSchema = z.object({
   id: z.string(),
   topic: z.string().min(1),
+  topicRu: Russian.optional(),
   subjects: z.array(z.string()).min(1),
-  claims: z.array(z.object({ value: z.string().min(1), sources: sourceIds, default: z.boolean() })).min(2),
+  claims: z
+    .array(
+      z.object({
+        value: z.string().min(1),
+        valueRu: Russian.optional(),
+        sources: sourceIds,
+        default: z.boolean(),
+      }),
+    )
+    .min(2),
   why: z.string().min(1),
+  whyRu: Russian.optional(),
 });
 
 export const ClaimSchema = z.object({
@@ -142,6 +180,7 @@ export const ClaimSchema = z.object({
   source: z.string(),
   subjects: z.array(z.string()).min(1),
   text: z.string().min(1),
+  ru: Russian.optional(),
 });
 
 export const EventSchema = z.object({
@@ -150,6 +189,7 @@ export const EventSchema = z.object({
   /** For an event that lasted: its last month or day ("March–April 1922": 1922-03 until 1922-04). */
   until: DateClaimSchema.optional(),
   title: z.string().min(1),
+  titleRu: Russian.optional(),
   people: z.array(z.string()),
   offices: z.array(z.string()),
   /** Disputes over what the title says or when (data/disputes.json ids): trivia leaves it out. */
@@ -167,3 +207,4 @@ export type Dispute = z.infer<typeof DisputeSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type HistoricalEvent = z.infer<typeof EventSchema>;
 export type Basis = Term["basis"];
+export type RussianForms = z.infer<typeof RussianFormsSchema>;
