@@ -35,6 +35,11 @@ const MAX_PER_PHASE = 4000;
 const PHASE_BUDGET_MS = 8000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WARMUP = 300;
+/**
+ * BENCH_ONLY="Look up in Apparat" (comma-separated kinds) runs just those rows, side by side, and
+ * leaves out start-up and the shards: for a look at one row (with APPARAT_NODE_FLAGS=--cpu-prof).
+ */
+const ONLY = process.env.BENCH_ONLY?.split(",").map((k) => k.trim());
 /** The rate, per second, at which latency is compared: well within what either bot can answer. */
 const STEADY_RATE = 300;
 /** Distinct server members the interactions come from. */
@@ -368,10 +373,11 @@ async function measure(fake: FakeDiscord, bot: NodeProcess, which: string): Prom
       }),
     },
   ];
-  for (const { make } of kinds) await run(fake, pid, "warm-up", "", make, { concurrency: 8, max: WARMUP });
+  const chosen = ONLY ? kinds.filter((k) => ONLY.includes(k.kind)) : kinds;
+  for (const { make } of chosen) await run(fake, pid, "warm-up", "", make, { concurrency: 8, max: WARMUP });
   const results: PhaseResult[] = [];
   const steady: PhaseResult[] = [];
-  for (const { kind, make } of kinds) {
+  for (const { kind, make } of chosen) {
     results.push(await closedLoop(fake, pid, kind, make, CONCURRENCY));
     steady.push(await openLoop(fake, pid, kind, make, STEADY_RATE));
   }
@@ -456,7 +462,7 @@ async function main(): Promise<void> {
     if (deployed.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deployed.output}`);
     buildOnce(); // what npm ci's prepare did, outside the start-up time
     const recordings = await recordAnswers(fake);
-    const startup = await startupSideBySide(fake);
+    const startup = ONLY ? { ours: [NaN], bare: [NaN] } : await startupSideBySide(fake);
     const median = (xs: number[]) =>
       percentile(
         [...xs].sort((a, b) => a - b),
@@ -494,7 +500,8 @@ async function main(): Promise<void> {
       const fs = floor.steady[i] as PhaseResult;
       const throughput = capacity(r) / capacity(f);
       const p99 = percentile(rs.latencies, 99) / percentile(fs.latencies, 99);
-      const want = r.kind === "/when" ? 0.7 : 0.85;
+      // The issue's targets: /when at 0.7× (it draws a picture), the lookup at 0.9× (#23), others 0.85×.
+      const want = r.kind === "/when" ? 0.7 : r.kind === "Look up in Apparat" ? 0.9 : 0.85;
       const ok =
         throughput >= want && p99 <= 1.5 && r.failures + f.failures + rs.failures + fs.failures === 0;
       return [
@@ -577,7 +584,7 @@ async function main(): Promise<void> {
         for (const l of r.problems.slice(0, 5)) console.log(`  ${l}`);
       }
     bot = undefined;
-    await benchShards(CONCURRENCY);
+    if (!ONLY) await benchShards(CONCURRENCY);
   } finally {
     cleanup();
     await fake.stop();

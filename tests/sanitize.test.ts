@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { questionMessage, revealMessage } from "../src/cards/trivia.js";
 import { payloadToText } from "../src/console/text.js";
+import { quoteUserText } from "../src/interactions/payload.js";
 import { parseQuestionFile } from "../src/question-sets/parse.js";
 import { toTriviaQuestion } from "../src/question-sets/questions.js";
 import { answerLabel } from "../src/text/answer-label.js";
@@ -50,6 +51,53 @@ const ordinary = fc.string({
     fc.constantFrom("👍", "👍🏽", "❤️", "👨‍👩‍👧", "🇷🇺", "☭", "🏳️‍🌈", "1️⃣"),
   ),
   maxLength: 60,
+});
+
+// biome-ignore-start lint/suspicious/noControlCharactersInRegex: the sanitiser's own patterns, spelled out
+/** The three replacements sanitizeLine makes, each run whatever the text (its fast path aside). */
+function sanitizeLineInFull(text: string): string {
+  return text
+    .replace(/(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?/g, "")
+    .replace(/\r\n|[\t\n\v\f\r\x85]/g, " ")
+    .replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+}
+
+/** quoteUserText's every step, whatever the text (its fast path aside). */
+function quoteInFull(text: string, max: number): string {
+  const flat = sanitizeLineInFull(text).replace(/\s+/g, " ").trim();
+  const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return clipped
+    .replace(/([\\`*_~|>#[\]()-])/g, "\\$1")
+    .replace(/@/g, "@\u200b")
+    .replace(/<(?=[@#:a])/g, "<\u200b");
+}
+// biome-ignore-end lint/suspicious/noControlCharactersInRegex: (end)
+
+describe("the shortcuts for text with nothing to change", () => {
+  // sanitizeLine and quoteUserText return ordinary text at once after one scan; the answer must be
+  // the one the full work would give, for any text, hostile, ordinary or spaced oddly.
+  const spaced = fc
+    .array(fc.constantFrom("a", "Я", "1953", "-", "@", "<", " ", "  ", "\u00a0", "\u2028", "\t", "\u200e"), {
+      maxLength: 8,
+    })
+    .map((parts) => parts.join(""));
+  const texts = fc.oneof(anyText, ordinary, spaced, spaced);
+  it("sanitizeLine gives what its three replacements give", () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        expect(sanitizeLine(s)).toBe(sanitizeLineInFull(s));
+      }),
+      { numRuns: 3000, seed: 23 },
+    );
+  });
+  it("quoteUserText gives what its every step gives, at any length limit", () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 90 }), (s, max) => {
+        expect(quoteUserText(s, max)).toBe(quoteInFull(s, max));
+      }),
+      { numRuns: 3000, seed: 24 },
+    );
+  });
 });
 
 describe("the sanitiser", () => {
