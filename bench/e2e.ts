@@ -39,6 +39,8 @@ const WARMUP = 300;
  * BENCH_ONLY="Look up in Apparat" (comma-separated kinds) runs just those rows, side by side, and
  * leaves out start-up and the shards: for a look at one row (with APPARAT_NODE_FLAGS=--cpu-prof).
  */
+/** Node flags for the floor, as APPARAT_NODE_FLAGS for ours: its profile, to set beside ours. */
+const FLOOR_FLAGS = process.env.FLOOR_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
 const ONLY = process.env.BENCH_ONLY?.split(",").map((k) => k.trim());
 /** The rate, per second, at which latency is compared: well within what either bot can answer. */
 const STEADY_RATE = 300;
@@ -487,7 +489,9 @@ async function main(): Promise<void> {
       bot =
         which === "ours"
           ? spawnBot({ env: fake.env(), logLevel: "warn" })
-          : spawnScript(["bench/floor-bot.mjs"], { env: fake.env({ FLOOR_RECORDINGS: recordings }) });
+          : spawnScript([...FLOOR_FLAGS, "bench/floor-bot.mjs"], {
+              env: fake.env({ FLOOR_RECORDINGS: recordings }),
+            });
       await fake.waitForIdentify(identified + 1, 60_000);
       runs[which] = await measure(fake, bot, which);
     }
