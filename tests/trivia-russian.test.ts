@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS, COMPONENTS } from "../commands/index.js";
 import { questionMessage, revealMessage } from "../src/cards/trivia.js";
 import type { Person, Term } from "../src/data/schema.js";
+import { describeTermLength } from "../src/dates/duration.js";
+import { formatDate, localiseDuration } from "../src/i18n/dates.js";
+import { text } from "../src/i18n/index.js";
 import { triviaRu } from "../src/i18n/trivia-ru.js";
 import { Router } from "../src/interactions/router.js";
 import { createTrivia, type Messenger } from "../src/interactions/trivia.js";
@@ -17,6 +20,7 @@ import { allQuestions, QUESTION_LIMITS, type Question, questionById } from "../s
 import { hashHex } from "../src/trivia/random.js";
 import { TriviaStore } from "../src/trivia/store.js";
 import { engine, FakeClock } from "./helpers.js";
+import { clauses, disputedTerm, orderSubjects, qualifier } from "./provenance/rules.js";
 
 const ds = engine().dataset;
 const all = allQuestions(ds);
@@ -199,6 +203,157 @@ describe(`trivia in Russian: ${all.length} questions`, () => {
   });
 });
 
+// — the dispute rules of tests/provenance-trivia.test.ts, for the Russian texts —
+
+const unique = (xs: readonly string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length);
+/** Every form a person's short Russian name takes in a text. */
+const nameForms = (p: Person) => unique([shortName(p), ...Object.values(p.nameRuForms ?? {})]);
+/** Every form an office's Russian names take: its name, its titles, "глава …" for a body. */
+function titleForms(officeId: string): string[] {
+  const o = ds.officeById.get(officeId);
+  if (!o) return [];
+  const forms = [o.nameRu, ...Object.values(o.nameRuForms ?? {})];
+  for (const t of o.titles) if (t.titleRu) forms.push(t.titleRu, ...Object.values(t.titleRuForms ?? {}));
+  if (o.kind === "body")
+    forms.push(...["глава", "главы", "главе", "главу", "главой"].map((h) => `${h} ${o.nameRuForms?.gen}`));
+  return unique(forms);
+}
+const holders = ds.people.filter((p) => (ds.termsByPerson.get(p.id) ?? []).length > 0);
+const leadingOffices = ds.offices.filter((o) => o.leading).map((o) => o.id);
+
+const MONTH_FORMS = [text("ru").months, text("ru").monthsAfterDay, text("ru").monthsIn];
+/** A date written on its own in any case its month takes ("март", "марта", "марте"), not within a longer one. */
+function dateRu(date: Pick<Term["start"], "date" | "precision">): RegExp {
+  const [y, m, d] = date.date.split("-").map(Number) as [number, number, number];
+  const months = (k: number) => MONTH_FORMS.map((f) => f[k - 1]).join("|");
+  const anyMonth = MONTH_FORMS.flat().join("|");
+  if (date.precision === "day") return new RegExp(`(?<!\\d)${d} (?:${months(m)}) ${y} г\\.`);
+  if (date.precision === "month") return new RegExp(`(?<!\\d )(?:${months(m)}) ${y} г\\.`);
+  return new RegExp(`(?<!(?:${anyMonth}) )(?<![\\d–])${y} г\\.`);
+}
+
+/** People named in a clause (any case of their short name), in order. */
+function named(clause: string): { person: Person; at: number }[] {
+  const out: { person: Person; at: number }[] = [];
+  for (const person of holders)
+    for (const form of nameForms(person))
+      for (let at = clause.indexOf(form); at >= 0; at = clause.indexOf(form, at + 1))
+        if (!out.some((m) => m.at === at)) out.push({ person, at });
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Rule 1 in Russian: a clause that names a person and then a holding of theirs (by a form of its
+ * title, or by its date in a clause about holdings) carries the words that keep it neutral, unless
+ * another holding by that title or date needs none; and, where said as true, names no top office
+ * the person never held.
+ */
+function holdingFindingsRu(shown: string, asserted: boolean): string[] {
+  const out: string[] = [];
+  for (const clause of clauses(shown)) {
+    const people = named(clause);
+    people.forEach((m, i) => {
+      const terms = ds.termsByPerson.get(m.person.id) ?? [];
+      const segment = clause.slice(m.at, people[i + 1]?.at ?? clause.length);
+      const needs = (ts: Term[]) => ts.length > 0 && ts.every((t) => qualifier(ds, t, "ru") !== "");
+      const said = (ts: Term[]) => ts.some((t) => segment.includes(qualifier(ds, t, "ru")));
+      const found = ds.offices
+        .flatMap((o) => titleForms(o.id).map((form) => ({ office: o.id, form })))
+        .sort((a, b) => b.form.length - a.form.length);
+      let rest = segment;
+      for (const { office, form } of found) {
+        if (!rest.toLowerCase().includes(form.toLowerCase())) continue;
+        rest = rest.split(form).join(" ");
+        const holding = terms.filter((t) => t.office === office);
+        if (holding.length === 0) {
+          if (asserted && leadingOffices.includes(office))
+            out.push(`names ${m.person.id} as ${form}: "${clause}"`);
+          continue;
+        }
+        if (needs(holding) && !said(holding))
+          out.push(`names ${m.person.id} as ${form} plainly: "${clause}"`);
+      }
+      if (!/должност|занима|стал|срок|секретар/i.test(clause)) return;
+      for (const t of terms) {
+        if (!qualifier(ds, t, "ru")) continue;
+        for (const date of [t.start, ...(t.end ? [t.end] : [])]) {
+          if (!dateRu(date).test(segment)) continue;
+          const surface = formatDate("ru", date);
+          const same = terms.filter(
+            (x) => formatDate("ru", x.start) === surface || (x.end && formatDate("ru", x.end) === surface),
+          );
+          if (needs(same) && !said(same))
+            out.push(`dates ${m.person.id}'s holding ${surface} plainly: "${clause}"`);
+        }
+      }
+    });
+  }
+  return out;
+}
+
+describe("the dispute rules, in Russian", () => {
+  const right = (q: Question) => ruOf(q).choices[q.answer] as string;
+  /** What a question says as true: its explanation, its prompt unless a false statement. */
+  const said = (q: Question) =>
+    q.kind === "true-false"
+      ? [...(q.answer === 0 ? [ruOf(q).prompt.replace(/^Верно или неверно: /, "")] : []), ruOf(q).explanation]
+      : [ruOf(q).prompt, ruOf(q).explanation];
+
+  it("names every holding as the cards do (the check itself catches a plain one)", () => {
+    expect(
+      holdingFindingsRu("Иосиф Сталин был Генеральным секретарём ЦК ВКП(б) с 1934 г.", true),
+    ).toHaveLength(1);
+    expect(holdingFindingsRu("Елена Стасова стала Техническим секретарём в 1917 г.", true)).toHaveLength(1);
+    const bad = all.flatMap((q) =>
+      said(q).flatMap((s) => holdingFindingsRu(s, true).map((f) => `${q.id}: ${f}`)),
+    );
+    expect([...new Set(bad)]).toEqual([]);
+  });
+
+  it("never puts someone whose order is disputed right next to anyone", () => {
+    const subjects = orderSubjects(ds);
+    expect(subjects.size).toBeGreaterThan(0);
+    const adjacent = /эту должность (?:после|до) |^Кто занял .* после |^Кого сменила? /;
+    const bad = all.flatMap((q) => {
+      const answer = q.kind === "successor" || q.kind === "predecessor" ? [q.subjects[1] as string] : [];
+      return [ruOf(q).prompt, ...clauses(ruOf(q).explanation)].flatMap((clause) => {
+        if (!adjacent.test(clause)) return [];
+        const people = [...named(clause).map((m) => m.person.id), ...answer];
+        return people.filter((id) => subjects.has(id)).map((id) => `${q.id}: ${id} in "${clause}"`);
+      });
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it("gives no disputed length and no disputed or partisan-only event, not even as a wrong option", () => {
+    const disputedLengths = new Set(
+      ds.terms
+        .filter((t) => t.end && disputedTerm(ds, t))
+        .map((t) => localiseDuration("ru", describeTermLength(t.start, t.end as Term["start"]))),
+    );
+    expect(disputedLengths.size).toBeGreaterThan(0);
+    const banned = ds.events
+      .filter(
+        (e) =>
+          (e.disputes ?? []).length > 0 ||
+          e.sources.every((id) => ds.sourceById.get(id)?.kind === "partisan wiki"),
+      )
+      .flatMap((e) => [e.title.slice(0, 40), ...(e.titleRu ? [e.titleRu.slice(0, 40)] : [])]);
+    const DURATION_RU =
+      /\d+(?:–\d+)? (?:год|года|лет)(?:, \d+ (?:день|дня|дней|месяц|месяца|месяцев))?|\d+ (?:день|дня|дней|месяц|месяца|месяцев)/g;
+    const bad = all.flatMap((q) =>
+      textsOf(q).flatMap((s) => [
+        ...[...s.matchAll(DURATION_RU)]
+          .filter((m) => disputedLengths.has(m[0]))
+          .map((m) => `${q.id}: ${m[0]}`),
+        ...banned.filter((stem) => s.includes(stem)).map((stem) => `${q.id}: ${stem}`),
+      ]),
+    );
+    expect(bad).toEqual([]);
+    expect(right(all[0] as Question).length).toBeGreaterThan(0);
+  });
+});
+
 // — as users see it —
 
 class FakeMessenger implements Messenger {
@@ -251,7 +406,11 @@ function setup() {
           }
         : {}),
     });
-  return { store: new TriviaStore(storage.sql), clock, messenger, command };
+  const click = (who: Caller, customId: string) =>
+    payloadOf(router.handle({ type: "component", customId, values: [], caller: who }));
+  const study = (who: Caller) =>
+    payloadOf(router.handle({ type: "command", command: "study", options: {}, caller: who }));
+  return { store: new TriviaStore(storage.sql), clock, messenger, command, click, study };
 }
 
 const payloadOf = async (r: Promise<BotResponse>): Promise<MessagePayload> => {
@@ -307,6 +466,25 @@ describe("a round for a Russian caller", () => {
       explain: true,
     } as unknown as Parameters<typeof revealMessage>[2]);
     expect(revealEn.embeds?.[0]?.description).toBe(q.explanation);
+  });
+
+  it("studies in Russian: the card, then the verdict with the Russian explanation, for the same id", async () => {
+    const { click, study } = setup();
+    const me = caller("5", "ru");
+    const card = await study(me);
+    const qid = buttons(card)[0]?.id.split("|")[2] ?? "";
+    const q = questionById(ds, qid) as Question;
+    expect(card.embeds?.[0]?.description).toBe(
+      `${ruOf(q).prompt}\n\n${ruOf(q)
+        .choices.map((c, i) => `**${"ABCD"[i]}.** ${c}`)
+        .join("\n")}`,
+    );
+    const wrong = (q.answer + 1) % q.choices.length;
+    const verdict = await click(me, `v1|ts|${q.id}|${wrong}`);
+    const said = verdict.embeds?.[0]?.description ?? "";
+    expect(said).toContain(`**${"ABCD"[q.answer]}. ${ruOf(q).choices[q.answer]}**`);
+    expect(said.endsWith(`\n\n${ruOf(q).explanation}`)).toBe(true);
+    expect(latinWords(said)).toEqual([]);
   });
 
   it("shows a server's own question in the language it was written in, whoever reads it", async () => {
