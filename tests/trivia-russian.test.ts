@@ -15,7 +15,17 @@ import { createTrivia, type Messenger } from "../src/interactions/trivia.js";
 import type { BotResponse, Caller, MessagePayload, OptionValue } from "../src/interactions/types.js";
 import { toTriviaQuestion } from "../src/question-sets/questions.js";
 import { openSqlite } from "../src/storage/sqlite.js";
-import { draftKey, shorten } from "../src/trivia/questions/draft.js";
+import { buildContext } from "../src/trivia/questions/context.js";
+import { diedQuestions } from "../src/trivia/questions/died.js";
+import { type Draft, draftKey, finish, shorten } from "../src/trivia/questions/draft.js";
+import { durationQuestions } from "../src/trivia/questions/duration.js";
+import { eventQuestions } from "../src/trivia/questions/event.js";
+import { holderQuestions } from "../src/trivia/questions/holder.js";
+import { officeHeldQuestions } from "../src/trivia/questions/office-held.js";
+import { orderQuestions } from "../src/trivia/questions/order.js";
+import { successionQuestions } from "../src/trivia/questions/succession.js";
+import { tookOfficeQuestions } from "../src/trivia/questions/took-office.js";
+import { trueFalseQuestions } from "../src/trivia/questions/true-false.js";
 import { allQuestions, QUESTION_LIMITS, type Question, questionById } from "../src/trivia/questions.js";
 import { hashHex } from "../src/trivia/random.js";
 import { TriviaStore } from "../src/trivia/store.js";
@@ -89,6 +99,31 @@ describe(`trivia in Russian: ${all.length} questions`, () => {
       expect(ruOf(q).choices).toEqual(["Верно", "Неверно"]);
       expect(ruOf(q).explanation.startsWith(q.answer === 0 ? "Верно." : "Неверно."), q.id).toBe(true);
     }
+  });
+
+  it("loses no question to its Russian: the pool is the one the English alone would make", () => {
+    const ctx = buildContext(ds);
+    const drafts: Draft[] = [
+      ...successionQuestions(ctx),
+      ...holderQuestions(ctx),
+      ...tookOfficeQuestions(ctx),
+      ...durationQuestions(ctx),
+      ...officeHeldQuestions(ctx),
+      ...diedQuestions(ctx),
+      ...eventQuestions(ctx),
+      ...trueFalseQuestions(ctx),
+      ...orderQuestions(ctx),
+    ];
+    const ids = (list: Draft[]) => {
+      const taken = new Map<string, string>();
+      return list.flatMap((d) => finish(d, taken)?.id ?? []).sort();
+    };
+    const englishOnly = drafts.map((d) => ({
+      ...d,
+      ru: { prompt: d.prompt, correct: d.correct, wrong: d.wrong, explanation: d.explanation },
+    }));
+    expect(ids(drafts)).toEqual(ids(englishOnly));
+    expect(ids(drafts)).toEqual(all.map((q) => q.id).sort());
   });
 
   it("takes the id from the English alone, so a question is one question in both languages", () => {
