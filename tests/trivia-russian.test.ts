@@ -455,7 +455,7 @@ const payloadOf = async (r: Promise<BotResponse>): Promise<MessagePayload> => {
 };
 const buttons = (p: MessagePayload) =>
   (p.components?.[0]?.components ?? []).map((c) => ({
-    label: "label" in c ? c.label : "",
+    label: "label" in c ? (c.label ?? "") : "",
     id: "custom_id" in c ? c.custom_id : "",
   }));
 
