@@ -20,6 +20,7 @@ import type {
   StopResult,
   StudyState,
 } from "../trivia/game.js";
+import { questionText } from "../trivia/questions/model.js";
 import type { Question } from "../trivia/questions.js";
 import type { ScoreRow } from "../trivia/store.js";
 import { sourceList } from "./common.js";
@@ -48,17 +49,20 @@ const saidInTitle = (q: Question, s: string) => (q.userText ? quoteUserText(s, 2
 const sourcesOf = (ds: Dataset, q: Question) =>
   q.userText ? clip(sanitizeLine(q.sourceNote ?? "—"), 300) : sourceList(ds, q.sources);
 
-function choicesText(q: Question): string {
-  return q.choices.map((c, i) => `**${letter(i)}.** ${said(q, c, 100)}`).join("\n");
+function choicesText(q: Question, lang: Lang): string {
+  return questionText(q, lang)
+    .choices.map((c, i) => `**${letter(i)}.** ${said(q, c, 100)}`)
+    .join("\n");
 }
 
 function answerButtons(
   q: Question,
+  lang: Lang,
   style: (typeof ButtonStyle)["Primary" | "Secondary"],
   idFor: (i: number) => string,
   disabled?: number,
 ): APIButtonComponent[] {
-  return q.choices.map((c, i) => ({
+  return questionText(q, lang).choices.map((c, i) => ({
     type: ComponentType.Button,
     style,
     label: answerLabel(i, c),
@@ -77,7 +81,7 @@ export function questionMessage(
   const embed = fitEmbed({
     title:
       round.total > 1 ? words.questionOf({ n: asked.position + 1, total: round.total }) : words.quickQuestion,
-    description: `${said(question, question.prompt, 400)}\n\n${choicesText(question)}${
+    description: `${said(question, questionText(question, lang).prompt, 400)}\n\n${choicesText(question, lang)}${
       disabled === undefined ? "" : `\n\n${words.hintGiven({ letter: letter(disabled) })}`
     }`,
     color: COLOUR,
@@ -90,6 +94,7 @@ export function questionMessage(
   });
   const buttons = answerButtons(
     question,
+    lang,
     ButtonStyle.Primary,
     (i) => encodeId(TRIVIA_PREFIXES.answer, [String(asked.id), String(i)]),
     disabled,
@@ -104,17 +109,19 @@ export function questionMessage(
 export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessagePayload {
   const { round, asked, question, answers } = reveal;
   const words = text(lang);
+  const shown = question && questionText(question, lang);
   const right = answers.filter((a) => a.correct === 1);
   const progress =
     round.total > 1 ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · ` : "";
   const embed = fitEmbed({
-    title: question
-      ? words.answerIs({
-          letter: letter(question.answer),
-          answer: saidInTitle(question, question.choices[question.answer] ?? ""),
-        })
-      : words.answer,
-    description: question && reveal.explain ? said(question, question.explanation) : "",
+    title:
+      question && shown
+        ? words.answerIs({
+            letter: letter(question.answer),
+            answer: saidInTitle(question, shown.choices[question.answer] ?? ""),
+          })
+        : words.answer,
+    description: question && shown && reveal.explain ? said(question, shown.explanation) : "",
     color: COLOUR,
     fields: [
       {
@@ -319,13 +326,14 @@ export function studyMessage(ds: Dataset, lang: Lang, state: StudyState): Messag
   const previous = state.previous;
   if (previous) {
     const q = previous.question;
-    const answer = { letter: letter(q.answer), answer: q.choices[q.answer] ?? "" };
+    const shown = questionText(q, lang);
+    const answer = { letter: letter(q.answer), answer: shown.choices[q.answer] ?? "" };
     const verdict = previous.correct
       ? words.studyRight({ ...answer, box: previous.box })
       : words.studyWrong({ ...answer, chosen: letter(previous.chosen) });
     embeds.push(
       fitEmbed({
-        description: `${verdict}\n\n${q.explanation}`,
+        description: `${verdict}\n\n${shown.explanation}`,
         color: COLOUR,
         footer: { text: `${words.sources}: ${sourceList(ds, q.sources)}` },
       }),
@@ -340,12 +348,12 @@ export function studyMessage(ds: Dataset, lang: Lang, state: StudyState): Messag
   embeds.push(
     fitEmbed({
       title: words.studyTitle,
-      description: `${next.prompt}\n\n${choicesText(next)}`,
+      description: `${questionText(next, lang).prompt}\n\n${choicesText(next, lang)}`,
       color: COLOUR,
       footer: { text: boxes ? words.studyBoxes({ boxes }) : words.studyHint },
     }),
   );
-  const buttons = answerButtons(next, ButtonStyle.Secondary, (i) =>
+  const buttons = answerButtons(next, lang, ButtonStyle.Secondary, (i) =>
     encodeId(TRIVIA_PREFIXES.study, [next.id, String(i)]),
   );
   return {

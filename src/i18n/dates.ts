@@ -145,3 +145,25 @@ export function termDates(term: Term, lang: Lang): string {
   const b = claim(e);
   return a === b ? a : /^\d{4}$/.test(a) && /^\d{4}$/.test(b) ? `${a}–${b}` : `${a} – ${b}`;
 }
+
+// — dates inside sentences (trivia's explanations): after a preposition Russian changes the month's
+// case, English does not —
+
+/** A date after "from" / "с": "March 1919", "с марта 1919 г." (the day and year forms as formatDate's). */
+export function formatDateFrom(lang: Lang, claim: Pick<DateClaim, "date" | "precision">): string {
+  const [y, m] = claim.date.split("-").map(Number) as [number, number?];
+  if (claim.precision !== "month" || m === undefined) return formatDate(lang, claim);
+  return `${text(lang).monthsAfterDay[m - 1]} ${y}${text(lang).yearSuffix}`;
+}
+
+/** When something happened: "on 3 April 1922", "in March 1919", "in 1918"; "3 апреля 1922 г.", "в марте 1919 г.". */
+export function formatOnDate(lang: Lang, claim: Pick<DateClaim, "date" | "precision">): string {
+  const [y, m] = claim.date.split("-").map(Number) as [number, number?];
+  const words = text(lang);
+  if (claim.precision === "day")
+    return lang === "en" ? `on ${formatDate(lang, claim)}` : formatDate(lang, claim);
+  const inWord = lang === "en" ? "in" : "в";
+  if (claim.precision === "month" && m !== undefined)
+    return `${inWord} ${words.monthsIn[m - 1]} ${y}${words.yearSuffix}`;
+  return `${inWord} ${y}${words.yearSuffix}`;
+}

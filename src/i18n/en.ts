@@ -191,6 +191,8 @@ export const en = {
   months: [...MONTHS_EN] as string[],
   /** Month names after a day number ("10 November"; Russian uses the genitive). */
   monthsAfterDay: [...MONTHS_EN] as string[],
+  /** Month names after "in" ("in March 1919"; Russian uses the prepositional: "в марте"). */
+  monthsIn: [...MONTHS_EN] as string[],
   monthsShort: SHORT_MONTHS,
   /** Short month names after a day number ("14 Mar 1953"). */
   monthsShortAfterDay: SHORT_MONTHS,

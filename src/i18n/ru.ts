@@ -2,13 +2,12 @@
 // the two tables to one shape). Long on purpose, as en.ts is: every text in one place, in order.
 import type { Messages } from "./en.js";
 
-/** "1 очко", "2 очка", "5 очков": Russian plural forms chosen by the number. */
+const RU_PLURAL = new Intl.PluralRules("ru");
+
+/** "1 очко", "2 очка", "5 очков": Russian plural forms chosen by the number (CLDR's rules, via Intl). */
 export function pluralRu(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
+  const form = RU_PLURAL.select(n);
+  return form === "one" ? one : form === "few" ? few : many;
 }
 
 const points = (n: number) => `${n} ${pluralRu(n, "очко", "очка", "очков")}`;
@@ -205,6 +204,20 @@ export const ru: Messages = {
     "декабрь",
   ],
   monthsAfterDay: MONTHS_GENITIVE,
+  monthsIn: [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+  ],
   monthsShort: [
     "янв.",
     "февр.",

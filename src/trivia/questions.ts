@@ -1,6 +1,7 @@
 /**
  * Trivia questions generated from the dataset: every fact, date and duration is read from the data
- * (terms, events, the leadership chain), never written by hand. The whole pool is deterministic; a
+ * (terms, events, the leadership chain), never written by hand. Each is worded in English and in
+ * Russian (src/i18n/trivia-en.ts, trivia-ru.ts); its id comes from the English. The whole pool is deterministic; a
  * seed only chooses which questions to ask and in what order.
  *
  * What is left out on purpose, because the sources disagree on it:
@@ -33,6 +34,8 @@ export {
   QUESTION_LIMITS,
   type Question,
   type QuestionKind,
+  type QuestionText,
+  questionText,
 } from "./questions/model.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -75,6 +78,7 @@ function pool(ds: Dataset): Pool {
 const copy = (q: Question): Question => ({
   ...q,
   choices: [...q.choices],
+  ...(q.ru ? { ru: { ...q.ru, choices: [...q.ru.choices] } } : {}),
   sources: [...q.sources],
   subjects: [...q.subjects],
 });

@@ -1,12 +1,16 @@
 // What the question kinds read from the dataset, worked out once: the leaders with their terms and
-// windows, which boundaries and events the sources dispute, and wording helpers.
+// windows, which boundaries and events the sources dispute, and the wording in each language
+// (src/i18n/trivia-en.ts, trivia-ru.ts).
 import type { Dataset } from "../../data/build.js";
 import { eventSpan, termEnd } from "../../data/build.js";
 import type { HistoricalEvent, Person, Term } from "../../data/schema.js";
 import { claimBounds, type DayInterval, daysBetween } from "../../dates/calendar.js";
 import { MONTHS_EN } from "../../dates/parse.js";
+import { triviaEn } from "../../i18n/trivia-en.js";
+import { triviaRu } from "../../i18n/trivia-ru.js";
+import type { BoundaryItem, TriviaWords } from "../../i18n/trivia-words.js";
 import { formatDay } from "../../query/format.js";
-import { basisLabel, holdingLabel } from "../../query/holding.js";
+import { holdingLabel } from "../../query/holding.js";
 import type { Difficulty } from "./model.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -34,8 +38,14 @@ export interface Context {
   leaders: Leader[];
   leaderById: Map<string, Leader>;
   /** Day-precision dates at which a leading term starts or ends, with what happened. */
-  boundaries: Map<string, string>;
+  boundaries: Map<string, BoundaryItem[]>;
+  /** The wording: English (which ids are made from) and Russian. */
+  en: TriviaWords;
+  ru: TriviaWords;
 }
+
+/** Both languages' wording of one draft text: `say(ctx.en)` and `say(ctx.ru)`. */
+export type Say<T> = (words: TriviaWords) => T;
 
 export const minDay = (a: string, b: string) => (a < b ? a : b);
 export const maxDay = (a: string, b: string) => (a > b ? a : b);
@@ -56,53 +66,12 @@ export function surname(name: string): string {
   return name.split(" ").at(-1) ?? name;
 }
 
-export function officeName(ds: Dataset, id: string): string {
-  return ds.officeById.get(id)?.name ?? id;
-}
-
 /**
- * A holding named as the cards name it: "General Secretary (acting)", "First Secretary (de facto,
- * before the office was created on 14 September 1953)", "General Secretary (title disputed from
- * 1934)". Never a rank or a title the sources dispute, stated plainly.
+ * A holding named as the cards name it, in English: "General Secretary (acting)". Only to tell
+ * holdings apart; what a reader sees is worded by src/i18n/trivia-*.ts.
  */
 export function roleLabel(ds: Dataset, t: Term): string {
   return holdingLabel(ds, t, "en");
-}
-
-/** "1917 (according to ProleWiki) or March 1919": when a person first held the leading office,
- * every account's date where the sources disagree on their place in the order. */
-export function firstTaken(ds: Dataset, l: Leader): string {
-  const dates: string[] = [];
-  for (const t of l.terms) {
-    dates.push(`${formatDay(t.start)}${basisLabel("en", t, ds)}`);
-    if (!t.orderDisputed) break;
-  }
-  return dates.join(" or ");
-}
-
-/** "on 3 April 1922", "in March 1921", "in 1918". */
-export function onDate(claim: Term["start"]): string {
-  return `${claim.precision === "day" ? "on" : "in"} ${formatDay(claim)}`;
-}
-
-export function termRange(t: Term): string {
-  const from = formatDay(t.start);
-  if (!t.end) return `from ${from}`;
-  return t.endedByDeath
-    ? `from ${from} until death in office ${onDate(t.end)}`
-    : `from ${from} to ${formatDay(t.end)}`;
-}
-
-/** "X was Technical Secretary from 1917 to 1918, and again from March 1919 to December 1919." */
-export function heldSentence(ds: Dataset, name: string, terms: readonly Term[]): string {
-  const parts = terms.map((t, i) => {
-    const role = roleLabel(ds, t);
-    if (i === 0) return `${role} ${termRange(t)}`;
-    return role === roleLabel(ds, terms[i - 1] as Term)
-      ? `and again ${termRange(t)}`
-      : `then ${role} ${termRange(t)}`;
-  });
-  return `${name} was ${parts.join(", ")}.`;
 }
 
 export function prominence(ds: Dataset, personId: string): number {
@@ -224,12 +193,16 @@ export function analyseLeaders(ds: Dataset): Leader[] {
   );
 }
 
-export function describeBoundaries(ds: Dataset): Map<string, string> {
-  const parts = new Map<string, string[]>();
-  const add = (day: string, text: string) => {
+export function describeBoundaries(ds: Dataset): Map<string, BoundaryItem[]> {
+  const parts = new Map<string, BoundaryItem[]>();
+  const add = (day: string, item: BoundaryItem) => {
     const list = parts.get(day);
-    if (!list) parts.set(day, [text]);
-    else if (!list.includes(text)) list.push(text);
+    const same = (x: BoundaryItem) =>
+      x.kind === item.kind &&
+      x.term.person === item.term.person &&
+      (x.kind === "died" || roleLabel(ds, x.term) === roleLabel(ds, item.term));
+    if (!list) parts.set(day, [item]);
+    else if (!list.some(same)) list.push(item);
   };
   // Where one person's de facto holding meets their de jure one (Stalin's on 16 October 1952,
   // Khrushchev's on 14 September 1953), the day is the de jure term's: the de facto side adds
@@ -239,15 +212,13 @@ export function describeBoundaries(ds: Dataset): Map<string, string> {
       (x) => x.person === person && x.basis !== "de facto" && (x.start.date === day || x.end?.date === day),
     );
   for (const t of ds.leadership) {
-    const name = personName(ds, t.person);
     const aside = (day: string) => t.basis === "de facto" && dejure(t.person, day);
     if (t.end?.precision === "day" && (t.endedByDeath || !aside(t.end.date))) {
-      add(t.end.date, t.endedByDeath ? `${name} died` : `${name}'s term as ${roleLabel(ds, t)} ended`);
+      add(t.end.date, { kind: t.endedByDeath ? "died" : "ended", term: t });
     }
-    if (t.start.precision === "day" && !aside(t.start.date))
-      add(t.start.date, `${name} became ${roleLabel(ds, t)}`);
+    if (t.start.precision === "day" && !aside(t.start.date)) add(t.start.date, { kind: "became", term: t });
   }
-  return new Map([...parts].map(([day, list]) => [day, `the day ${list.join(" and ")}`]));
+  return parts;
 }
 
 export function buildContext(ds: Dataset): Context {
@@ -257,5 +228,7 @@ export function buildContext(ds: Dataset): Context {
     leaders,
     leaderById: new Map(leaders.map((l) => [l.person.id, l])),
     boundaries: describeBoundaries(ds),
+    en: triviaEn(ds),
+    ru: triviaRu(ds),
   };
 }

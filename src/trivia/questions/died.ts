@@ -1,8 +1,7 @@
 // "Who died in office?", where the end of the term is not disputed.
 import type { Term } from "../../data/schema.js";
-import { formatDay } from "../../query/format.js";
-import { type Context, difficultyOf, gapDays, type Leader, onDate, roleLabel, surname } from "./context.js";
-import { cleanSources, type Draft, pickDistractors, questionRng } from "./draft.js";
+import { type Context, difficultyOf, gapDays, type Leader, type Say, surname } from "./context.js";
+import { cleanSources, type Draft, type DraftText, pickDistractors, questionRng } from "./draft.js";
 
 export function lastTerm(l: Leader): Term {
   return l.terms.at(-1) as Term;
@@ -15,7 +14,7 @@ export function diedQuestions(ctx: Context): Draft[] {
   for (const l of ctx.leaders) {
     const died = l.died;
     if (!died?.end || l.endDisputed) continue;
-    const prompt = "Which of these people died while holding the Secretariat's top office?";
+    const prompt = ctx.en.diedPrompt;
     const scored = alive
       .map((o) => ({
         leader: o,
@@ -23,22 +22,18 @@ export function diedQuestions(ctx: Context): Draft[] {
       }))
       .sort((a, b) => a.score - b.score || a.leader.person.id.localeCompare(b.leader.person.id));
     const wrong = pickDistractors(scored, questionRng("died-in-office", prompt, l.person.id), { pool: 4 });
+    const say: Say<DraftText> = (w) => ({
+      prompt: w.diedPrompt,
+      correct: w.name(l.person.id),
+      wrong: wrong.map((x) => w.name(x.leader.person.id)),
+      explanation: [w.diedInOffice(died), w.othersAlive(wrong.map((x) => lastTerm(x.leader)))],
+    });
     drafts.push({
       kind: "died-in-office",
       difficulty: difficultyOf(l.person.prominence),
       slug: surname(l.person.name),
-      prompt,
-      correct: l.person.name,
-      wrong: wrong.map((x) => x.leader.person.name),
-      explanation: [
-        `${l.person.name} died in office as ${roleLabel(ds, died)} ${onDate(died.end)}.`,
-        `The others left office alive: ${wrong
-          .map((x) => {
-            const t = lastTerm(x.leader);
-            return `${x.leader.person.name} (${roleLabel(ds, t)} until ${t.end ? formatDay(t.end) : "the end"})`;
-          })
-          .join("; ")}.`,
-      ],
+      ...say(ctx.en),
+      ru: say(ctx.ru),
       sources: cleanSources(
         ds,
         died.end.sources,

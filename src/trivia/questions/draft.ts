@@ -2,7 +2,6 @@
 // dropped; plausible wrong answers; events on a day.
 import type { Dataset } from "../../data/build.js";
 import type { HistoricalEvent } from "../../data/schema.js";
-import { formatEventDate } from "../../i18n/dates.js";
 import { createRng, hashHex, hashString, type Rng } from "../random.js";
 import { type Context, eventDisputed } from "./context.js";
 import { type Difficulty, FALSE, QUESTION_LIMITS, type Question, type QuestionKind, TRUE } from "./model.js";
@@ -10,17 +9,23 @@ import { type Difficulty, FALSE, QUESTION_LIMITS, type Question, type QuestionKi
 // ---------------------------------------------------------------------------------------------
 // Assembling questions
 
-export interface Draft {
+/** What a question says in one language, before its choices are shuffled. */
+export interface DraftText {
+  prompt: string;
+  /** The right choice ("True"/"False" for true-false). */
+  correct: string;
+  /** Wrong choices: three for four-choice questions, the other verdict for true-false. */
+  wrong: string[];
+  explanation: string[];
+}
+
+/** A question in English (which its id is made from) and in Russian, the same items in each. */
+export interface Draft extends DraftText {
   kind: QuestionKind;
   difficulty: Difficulty;
   /** Short subject for the id: a surname or an event id. */
   slug: string;
-  prompt: string;
-  /** The right choice ("True"/"False" for true-false). */
-  correct: string;
-  /** Wrong choices: three for four-choice questions, none for true-false. */
-  wrong: string[];
-  explanation: string[];
+  ru: DraftText;
   sources: readonly string[];
   subjects: readonly string[];
 }
@@ -92,17 +97,29 @@ export function cleanSources(ds: Dataset, ...lists: readonly (readonly string[])
   return [...out];
 }
 
-/** Turns a draft into a question, or null when it would break a limit (never throws). */
-export function finish(draft: Draft, taken: Map<string, string>): Question | null {
-  const tf = draft.kind === "true-false";
-  const choices = tf ? [TRUE, FALSE] : [draft.correct, ...draft.wrong];
-  if (!tf && (draft.wrong.length !== 3 || draft.wrong.includes(draft.correct))) return null;
-  if (tf && draft.correct !== TRUE && draft.correct !== FALSE) return null;
+/** A language's choices in their draft order (right one first), or null when one breaks a rule. */
+function checkedChoices(text: DraftText, tf: boolean): string[] | null {
+  const choices = [text.correct, ...text.wrong];
+  if (choices.length !== (tf ? 2 : 4) || text.wrong.includes(text.correct)) return null;
   if (new Set(choices).size !== choices.length) return null;
   if (choices.some((c) => c.length === 0 || c.length > QUESTION_LIMITS.choice)) return null;
-  if (draft.prompt.length > QUESTION_LIMITS.prompt || draft.sources.length === 0) return null;
+  if (text.prompt.length > QUESTION_LIMITS.prompt) return null;
+  return choices;
+}
+
+/**
+ * Turns a draft into a question, or null when it would break a limit in either language (never
+ * throws). The id comes from the English alone, so it is the same question in every language.
+ */
+export function finish(draft: Draft, taken: Map<string, string>): Question | null {
+  const tf = draft.kind === "true-false";
+  if (tf && draft.correct !== TRUE && draft.correct !== FALSE) return null;
+  const en = checkedChoices(draft, tf);
+  const ru = checkedChoices(draft.ru, tf);
+  if (!en || !ru || draft.sources.length === 0) return null;
   const explanation = joinWithin(draft.explanation, QUESTION_LIMITS.explanation);
-  if (!explanation) return null;
+  const explanationRu = joinWithin(draft.ru.explanation, QUESTION_LIMITS.explanation);
+  if (!explanation || !explanationRu) return null;
 
   const key = draftKey(draft.kind, draft.prompt, draft.correct);
   let id = makeId(draft.kind, draft.slug, key, 0);
@@ -112,15 +129,22 @@ export function finish(draft: Draft, taken: Map<string, string>): Question | nul
   if (taken.has(id)) return null; // the very same question twice: keep the first
   taken.set(id, key);
 
-  const ordered = tf ? choices : createRng(hashString(id)).shuffle(choices);
+  // True or false keeps its order ("True", "False"); four choices are shuffled by the id, the
+  // same way in both languages.
+  const order = tf
+    ? draft.correct === TRUE
+      ? [0, 1]
+      : [1, 0]
+    : createRng(hashString(id)).shuffle(en.map((_, i) => i));
   return {
     id,
     kind: draft.kind,
     difficulty: draft.difficulty,
     prompt: draft.prompt,
-    choices: ordered,
-    answer: ordered.indexOf(draft.correct),
+    choices: order.map((i) => en[i] as string),
+    answer: order.indexOf(0),
     explanation,
+    ru: { prompt: draft.ru.prompt, choices: order.map((i) => ru[i] as string), explanation: explanationRu },
     sources: [...draft.sources],
     subjects: [...new Set(draft.subjects)],
   };
@@ -154,5 +178,3 @@ export function eventsOnDay(ctx: Context, day: string, person: string, office: s
       (e.people.some((p) => p !== person) || e.offices.some((o) => o !== office)),
   );
 }
-
-export const eventLine = (e: HistoricalEvent) => `${formatEventDate("en", e)}: ${e.title}.`;

@@ -1,8 +1,15 @@
 // "How long was X in office?", from undisputed start and end dates.
 import type { Term } from "../../data/schema.js";
 import { describeTermLength, durationBetween } from "../../dates/duration.js";
-import { type Context, personName, roleLabel, surname, termRange } from "./context.js";
-import { cleanSources, type Draft, firstSeen, pickDistractors, questionRng } from "./draft.js";
+import { type Context, personName, type Say, surname } from "./context.js";
+import {
+  cleanSources,
+  type Draft,
+  type DraftText,
+  firstSeen,
+  pickDistractors,
+  questionRng,
+} from "./draft.js";
 import { cleanTerms } from "./took-office.js";
 
 export function durationQuestions(ctx: Context): Draft[] {
@@ -18,10 +25,8 @@ export function durationQuestions(ctx: Context): Draft[] {
     const end = t.end;
     if (!end) continue;
     const name = personName(ds, t.person);
-    const office = roleLabel(ds, t);
     const answer = describeTermLength(t.start, end);
     const days = Math.max(1, durationBetween(t.start.date, end.date).totalDays);
-    const prompt = `How long was ${name} ${office}?`;
     const seen = new Set([answer]);
     const candidates = all
       .filter((x) => x.term.person !== t.person)
@@ -31,18 +36,19 @@ export function durationQuestions(ctx: Context): Draft[] {
           x.term.id.localeCompare(y.term.id),
       )
       .filter((x) => firstSeen(seen, x.text));
-    const wrong = pickDistractors(candidates, questionRng("duration", prompt), {});
+    const wrong = pickDistractors(candidates, questionRng("duration", ctx.en.durationPrompt(t)), {});
+    const say: Say<DraftText> = (w) => ({
+      prompt: w.durationPrompt(t),
+      correct: w.termLength(t),
+      wrong: wrong.map((x) => w.termLength(x.term)),
+      explanation: [w.durationIs(t, days), w.otherFigures(wrong.map((x) => x.term))],
+    });
     drafts.push({
       kind: "duration",
       difficulty: "hard",
       slug: surname(name),
-      prompt,
-      correct: answer,
-      wrong: wrong.map((x) => x.text),
-      explanation: [
-        `${name} was ${office} ${termRange(t)}: ${answer} (${days} days).`,
-        `The other figures: ${wrong.map((x) => `${x.text} (${personName(ds, x.term.person)}, ${roleLabel(ds, x.term)})`).join("; ")}.`,
-      ],
+      ...say(ctx.en),
+      ru: say(ctx.ru),
       sources: cleanSources(ds, t.start.sources, end.sources, t.sources),
       subjects: [t.person, t.office],
     });

@@ -2,20 +2,18 @@
 import { termEnd } from "../../data/build.js";
 import type { Term } from "../../data/schema.js";
 import { claimBounds, daysBetween, shiftDay } from "../../dates/calendar.js";
-import { formatDay } from "../../query/format.js";
 import {
   type Context,
   containsDay,
   difficultyOf,
   personName,
   prominence,
-  roleLabel,
+  type Say,
   surname,
   termDisputed,
-  termRange,
 } from "./context.js";
-import { cleanSources, type Draft, pickDistractors, questionRng } from "./draft.js";
-import { ERA_DAYS, LEADING_OFFICE } from "./model.js";
+import { cleanSources, type Draft, type DraftText, pickDistractors, questionRng } from "./draft.js";
+import { ERA_DAYS } from "./model.js";
 import { leadersNear } from "./succession.js";
 
 export function possibleHolders(ctx: Context, day: string): Term[] {
@@ -55,30 +53,26 @@ export function holderQuestions(ctx: Context): Draft[] {
       const day = shiftDay(from, Math.floor((usable * (2 * k + 1)) / (2 * points)));
       const holders = possibleHolders(ctx, day);
       if (holders.length !== 1 || holders[0]?.id !== t.id || isBoundaryDay(ctx, day)) continue;
-      const label = formatDay({ date: day, precision: "day" });
-      const prompt = `Who held ${LEADING_OFFICE} on ${label}?`;
       const near = leadersNear(ctx, { from: day, to: day }, new Set([t.person]));
       // Only the neighbours no source orders differently (not Stasova before Krestinsky, whom
       // ProleWiki's account separates by Sverdlov's chairmanship).
-      const around = [
-        link?.predecessor && !link.predecessorDisputed
-          ? `after ${personName(ds, link.predecessor.person)}`
-          : "",
-        link?.successor && !link.successorDisputed ? `before ${personName(ds, link.successor.person)}` : "",
-      ].filter(Boolean);
+      const after = link?.predecessor && !link.predecessorDisputed ? link.predecessor.person : null;
+      const before = link?.successor && !link.successorDisputed ? link.successor.person : null;
+      const wrong = pickDistractors(near, questionRng("holder-on-date", ctx.en.holderPrompt(day)), {
+        within: (x) => x.gap <= ERA_DAYS,
+      });
+      const say: Say<DraftText> = (w) => ({
+        prompt: w.holderPrompt(day),
+        correct: w.name(t.person),
+        wrong: wrong.map((x) => w.name(x.leader.person.id)),
+        explanation: [w.holderOn(day, t), w.cameBetween(t.person, after, before)],
+      });
       drafts.push({
         kind: "holder-on-date",
         difficulty,
         slug: surname(name),
-        prompt,
-        correct: name,
-        wrong: pickDistractors(near, questionRng("holder-on-date", prompt), {
-          within: (x) => x.gap <= ERA_DAYS,
-        }).map((x) => x.leader.person.name),
-        explanation: [
-          `On ${label} ${name} was ${roleLabel(ds, t)}, ${termRange(t)}.`,
-          around.length ? `${name} came ${around.join(" and ")}.` : "",
-        ],
+        ...say(ctx.en),
+        ru: say(ctx.ru),
         sources: cleanSources(ds, t.sources),
         subjects: [t.person, t.office],
       });

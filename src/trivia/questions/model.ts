@@ -1,4 +1,5 @@
 // What a trivia question is: its kinds, difficulties and limits.
+import type { Lang } from "../../i18n/index.js";
 export type Difficulty = "easy" | "medium" | "hard";
 export type QuestionKind =
   | "successor"
@@ -27,6 +28,11 @@ export interface Question {
   answer: number;
   /** ≤ 600 chars: why, with the dates. */
   explanation: string;
+  /**
+   * The same question in Russian, its choices in the same order (the same `answer`): every
+   * generated question has it. A server's own question has none: it is shown as it was written.
+   */
+  ru?: QuestionText;
   /** Source ids from the dataset backing the answer (≥ 1). */
   sources: string[];
   /** Person, office and event ids the question is about; the main subject first. */
@@ -35,6 +41,13 @@ export interface Question {
   userText?: true;
   /** The source a custom question names, in its author's words. */
   sourceNote?: string;
+}
+
+/** What a reader sees of a question in one language. */
+export interface QuestionText {
+  prompt: string;
+  choices: string[];
+  explanation: string;
 }
 
 export const QUESTION_KINDS: readonly QuestionKind[] = [
@@ -57,8 +70,8 @@ export const QUESTION_LIMITS = { id: 40, prompt: 250, choice: 80, explanation: 6
 export const TRUE = "True";
 export const FALSE = "False";
 export const ERA_DAYS = Math.round(15 * 365.25);
-/**
- * The chain of offices a question walks, worded as the sources frame it: the Secretariat's top
- * office, which before 1922-24 was technical rather than political, so "led the party" would not do.
- */
-export const LEADING_OFFICE = "the Secretariat's top office";
+
+/** A question as a reader of `lang` sees it: its Russian where it has one, else as written. */
+export function questionText(q: Question, lang: Lang): QuestionText {
+  return lang === "ru" && q.ru ? q.ru : { prompt: q.prompt, choices: q.choices, explanation: q.explanation };
+}

@@ -1,28 +1,18 @@
 // "Which office did X hold?", for people with one office and an undisputed title.
 import { termEnd } from "../../data/build.js";
+import type { Term } from "../../data/schema.js";
 import { claimBounds } from "../../dates/calendar.js";
 import {
   type Context,
   difficultyOf,
   gapDays,
-  heldSentence,
   type Leader,
   maxDay,
   minDay,
-  officeName,
+  type Say,
   surname,
 } from "./context.js";
-import { cleanSources, type Draft } from "./draft.js";
-
-export function officePeriods(ctx: Context, officeId: string): string {
-  const office = ctx.ds.officeById.get(officeId);
-  const years = (office?.periods ?? []).map((p) => {
-    const from = p.from.date.slice(0, 4);
-    const to = p.to ? p.to.date.slice(0, 4) : "";
-    return from === to ? from : `${from}–${to}`;
-  });
-  return years.join(", ");
-}
+import { cleanSources, type Draft, type DraftText } from "./draft.js";
 
 /** People who held exactly one leading office, not only de facto, with no dispute over its title. */
 export function singleOfficeLeaders(ctx: Context): Leader[] {
@@ -64,21 +54,20 @@ export function officeHeldQuestions(ctx: Context): Draft[] {
     const officeId = l.offices[0] as string;
     const name = l.person.name;
     const acting = l.terms.every((t) => t.basis === "acting");
-    const prompt = acting
-      ? `${name} was acting holder of which office of the Central Committee's Secretariat?`
-      : `Which office of the Central Committee's Secretariat did ${name} hold?`;
     const others = otherOfficesNear(ctx, l).slice(0, 3);
+    const first = l.terms[0] as Term;
+    const say: Say<DraftText> = (w) => ({
+      prompt: w.officeHeldPrompt(l.person.id, acting),
+      correct: w.office(officeId, first),
+      wrong: others.map((o) => w.office(o, first)),
+      explanation: [w.heldSentence(l.person.id, l.terms), w.otherTitles(others, first)],
+    });
     drafts.push({
       kind: "office-held",
       difficulty: difficultyOf(l.person.prominence),
       slug: surname(name),
-      prompt,
-      correct: officeName(ds, officeId),
-      wrong: others.map((o) => officeName(ds, o)),
-      explanation: [
-        heldSentence(ds, name, l.terms),
-        `The other titles belong to other periods: ${others.map((o) => `${officeName(ds, o)} (${officePeriods(ctx, o)})`).join("; ")}.`,
-      ],
+      ...say(ctx.en),
+      ru: say(ctx.ru),
       sources: cleanSources(ds, ...l.terms.map((t) => t.sources)),
       subjects: [l.person.id, officeId],
     });

@@ -1,8 +1,8 @@
 // "Put these leaders in order", from start windows that cannot overlap.
 import type { Term } from "../../data/schema.js";
-import { type Context, difficultyOf, firstTaken, type Leader, surname } from "./context.js";
-import { cleanSources, type Draft, questionRng } from "./draft.js";
-import { LEADING_OFFICE } from "./model.js";
+import type { TriviaWords } from "../../i18n/trivia-words.js";
+import { type Context, difficultyOf, type Leader, surname } from "./context.js";
+import { cleanSources, type Draft, type DraftText, questionRng } from "./draft.js";
 import { surelyBefore } from "./true-false.js";
 
 export function orderQuestions(ctx: Context): Draft[] {
@@ -23,8 +23,8 @@ export function orderQuestions(ctx: Context): Draft[] {
 
   const surnames = eligible.map((l) => surname(l.person.name));
   const short = new Set(surnames).size === surnames.length;
-  const label = (l: Leader) => (short ? surname(l.person.name) : l.person.name);
-  const prompt = "In which order did these people first hold the Secretariat's top office?";
+  const label = (w: TriviaWords) => (l: Leader) => (short ? w.surname(l.person.id) : w.name(l.person.id));
+  const prompt = ctx.en.orderPrompt;
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const set of sets) {
@@ -32,25 +32,27 @@ export function orderQuestions(ctx: Context): Draft[] {
     const key = set.map((l) => l.person.id).join(",");
     if (seen.has(key)) continue;
     seen.add(key);
-    const correct = set.map(label).join(" → ");
+    const chain = (w: TriviaWords, people: readonly Leader[]) => people.map(label(w)).join(" → ");
+    const correct = chain(ctx.en, set);
     const rng = questionRng("order", prompt, key);
     const swapAt = rng.nextInt(3);
     const swapped = set.slice();
     [swapped[swapAt], swapped[swapAt + 1]] = [swapped[swapAt + 1] as Leader, swapped[swapAt] as Leader];
     const others = rng
       .shuffle(permutations(set))
-      .map((p) => p.map(label).join(" → "))
-      .filter((p) => p !== correct && p !== swapped.map(label).join(" → "));
+      .filter((p) => chain(ctx.en, p) !== correct && chain(ctx.en, p) !== chain(ctx.en, swapped));
+    const say = (w: TriviaWords): DraftText => ({
+      prompt: w.orderPrompt,
+      correct: chain(w, set),
+      wrong: [swapped, ...others.slice(0, 2)].map((p) => chain(w, p)),
+      explanation: [w.orderExplanation(set.map((l) => ({ personId: l.person.id, terms: l.terms })))],
+    });
     drafts.push({
       kind: "order",
       difficulty: difficultyOf(Math.max(...set.map((l) => l.person.prominence))),
       slug: set.map((l) => surname(l.person.name).slice(0, 4)).join("-"),
-      prompt,
-      correct,
-      wrong: [swapped.map(label).join(" → "), ...others.slice(0, 2)],
-      explanation: [
-        `In order of first taking ${LEADING_OFFICE}: ${set.map((l) => `${l.person.name}, ${firstTaken(ds, l)}`).join("; ")}.`,
-      ],
+      ...say(ctx.en),
+      ru: say(ctx.ru),
       sources: cleanSources(ds, ...set.map((l) => (l.terms[0] as Term).start.sources)),
       subjects: set.map((l) => l.person.id),
     });

@@ -1,19 +1,16 @@
 // "Who succeeded X?" and "Who preceded X?" over the handovers no source disputes.
 import type { Term } from "../../data/schema.js";
 import { claimBounds, type DayInterval } from "../../dates/calendar.js";
+import { type Context, difficultyOf, gapDays, personName, prominence, type Say, surname } from "./context.js";
 import {
-  type Context,
-  difficultyOf,
-  gapDays,
-  onDate,
-  personName,
-  prominence,
-  roleLabel,
-  surname,
-  termRange,
-} from "./context.js";
-import { cleanSources, type Draft, eventLine, eventsOnDay, pickDistractors, questionRng } from "./draft.js";
-import { ERA_DAYS, LEADING_OFFICE } from "./model.js";
+  cleanSources,
+  type Draft,
+  type DraftText,
+  eventsOnDay,
+  pickDistractors,
+  questionRng,
+} from "./draft.js";
+import { ERA_DAYS } from "./model.js";
 
 /** De jure to de jure (or acting) handovers at a boundary nobody disputes. */
 export function usableHandovers(ctx: Context): [Term, Term][] {
@@ -55,44 +52,47 @@ export function successionQuestions(ctx: Context): Draft[] {
     const nameB = personName(ds, b.person);
     const day = claimBounds(b.start).from;
     const exclude = new Set([a.person, b.person]);
-    const explanation = [
-      `${nameA} was ${roleLabel(ds, a)} ${termRange(a)}.`,
-      `${nameB} became ${roleLabel(ds, b)} ${onDate(b.start)}.`,
-      ...eventsOnDay(ctx, b.start.date, b.person, b.office)
-        .filter((e) => e.people.includes(a.person) || e.people.includes(b.person))
-        .map(eventLine),
-    ];
+    const events = eventsOnDay(ctx, b.start.date, b.person, b.office).filter(
+      (e) => e.people.includes(a.person) || e.people.includes(b.person),
+    );
+    const explanation: Say<string[]> = (w) => [w.heldFromTo(a), w.becameOn(b), ...events.map(w.eventLine)];
     const sources = cleanSources(ds, a.sources, b.sources);
     const level = Math.max(prominence(ds, a.person), prominence(ds, b.person));
     const near = leadersNear(ctx, { from: day, to: day }, exclude);
     const within = (x: { gap: number }) => x.gap <= ERA_DAYS;
 
-    const succPrompt = `Who succeeded ${nameA}, ${roleLabel(ds, a)}, in ${LEADING_OFFICE}?`;
+    const succWrong = pickDistractors(near, questionRng("successor", ctx.en.successorPrompt(a)), { within });
+    const successor: Say<DraftText> = (w) => ({
+      prompt: w.successorPrompt(a),
+      correct: w.name(b.person),
+      wrong: succWrong.map((x) => w.name(x.leader.person.id)),
+      explanation: explanation(w),
+    });
     drafts.push({
       kind: "successor",
       difficulty: difficultyOf(level),
       slug: surname(nameA),
-      prompt: succPrompt,
-      correct: nameB,
-      wrong: pickDistractors(near, questionRng("successor", succPrompt), { within }).map(
-        (x) => x.leader.person.name,
-      ),
-      explanation,
+      ...successor(ctx.en),
+      ru: successor(ctx.ru),
       sources,
       subjects: [a.person, b.person, a.office, b.office],
     });
 
-    const predPrompt = `Who held ${LEADING_OFFICE} immediately before ${nameB}, ${roleLabel(ds, b)}?`;
+    const predWrong = pickDistractors(near, questionRng("predecessor", ctx.en.predecessorPrompt(b)), {
+      within,
+    });
+    const predecessor: Say<DraftText> = (w) => ({
+      prompt: w.predecessorPrompt(b),
+      correct: w.name(a.person),
+      wrong: predWrong.map((x) => w.name(x.leader.person.id)),
+      explanation: explanation(w),
+    });
     drafts.push({
       kind: "predecessor",
       difficulty: difficultyOf(level),
       slug: surname(nameB),
-      prompt: predPrompt,
-      correct: nameA,
-      wrong: pickDistractors(near, questionRng("predecessor", predPrompt), { within }).map(
-        (x) => x.leader.person.name,
-      ),
-      explanation,
+      ...predecessor(ctx.en),
+      ru: predecessor(ctx.ru),
       sources,
       subjects: [b.person, a.person, b.office, a.office],
     });

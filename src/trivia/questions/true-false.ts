@@ -1,26 +1,21 @@
 // True-or-false statements built from undisputed facts.
 import type { Term } from "../../data/schema.js";
 import { daysBetween } from "../../dates/calendar.js";
-import { describeTermLength, durationBetween } from "../../dates/duration.js";
-import { formatDay } from "../../query/format.js";
+import { durationBetween } from "../../dates/duration.js";
+import type { TriviaWords } from "../../i18n/trivia-words.js";
 import {
   type Context,
   difficultyOf,
-  firstTaken,
   gapDays,
-  heldSentence,
   type Leader,
-  officeName,
-  onDate,
   personName,
-  roleLabel,
+  type Say,
   surname,
-  termRange,
 } from "./context.js";
 import { lastTerm } from "./died.js";
 import { cleanSources, type Draft } from "./draft.js";
-import { ERA_DAYS, FALSE, LEADING_OFFICE, TRUE } from "./model.js";
-import { officePeriods, otherOfficesNear, singleOfficeLeaders } from "./office-held.js";
+import { ERA_DAYS } from "./model.js";
+import { otherOfficesNear, singleOfficeLeaders } from "./office-held.js";
 import { cleanTerms, ownStarts } from "./took-office.js";
 
 /** Whether a surely took the leading office before b, whatever the imprecision and disputes. */
@@ -29,46 +24,48 @@ export const surelyBefore = (a: Leader, b: Leader) => a.startWindow.to < b.start
 export function trueFalseQuestions(ctx: Context): Draft[] {
   const { ds } = ctx;
   const drafts: Draft[] = [];
+  /** A statement and why it is true or false, each worded by `text` in both languages. */
   const statement = (
-    text: string,
+    text: Say<string>,
     truth: boolean,
     slug: string,
     level: number,
-    explanation: string[],
+    explanation: Say<string[]>,
     sources: string[],
     subjects: string[],
-  ) =>
+  ) => {
+    const say = (w: TriviaWords) => ({
+      prompt: w.trueOrFalse(text(w)),
+      correct: truth ? w.true : w.false,
+      wrong: [truth ? w.false : w.true],
+      explanation: [w.verdict(truth), ...explanation(w)],
+    });
     drafts.push({
       kind: "true-false",
       difficulty: difficultyOf(level),
       slug,
-      prompt: `True or false: ${text}`,
-      correct: truth ? TRUE : FALSE,
-      wrong: [],
-      explanation: [`${truth ? TRUE : FALSE}.`, ...explanation],
+      ...say(ctx.en),
+      ru: say(ctx.ru),
       sources,
       subjects,
     });
+  };
   const eligible = ctx.leaders.filter((l) => !l.deFactoOnly);
 
   // Died in office.
   for (const l of ctx.leaders) {
     if (l.endDisputed) continue;
-    const name = l.person.name;
+    const id = l.person.id;
     const last = lastTerm(l);
     const died = l.died;
     statement(
-      `${name} died while holding ${LEADING_OFFICE}.`,
+      (w) => w.diedHolding(id),
       Boolean(died),
-      surname(name),
+      surname(l.person.name),
       l.person.prominence,
-      died?.end
-        ? [`${name} died in office as ${roleLabel(ds, died)} ${onDate(died.end)}.`]
-        : [
-            `${name}'s time in ${LEADING_OFFICE} ended ${last.end ? `${onDate(last.end)} ` : ""}(${roleLabel(ds, last)}), not with death.`,
-          ],
+      (w) => (died?.end ? [w.diedInOffice(died)] : [w.endedAlive(last)]),
       cleanSources(ds, (died ?? last).sources),
-      [l.person.id],
+      [id],
     );
   }
 
@@ -76,13 +73,11 @@ export function trueFalseQuestions(ctx: Context): Draft[] {
   for (const a of eligible) {
     for (const b of eligible) {
       if (a === b || !surelyBefore(a, b) || gapDays(a.span, b.span) > ERA_DAYS) continue;
-      const explanation = [
-        `${a.person.name} first held the office from ${firstTaken(ds, a)}; ${b.person.name} from ${firstTaken(ds, b)}.`,
-      ];
+      const explanation: Say<string[]> = (w) => [w.firstHeld(a.terms, b.terms)];
       const sources = cleanSources(ds, (a.terms[0] as Term).sources, (b.terms[0] as Term).sources);
       const level = Math.max(a.person.prominence, b.person.prominence);
       statement(
-        `${a.person.name} held ${LEADING_OFFICE} before ${b.person.name} did.`,
+        (w) => w.heldBefore(a.person.id, b.person.id),
         true,
         surname(a.person.name),
         level,
@@ -91,7 +86,7 @@ export function trueFalseQuestions(ctx: Context): Draft[] {
         [a.person.id, b.person.id],
       );
       statement(
-        `${b.person.name} held ${LEADING_OFFICE} before ${a.person.name} did.`,
+        (w) => w.heldBefore(b.person.id, a.person.id),
         false,
         surname(b.person.name),
         level,
@@ -108,26 +103,27 @@ export function trueFalseQuestions(ctx: Context): Draft[] {
     const officeId = l.offices[0] as string;
     const other = otherOfficesNear(ctx, l)[0];
     if (!other) continue;
-    const name = l.person.name;
-    const held = [heldSentence(ds, name, l.terms)];
+    const id = l.person.id;
+    const first = l.terms[0] as Term;
+    const held: Say<string[]> = (w) => [w.heldSentence(id, l.terms)];
     const sources = cleanSources(ds, ...l.terms.map((t) => t.sources));
     statement(
-      `${name} held the Central Committee office of ${officeName(ds, officeId)}.`,
+      (w) => w.heldOffice(id, officeId, first),
       true,
-      surname(name),
+      surname(l.person.name),
       l.person.prominence,
       held,
       sources,
-      [l.person.id, officeId],
+      [id, officeId],
     );
     statement(
-      `${name} held the Central Committee office of ${officeName(ds, other)}.`,
+      (w) => w.heldOffice(id, other, first),
       false,
-      surname(name),
+      surname(l.person.name),
       l.person.prominence,
-      [...held, `${officeName(ds, other)} was the title in ${officePeriods(ctx, other)}.`],
+      (w) => [...held(w), w.titleIn(other, first)],
       sources,
-      [l.person.id, other],
+      [id, other],
     );
   }
 
@@ -135,8 +131,6 @@ export function trueFalseQuestions(ctx: Context): Draft[] {
   const dates = [...ctx.boundaries.keys()].sort();
   for (const t of cleanTerms(ctx, false)) {
     const name = personName(ds, t.person);
-    const office = officeName(ds, t.office);
-    const real = formatDay(t.start);
     const near = dates
       .filter((d) => !ownStarts(ctx, t.person).has(d))
       .sort(
@@ -146,22 +140,21 @@ export function trueFalseQuestions(ctx: Context): Draft[] {
       )[0];
     const sources = cleanSources(ds, t.start.sources, t.sources);
     statement(
-      `${name} became ${office} on ${real}.`,
+      (w) => w.becameOfficeOn(t, t.start.date),
       true,
       surname(name),
       3,
-      [`${name} became ${office} on ${real}.`],
+      (w) => [w.becameOfficeOn(t, t.start.date)],
       sources,
       [t.person, t.office],
     );
     if (!near) continue;
-    const wrongDay = formatDay({ date: near, precision: "day" });
     statement(
-      `${name} became ${office} on ${wrongDay}.`,
+      (w) => w.becameOfficeOn(t, near),
       false,
       surname(name),
       3,
-      [`${name} became ${office} on ${real}; ${wrongDay} is ${ctx.boundaries.get(near)}.`],
+      (w) => [w.becameNotOn(t, near, ctx.boundaries.get(near) ?? [])],
       sources,
       [t.person, t.office],
     );
@@ -171,23 +164,18 @@ export function trueFalseQuestions(ctx: Context): Draft[] {
   const timed = cleanTerms(ctx, true).map((t) => ({
     term: t,
     name: personName(ds, t.person),
-    role: roleLabel(ds, t),
-    text: describeTermLength(t.start, t.end as NonNullable<Term["end"]>),
     days: durationBetween(t.start.date, (t.end as NonNullable<Term["end"]>).date).totalDays,
   }));
   for (const a of timed) {
     for (const b of timed) {
       if (a.term.person === b.term.person || a.days <= b.days) continue;
-      const explanation = [
-        `${a.name} was ${a.role} ${termRange(a.term)}: ${a.text}.`,
-        `${b.name} was ${b.role} ${termRange(b.term)}: ${b.text}.`,
-      ];
+      const explanation: Say<string[]> = (w) => [w.heldForLength(a.term), w.heldForLength(b.term)];
       const sources = cleanSources(ds, a.term.sources, b.term.sources);
       const subjects = [a.term.person, b.term.person, a.term.office, b.term.office];
       // Years apart is common knowledge; weeks or months apart is a fine point.
       const level = a.days >= 3 * b.days ? 2 : 3;
       statement(
-        `${a.name}'s term as ${a.role} lasted longer than ${b.name}'s term as ${b.role}.`,
+        (w) => w.lastedLonger(a.term, b.term),
         true,
         surname(a.name),
         level,
@@ -195,15 +183,12 @@ export function trueFalseQuestions(ctx: Context): Draft[] {
         sources,
         subjects,
       );
-      statement(
-        `${b.name}'s term as ${b.role} lasted longer than ${a.name}'s term as ${a.role}.`,
-        false,
-        surname(b.name),
-        level,
-        explanation,
-        sources,
-        [b.term.person, a.term.person, b.term.office, a.term.office],
-      );
+      statement((w) => w.lastedLonger(b.term, a.term), false, surname(b.name), level, explanation, sources, [
+        b.term.person,
+        a.term.person,
+        b.term.office,
+        a.term.office,
+      ]);
     }
   }
   return drafts;
