@@ -197,6 +197,23 @@ export const EventSchema = z.object({
   sources: sourceIds,
 });
 
+/**
+ * A term of the glossary (data/glossary.json): how an office, body, congress, plenum or party name
+ * is put in Russian, so every text translates it the same way. `ruForms` are the case forms a
+ * Russian text may use (tests/data-russian.test.ts checks that a text whose English uses one of
+ * `en` uses one of them). A party's name has the months it was in use (`from`, `to`: "1925-12").
+ */
+export const GlossaryTermSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  kind: z.enum(["party", "body", "office", "congress", "plenum", "event", "concept"]),
+  en: z.array(z.string().min(1)).min(1),
+  ru: Russian,
+  ruForms: z.array(Russian).min(1),
+  abbrRu: Russian.optional(),
+  from: z.string().regex(MONTH).optional(),
+  to: z.string().regex(MONTH).optional(),
+});
+
 export type DateClaim = z.infer<typeof DateClaimSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Variant = z.infer<typeof VariantSchema>;
@@ -208,3 +225,4 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export type HistoricalEvent = z.infer<typeof EventSchema>;
 export type Basis = Term["basis"];
 export type RussianForms = z.infer<typeof RussianFormsSchema>;
+export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;
