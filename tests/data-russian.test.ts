@@ -3,9 +3,12 @@
 // case), every quotation as a translation marked "(пер. с англ.)", the glossary's Russian for every
 // glossary term, no Latin-script word but a source's name. The rules are proved on wrong pairs
 // first, so a pass means something; then every pair of the dataset is held to them.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATA_DIR, loadDataset } from "../src/data/load.js";
+import { DatasetError, DEFAULT_DATA_DIR, loadDataset } from "../src/data/load.js";
 import { formatDate } from "../src/i18n/index.js";
 import {
   daysIn,
@@ -132,5 +135,122 @@ describe(`every Russian text in data/ (${pairs.length} pairs)`, () => {
   it("says what its English says", () => {
     expect(pairs.length).toBeGreaterThan(230);
     expect(pairs.flatMap((p) => pairFindings(ctx, p))).toEqual([]);
+  });
+});
+
+describe("the loader refuses English without its Russian", () => {
+  type Records = Record<string, unknown>[];
+  /** A copy of data/ with one file changed. */
+  function changedCopy(file: string, change: (records: Records) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), "apparat-ru-"));
+    cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
+    const records = JSON.parse(readFileSync(join(dir, file), "utf8")) as Records;
+    change(records);
+    writeFileSync(join(dir, file), JSON.stringify(records));
+    return dir;
+  }
+  const at = <T>(records: Records, id: string) => records.find((r) => r.id === id) as T;
+  const missing = (field: string, english: string) =>
+    new RegExp(
+      `record ${field}: no Russian beside the English \`${english}\`: every text a user reads needs its Russian`,
+    );
+
+  it.each([
+    [
+      "events.json",
+      "khrushchev-elected, field titleRu",
+      "title",
+      (r: Records) => {
+        delete at<Record<string, unknown>>(r, "khrushchev-elected").titleRu;
+      },
+    ],
+    [
+      "claims.json",
+      "pw-selection, field ru",
+      "text",
+      (r: Records) => {
+        delete at<Record<string, unknown>>(r, "pw-selection").ru;
+      },
+    ],
+    [
+      "sources.json",
+      "wp-gensec-old, field summaryRu",
+      "summary",
+      (r: Records) => {
+        delete at<Record<string, unknown>>(r, "wp-gensec-old").summaryRu;
+      },
+    ],
+    [
+      "disputes.json",
+      "malenkov-days, field claims.1.valueRu",
+      "value",
+      (r: Records) => {
+        delete at<{ claims: Record<string, unknown>[] }>(r, "malenkov-days").claims[1]?.valueRu;
+      },
+    ],
+    [
+      "disputes.json",
+      "stalin-end, field whyRu",
+      "why",
+      (r: Records) => {
+        delete at<Record<string, unknown>>(r, "stalin-end").whyRu;
+      },
+    ],
+    [
+      "terms.json",
+      "ivashko-acting-general-secretary, field statedDurations.1.ru",
+      "text",
+      (r: Records) => {
+        delete at<{ statedDurations: Record<string, unknown>[] }>(r, "ivashko-acting-general-secretary")
+          .statedDurations[1]?.ru;
+      },
+    ],
+    [
+      "offices.json",
+      "technical-secretary, field periods.1.noteRu",
+      "note",
+      (r: Records) => {
+        delete at<{ periods: Record<string, unknown>[] }>(r, "technical-secretary").periods[1]?.noteRu;
+      },
+    ],
+    [
+      "offices.json",
+      "general-secretary, field infobox.salary.valueRu",
+      "value",
+      (r: Records) => {
+        delete at<{ infobox: Record<string, Record<string, unknown>> }>(r, "general-secretary").infobox.salary
+          ?.valueRu;
+      },
+    ],
+  ] as const)("%s: %s", (file, field, english, change) => {
+    const dir = changedCopy(file, change);
+    expect(() => loadDataset(dir)).toThrowError(DatasetError);
+    expect(() => loadDataset(dir)).toThrowError(new RegExp(`data/${file.replace(".", "\\.")}: `));
+    expect(() => loadDataset(dir)).toThrowError(missing(field, english));
+  });
+
+  it('refuses a "Russian" text with no Cyrillic in it', () => {
+    const dir = changedCopy("events.json", (r) => {
+      at<Record<string, unknown>>(r, "august-coup").titleRu = "The failed August coup";
+    });
+    expect(() => loadDataset(dir)).toThrowError(
+      /events\.json: record august-coup, field titleRu: a Russian text must be in Cyrillic/,
+    );
+  });
+
+  it("refuses a glossary that would translate one English phrase two ways", () => {
+    const dir = changedCopy("glossary.json", (r) => {
+      (at<{ en: string[] }>(r, "presidium").en as string[]).push("Politburo");
+    });
+    expect(() => loadDataset(dir)).toThrowError(
+      /glossary\.json: record presidium, field en: "Politburo" is already a term of politburo/,
+    );
+  });
+
+  it("keeps people.json's Russian optional until it is translated (the integrator requires it)", () => {
+    const dir = changedCopy("people.json", (r) => {
+      for (const p of r as { facts: Record<string, unknown>[] }[]) for (const f of p.facts) delete f.ru;
+    });
+    expect(() => loadDataset(dir)).not.toThrow();
   });
 });
