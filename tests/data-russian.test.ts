@@ -19,6 +19,8 @@ import {
   peopleInEnglish,
   peopleInRussian,
   surnameStem,
+  termsInEnglish,
+  usesTerm,
 } from "./russian/compare.js";
 import { russianContext, russianPairs } from "./russian/texts.js";
 
@@ -106,6 +108,7 @@ describe("a wrong translation is caught", () => {
     ["a glossary term lost", good.replace("Центрального комитета", "партии"), 'uses "Central Committee"'],
     ["a Latin word", good.replace("Сталин", "Stalin"), "Latin-script word"],
     ["a year ending the sentence twice", `${good.slice(0, -1)} в 1917 г..`, '"г.."'],
+    ["a date without its г.", good.replace("1917 г.", "1917"), 'without "г." after the year'],
   ])("%s", (_name, ru, problem) => {
     const found = check(en, ru);
     expect(found.join("\n")).toContain(problem);
@@ -128,6 +131,40 @@ describe("a wrong translation is caught", () => {
     );
     const findings = broken.flatMap((p: Pair) => pairFindings(ctx, p));
     expect(findings.some((f) => f.startsWith("events.json khrushchev-elected: people differ"))).toBe(true);
+  });
+});
+
+describe("the glossary", () => {
+  it("names the party by period without a gap: РСДРП(б), РКП(б), ВКП(б), КПСС", () => {
+    const parties = ds.glossary.filter(
+      (t) => t.kind === "party" && (t.from !== undefined || t.to !== undefined),
+    );
+    expect(parties.map((t) => [t.abbrRu, t.from ?? null, t.to ?? null])).toEqual([
+      ["РСДРП(б)", null, "1918-03"],
+      ["РКП(б)", "1918-03", "1925-12"],
+      ["ВКП(б)", "1925-12", "1952-10"],
+      ["КПСС", "1952-10", null],
+    ]);
+  });
+
+  it("has every term used by some English text of the dataset, and each Russian form a Russian text can match", () => {
+    // Office titles count too, though their Russian is still being written.
+    const english = JSON.stringify([
+      ds.people,
+      ds.offices,
+      ds.terms,
+      ds.disputes,
+      ds.events,
+      ds.claims,
+      ds.sources,
+    ]);
+    const unused = ds.glossary
+      .filter((t) => t.id !== "rsdlp-b") // the party's name before March 1918: for the titles of 1917
+      .filter((t) => termsInEnglish(ctx, english).every((u) => u.id !== t.id))
+      .map((t) => t.id);
+    expect(unused).toEqual([]);
+    for (const t of ds.glossary)
+      for (const form of t.ruForms) expect(usesTerm(t, `в ${form}.`), form).toBe(true);
   });
 });
 

@@ -249,6 +249,11 @@ export function pairFindings(ctx: Context, pair: Pair): string[] {
       out.push(`${where}: "${yo(surname)}" is written "${surname}"`);
   }
   if (/г\.\./.test(ru)) out.push(`${where}: "г.." (the year's abbreviation ends the sentence)`);
+  // A date reads "6 августа 1917 г.", "в марте 1921 г.": the year after a month takes "г." (or "года").
+  const monthWord =
+    /(?<![\p{L}])(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}{0,2}/u;
+  for (const m of ru.matchAll(new RegExp(`${monthWord.source} (\\d{4})(?! г\\.| гг\\.| год)`, "gu")))
+    out.push(`${where}: "${m[0]}" without "г." after the year`);
   // A text that reads on after "According to ProleWiki, " reads on after "По данным ProleWiki, ".
   if (
     pair.readsOn &&
