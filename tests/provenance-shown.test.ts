@@ -3,6 +3,8 @@
 // of /sources, /when for every year and every day a holding began or ended, /timeline's summary
 // and picture, and /help, in English and Russian. No list of exceptions:
 // - every quotation is verbatim (whitespace aside) in a seed, or is the reader's own words quoted back;
+//   a Russian translation marked "(пер. с англ.)" is not a quotation but must be one that data/
+//   gives beside its English quotation (tests/provenance.test.ts holds that one to the seed);
 // - no line attributes twice ("According to X, according to X"), and no line names the project's
 //   own files or words (seed file names, "seeds", "Apparat: Apparat editors");
 // - a holding is named as the cards name it wherever a person and their office or date appear
@@ -21,8 +23,9 @@ import { NO_MENTIONS } from "../src/interactions/payload.js";
 import { engine } from "./helpers.js";
 import { expectWithinDiscordLimits } from "./limits.js";
 import { attributions, holdingFindings, INTERNAL, orderFindings, plain } from "./provenance/rules.js";
-import { HAVE_SEEDS, quotesIn, readSeeds, squash } from "./provenance/seeds.js";
+import { HAVE_SEEDS, quotesIn, readSeeds, squash, translationsIn } from "./provenance/seeds.js";
 import { embedTexts, LANGS, shownCards } from "./provenance/shown.js";
+import { russianPairs } from "./russian/texts.js";
 
 const e = engine();
 const ds = e.dataset;
@@ -44,6 +47,17 @@ describe(`what users are shown: ${shown.length} texts, ${sentences.length} sente
         if (!theirs && !seeds.some((seed) => seed.includes(squash(q)))) bad.push(`${s.where}: "${q}"`);
       }
     expect(quotations).toBeGreaterThan(50);
+    expect([...new Set(bad)]).toEqual([]);
+  });
+
+  it("shows a Russian translation of a quotation only as data/ gives it, beside its verbatim English", () => {
+    const given = new Set(russianPairs(ds).flatMap((p) => translationsIn(p.ru)));
+    expect(given.size).toBeGreaterThan(20);
+    const bad = shown.flatMap((s) =>
+      translationsIn(s.text)
+        .filter((q) => !given.has(q))
+        .map((q) => `${s.where}: «${q}» (пер. с англ.) is no translation data/ gives`),
+    );
     expect([...new Set(bad)]).toEqual([]);
   });
 

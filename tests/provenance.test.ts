@@ -6,7 +6,10 @@
 //   just before in the same passage; a month as "March 1953" (or within "March–April 1953", or
 //   "the August coup of 1991"); a year as "1953";
 // - a stated duration: verbatim in each cited seed;
-// - every quotation in a sourced text: verbatim (whitespace aside) in a seed it cites;
+// - every quotation in a sourced text: verbatim (whitespace aside) in a seed it cites; its Russian
+//   gives each as a translation marked "(пер. с англ.)", one beside each English quotation, and
+//   no Russian quotation that is not so marked (no seed says anything in Russian); the same for a
+//   dispute's explanation, whose quotations are verbatim in a seed its claims cite;
 // - every clause of a sourced text: its anchors (the people it names or is about, a numbered
 //   congress, a named body or group, what happened) together in one passage of each cited seed;
 // - no sourced text names a source or says "According to": the renderer attributes, once;
@@ -32,6 +35,7 @@ import {
   SEEDS_DIR,
   squash,
   states,
+  translationsIn,
 } from "./provenance/seeds.js";
 
 interface Finding {
@@ -161,13 +165,23 @@ function sentences() {
   const people = namedPeople();
   const texts = sourcedTexts();
   const findings: string[] = [];
-  const checked = { sentences: texts.length, clauses: 0, quotations: 0, characterisations: 0 };
+  const checked = {
+    sentences: texts.length,
+    clauses: 0,
+    quotations: 0,
+    characterisations: 0,
+    translations: 0,
+  };
   for (const t of texts) {
     const cited = t.sources.filter((id) => seeds.has(id));
     for (const q of quotesIn(t.text)) {
       checked.quotations++;
       if (!cited.some((id) => squash(seeds.get(id) as string).includes(squash(q))))
         findings.push(`${t.where}: no seed it cites (${t.sources.join(", ")}) says "${q}"`);
+    }
+    if (t.ru !== undefined) {
+      checked.translations += translationsIn(t.ru).length;
+      findings.push(...translationFindings(t.where, quotesIn(t.text), t.ru));
     }
     for (const clause of clausesOf(t.text)) {
       const anchors = anchorsOf(clause, people, t.owners);
@@ -193,6 +207,54 @@ function sentences() {
   return { findings, checked };
 }
 
+/**
+ * A Russian text's quotations against its English's: each English quotation (already found verbatim
+ * in a seed) has its marked translation, and the Russian quotes nothing unmarked, which would
+ * present Russian words as a source's own.
+ */
+function translationFindings(where: string, english: string[], ru: string): string[] {
+  const out = quotesIn(ru).map(
+    (q) => `${where}: the Russian quotes «${q}» as a source's words; mark it as a translation (пер. с англ.)`,
+  );
+  const marked = translationsIn(ru).length;
+  if (marked !== english.length)
+    out.push(
+      `${where}: the Russian gives ${marked} marked translation(s) for ${english.length} English quotation(s)`,
+    );
+  return out;
+}
+
+/**
+ * A dispute's explanation quotes the sources in single or double quotation marks ("the note's
+ * '7 months'"): each verbatim in a seed its claims cite, each translated and marked in Russian.
+ */
+function explanations() {
+  const seeds = readSeeds();
+  const disputes = JSON.parse(readFileSync(join(DATA_DIR, "disputes.json"), "utf8")) as {
+    id: string;
+    why: string;
+    whyRu?: string;
+    claims: { sources: string[] }[];
+  }[];
+  const findings: string[] = [];
+  let quotations = 0;
+  for (const d of disputes) {
+    const cited = [...new Set(d.claims.flatMap((c) => c.sources))].filter((id) => seeds.has(id));
+    const quotes = [
+      ...quotesIn(d.why),
+      ...[...d.why.matchAll(/(?<![\p{L}\d])'([^']+)'(?![\p{L}\d])/gu)].map((m) => m[1] as string),
+    ];
+    for (const q of quotes) {
+      quotations++;
+      if (!cited.some((id) => squash(seeds.get(id) as string).includes(squash(q))))
+        findings.push(`disputes.json ${d.id} why: no seed its claims cite says "${q}"`);
+    }
+    if (d.whyRu !== undefined)
+      findings.push(...translationFindings(`disputes.json ${d.id} why`, quotes, d.whyRu));
+  }
+  return { findings, quotations };
+}
+
 /** Texts only the partisan source gives, shown as "According to ProleWiki, <text>". */
 function partisanOnlyOpenings(): string[] {
   const sources = JSON.parse(readFileSync(join(DATA_DIR, "sources.json"), "utf8")) as {
@@ -214,10 +276,34 @@ function partisanOnlyOpenings(): string[] {
 describe.skipIf(!HAVE_SEEDS)("provenance: every sentence in data/ says what its seeds say", () => {
   const { findings, checked } = HAVE_SEEDS
     ? sentences()
-    : { findings: [], checked: { sentences: 0, clauses: 0, quotations: 0, characterisations: 0 } };
-  it(`checks ${checked.sentences} sentences (${checked.clauses} clauses with anchors), ${checked.quotations} quotations and ${checked.characterisations} characterisations`, () => {
+    : {
+        findings: [],
+        checked: { sentences: 0, clauses: 0, quotations: 0, characterisations: 0, translations: 0 },
+      };
+  it(`checks ${checked.sentences} sentences (${checked.clauses} clauses with anchors), ${checked.quotations} quotations (${checked.translations} translated into Russian) and ${checked.characterisations} characterisations`, () => {
     expect(checked.sentences).toBeGreaterThan(150);
     expect(findings).toEqual([]);
+  });
+
+  it("quotes the seeds verbatim in the disputes' explanations, and translates those quotations as such", () => {
+    const { findings: bad, quotations } = explanations();
+    expect(quotations).toBeGreaterThan(0);
+    expect(bad).toEqual([]);
+  });
+
+  it("never takes a marked Russian translation for a source's words, nor lets an unmarked one pass", () => {
+    const english = ['"Secretary of the Central Committee"'].flatMap(quotesIn);
+    const marked = "как «секретарь Центрального комитета» (пер. с англ.)";
+    expect(quotesIn(marked)).toEqual([]);
+    expect(translationsIn(marked)).toEqual(["секретарь Центрального комитета"]);
+    expect(translationFindings("x", english, marked)).toEqual([]);
+    expect(translationFindings("x", english, "как «секретарь Центрального комитета»")).toEqual([
+      "x: the Russian quotes «секретарь Центрального комитета» as a source's words; mark it as a translation (пер. с англ.)",
+      "x: the Russian gives 0 marked translation(s) for 1 English quotation(s)",
+    ]);
+    expect(translationFindings("x", [], marked)).toEqual([
+      "x: the Russian gives 1 marked translation(s) for 0 English quotation(s)",
+    ]);
   });
 
   it("words every partisan-only text to follow its attribution", () => {

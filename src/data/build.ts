@@ -4,7 +4,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { claimBounds, type DayInterval, isRealClaim } from "../dates/calendar.js";
-import type { Claim, DateClaim, Dispute, HistoricalEvent, Office, Person, Source, Term } from "./schema.js";
+import type {
+  Claim,
+  DateClaim,
+  Dispute,
+  GlossaryTerm,
+  HistoricalEvent,
+  Office,
+  Person,
+  Source,
+  Term,
+} from "./schema.js";
 
 export class DatasetError extends Error {
   constructor(
@@ -55,6 +65,8 @@ export interface Dataset {
   readonly events: readonly HistoricalEvent[];
   readonly disputes: readonly Dispute[];
   readonly claims: readonly Claim[];
+  /** How each office, body, congress, plenum and party name is put in Russian (data/glossary.json). */
+  readonly glossary: readonly GlossaryTerm[];
   readonly sourceById: ReadonlyMap<string, Source>;
   readonly personById: ReadonlyMap<string, Person>;
   readonly officeById: ReadonlyMap<string, Office>;
@@ -288,6 +300,26 @@ function buildChain(
   return { leadership, chainByTerm };
 }
 
+/**
+ * One English phrase, one Russian rendering: a phrase listed under two terms would let two texts
+ * translate it differently, and each term needs a form a Russian text can be checked for.
+ */
+function checkGlossary(glossary: GlossaryTerm[]): void {
+  byId("glossary.json", glossary);
+  const owner = new Map<string, string>();
+  for (const term of glossary) {
+    for (const phrase of term.en) {
+      const key = phrase.toLowerCase();
+      const other = owner.get(key);
+      if (other !== undefined && other !== term.id)
+        throw new DatasetError("glossary.json", term.id, "en", `"${phrase}" is already a term of ${other}`);
+      owner.set(key, term.id);
+    }
+    if (term.from !== undefined && term.to !== undefined && term.from > term.to)
+      throw new DatasetError("glossary.json", term.id, "from", `${term.from} is after ${term.to}`);
+  }
+}
+
 /** The dataset's files and the record type each holds. */
 export interface DatasetRecords {
   sources: Source[];
@@ -297,6 +329,7 @@ export interface DatasetRecords {
   events: HistoricalEvent[];
   disputes: Dispute[];
   claims: Claim[];
+  glossary: GlossaryTerm[];
 }
 
 export const DATASET_FILES = {
@@ -307,11 +340,12 @@ export const DATASET_FILES = {
   events: "events.json",
   disputes: "disputes.json",
   claims: "claims.json",
+  glossary: "glossary.json",
 } as const satisfies Record<keyof DatasetRecords, string>;
 
 /** Indexes and checks parsed records. The result is deeply frozen. */
 export function assembleDataset(records: DatasetRecords): Dataset {
-  const { sources, people, offices, terms, events, disputes, claims } = records;
+  const { sources, people, offices, terms, events, disputes, claims, glossary } = records;
 
   events.sort((a, b) => eventSpan(a).from.localeCompare(eventSpan(b).from));
   const byStart = (a: Term, b: Term) => termStart(a).localeCompare(termStart(b));
@@ -324,6 +358,7 @@ export function assembleDataset(records: DatasetRecords): Dataset {
     events,
     disputes,
     claims,
+    glossary,
     sourceById: byId("sources.json", sources),
     personById: byId("people.json", people),
     officeById: byId("offices.json", offices),
@@ -336,6 +371,7 @@ export function assembleDataset(records: DatasetRecords): Dataset {
   };
   byId("events.json", events);
   byId("claims.json", claims);
+  checkGlossary(glossary);
   validate(base);
   const { leadership, chainByTerm } = buildChain(terms, base.officeById, base.disputeById);
   const suspended = events.find((e) => e.id === "party-suspended")?.date.date ?? "1991-08-29";

@@ -14,6 +14,7 @@ import {
   ClaimSchema,
   DisputeSchema,
   EventSchema,
+  GlossaryTermSchema,
   OfficeSchema,
   PersonSchema,
   SourceSchema,
@@ -53,6 +54,7 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
     events: parseFile(dir, DATASET_FILES.events, EventSchema),
     disputes: parseFile(dir, DATASET_FILES.disputes, DisputeSchema),
     claims: parseFile(dir, DATASET_FILES.claims, ClaimSchema),
+    glossary: parseFile(dir, DATASET_FILES.glossary, GlossaryTermSchema),
   };
   return assembleDataset(records);
 }

@@ -27,10 +27,22 @@ export const DateClaimSchema = z
 
 /**
  * Russian beside English: every text a user reads has its Russian form in the same record
- * (`ru`, `titleRu`, `noteRu`, …). Optional while the dataset is being translated (#24); the loader
- * makes them required once every record has one.
+ * (`ru`, `titleRu`, `noteRu`, …). Required wherever the dataset has been translated (offices,
+ * terms, disputes, events, claims, sources); still optional for people.json and for the titles'
+ * and names' case forms, which are being written (#24).
  */
 const Russian = z.string().regex(/[А-Яа-яЁё]/, "a Russian text must be in Cyrillic");
+
+/** A Russian text that must be there: a record with English and no Russian is refused, saying so. */
+const requiredRussian = (english: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `no Russian beside the English ${english}: every text a user reads needs its Russian (data/README.md, "Russian")`
+          : "a Russian text must be a string",
+    })
+    .regex(/[А-Яа-яЁё]/, "a Russian text must be in Cyrillic");
 
 /** The case forms of a Russian name or title (the nominative is the name itself). */
 export const RussianFormsSchema = z.object({
@@ -41,8 +53,19 @@ export const RussianFormsSchema = z.object({
   prep: Russian,
 });
 
+/** A sourced sentence whose Russian may still be missing (people.json, being translated). */
 const SourcedText = z.object({ text: z.string().min(1), ru: Russian.optional(), sources: sourceIds });
-const SourcedValue = z.object({ value: z.string().min(1), valueRu: Russian.optional(), sources: sourceIds });
+/** A sourced sentence with its Russian. */
+const TranslatedText = z.object({
+  text: z.string().min(1),
+  ru: requiredRussian("`text`"),
+  sources: sourceIds,
+});
+const SourcedValue = z.object({
+  value: z.string().min(1),
+  valueRu: requiredRussian("`value`"),
+  sources: sourceIds,
+});
 
 export const SourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -51,7 +74,7 @@ export const SourceSchema = z.object({
   publisher: z.string().min(1),
   kind: z.enum(["current encyclopedia article", "old encyclopedia revision", "partisan wiki", "editorial"]),
   summary: z.string().min(1),
-  summaryRu: Russian.optional(),
+  summaryRu: requiredRussian("`summary`"),
 });
 
 export const VariantSchema = z.object({
@@ -88,14 +111,23 @@ export const PersonSchema = z.object({
   sources: sourceIds,
 });
 
-export const OfficePeriodSchema = z.object({
-  from: DateClaimSchema,
-  to: DateClaimSchema.nullable(),
-  note: z.string().optional(),
-  noteRu: Russian.optional(),
-  /** The seeds that say what `note` says (a note is a sentence users read: it is cited like one). */
-  noteSources: sourceIds.optional(),
-});
+export const OfficePeriodSchema = z
+  .object({
+    from: DateClaimSchema,
+    to: DateClaimSchema.nullable(),
+    note: z.string().optional(),
+    noteRu: Russian.optional(),
+    /** The seeds that say what `note` says (a note is a sentence users read: it is cited like one). */
+    noteSources: sourceIds.optional(),
+  })
+  .superRefine((period, ctx) => {
+    if (period.note !== undefined && period.noteRu === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["noteRu"],
+        message: `no Russian beside the English \`note\`: every text a user reads needs its Russian (data/README.md, "Russian")`,
+      });
+  });
 
 export const OfficeSchema = z.object({
   id: z.string().regex(/^[a-z]+(-[a-z]+)*$/),
@@ -117,8 +149,8 @@ export const OfficeSchema = z.object({
   ),
   leading: z.boolean(),
   periods: z.array(OfficePeriodSchema),
-  purpose: z.array(SourcedText),
-  facts: z.array(SourcedText),
+  purpose: z.array(TranslatedText),
+  facts: z.array(TranslatedText),
   infobox: z.record(z.string(), SourcedValue),
   predecessor: z.string().nullable(),
   successor: z.string().nullable(),
@@ -140,8 +172,8 @@ export const TermSchema = z.object({
   end: DateClaimSchema.nullable(),
   endedByDeath: z.boolean(),
   listRow: z.number().int().min(1).nullable(),
-  statedDurations: z.array(SourcedText),
-  notes: z.array(SourcedText),
+  statedDurations: z.array(TranslatedText),
+  notes: z.array(TranslatedText),
   disputes: z.array(z.string()),
   /**
    * A dispute (one of `disputes`) over where this holding stands in the order of the office's
@@ -159,20 +191,20 @@ export const TermSchema = z.object({
 export const DisputeSchema = z.object({
   id: z.string(),
   topic: z.string().min(1),
-  topicRu: Russian.optional(),
+  topicRu: requiredRussian("`topic`"),
   subjects: z.array(z.string()).min(1),
   claims: z
     .array(
       z.object({
         value: z.string().min(1),
-        valueRu: Russian.optional(),
+        valueRu: requiredRussian("`value`"),
         sources: sourceIds,
         default: z.boolean(),
       }),
     )
     .min(2),
   why: z.string().min(1),
-  whyRu: Russian.optional(),
+  whyRu: requiredRussian("`why`"),
 });
 
 export const ClaimSchema = z.object({
@@ -180,7 +212,7 @@ export const ClaimSchema = z.object({
   source: z.string(),
   subjects: z.array(z.string()).min(1),
   text: z.string().min(1),
-  ru: Russian.optional(),
+  ru: requiredRussian("`text`"),
 });
 
 export const EventSchema = z.object({
@@ -189,12 +221,29 @@ export const EventSchema = z.object({
   /** For an event that lasted: its last month or day ("March–April 1922": 1922-03 until 1922-04). */
   until: DateClaimSchema.optional(),
   title: z.string().min(1),
-  titleRu: Russian.optional(),
+  titleRu: requiredRussian("`title`"),
   people: z.array(z.string()),
   offices: z.array(z.string()),
   /** Disputes over what the title says or when (data/disputes.json ids): trivia leaves it out. */
   disputes: z.array(z.string()).optional(),
   sources: sourceIds,
+});
+
+/**
+ * A term of the glossary (data/glossary.json): how an office, body, congress, plenum or party name
+ * is put in Russian, so every text translates it the same way. `ruForms` are the case forms a
+ * Russian text may use (tests/data-russian.test.ts checks that a text whose English uses one of
+ * `en` uses one of them). A party's name has the months it was in use (`from`, `to`: "1925-12").
+ */
+export const GlossaryTermSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  kind: z.enum(["party", "body", "office", "congress", "plenum", "event", "concept"]),
+  en: z.array(z.string().min(1)).min(1),
+  ru: Russian,
+  ruForms: z.array(Russian).min(1),
+  abbrRu: Russian.optional(),
+  from: z.string().regex(MONTH).optional(),
+  to: z.string().regex(MONTH).optional(),
 });
 
 export type DateClaim = z.infer<typeof DateClaimSchema>;
@@ -208,3 +257,4 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export type HistoricalEvent = z.infer<typeof EventSchema>;
 export type Basis = Term["basis"];
 export type RussianForms = z.infer<typeof RussianFormsSchema>;
+export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;

@@ -281,9 +281,23 @@ export function clausesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The quotations in a text: “…”, "…" and «…». */
+/** The mark after a quotation given in Russian: the seed's words translated, not the seed's words. */
+export const TRANSLATION_MARK = " (пер. с англ.)";
+const MARKED = /«([^»]+)» \(пер\. с англ\.\)/g;
+
+/**
+ * The quotations in a text that claim to be a source's own words: “…”, "…" and «…», but not a
+ * Russian translation marked as one («…» (пер. с англ.)): that is checked by `translationsIn`.
+ */
 export function quotesIn(text: string): string[] {
-  return [...text.matchAll(/“([^”]+)”|"([^"]+)"|«([^»]+)»/g)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+  return [...text.replace(MARKED, " | ").matchAll(/“([^”]+)”|"([^"]+)"|«([^»]+)»/g)].map(
+    (m) => (m[1] ?? m[2] ?? m[3]) as string,
+  );
+}
+
+/** The quotations a Russian text gives as translations: «…» followed by " (пер. с англ.)". */
+export function translationsIn(text: string): string[] {
+  return [...text.matchAll(MARKED)].map((m) => m[1] as string);
 }
 
 /** A text with its quotations taken out (each leaves a break, so runs do not join across it). */
