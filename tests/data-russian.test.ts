@@ -284,10 +284,25 @@ describe("the loader refuses English without its Russian", () => {
     );
   });
 
-  it("keeps people.json's Russian optional until it is translated (the integrator requires it)", () => {
+  it.each([
+    [
+      "a fact's ru",
+      "facts.0.ru",
+      (p: Record<string, unknown>) => delete (p.facts as Record<string, unknown>[])[0]?.ru,
+    ],
+    [
+      "a role's titleRu",
+      "roles.0.titleRu",
+      (p: Record<string, unknown>) => delete (p.roles as Record<string, unknown>[])[0]?.titleRu,
+    ],
+    ["the name's case forms", "nameRuForms", (p: Record<string, unknown>) => delete p.nameRuForms],
+    ["the gender", "gender", (p: Record<string, unknown>) => delete p.gender],
+  ] as const)("refuses a person without %s", (_what, field, change) => {
     const dir = changedCopy("people.json", (r) => {
-      for (const p of r as { facts: Record<string, unknown>[] }[]) for (const f of p.facts) delete f.ru;
+      change(at<Record<string, unknown>>(r, "joseph-stalin"));
     });
-    expect(() => loadDataset(dir)).not.toThrow();
+    expect(() => loadDataset(dir)).toThrowError(
+      new RegExp(`people\\.json: record joseph-stalin, field ${field.replace(/\./g, "\\.")}`),
+    );
   });
 });

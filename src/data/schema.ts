@@ -53,8 +53,6 @@ export const RussianFormsSchema = z.object({
   prep: Russian,
 });
 
-/** A sourced sentence whose Russian may still be missing (people.json, being translated). */
-const SourcedText = z.object({ text: z.string().min(1), ru: Russian.optional(), sources: sourceIds });
 /** A sourced sentence with its Russian. */
 const TranslatedText = z.object({
   text: z.string().min(1),
@@ -84,27 +82,36 @@ export const VariantSchema = z.object({
   sources: sourceIds,
 });
 
-export const RoleSchema = z.object({
-  office: z.string().nullable(),
-  title: z.string().min(1),
-  titleRu: Russian.optional(),
-  note: z.string().optional(),
-  noteRu: Russian.optional(),
-  sources: sourceIds,
-});
+export const RoleSchema = z
+  .object({
+    office: z.string().nullable(),
+    title: z.string().min(1),
+    titleRu: requiredRussian("`title`"),
+    note: z.string().optional(),
+    noteRu: Russian.optional(),
+    sources: sourceIds,
+  })
+  .superRefine((role, ctx) => {
+    if (role.note !== undefined && role.noteRu === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["noteRu"],
+        message: `no Russian beside the English \`note\`: every text a user reads needs its Russian (data/README.md, "Russian")`,
+      });
+  });
 
 export const PersonSchema = z.object({
   id: z.string().regex(/^[a-z]+(-[a-z]+)*$/, "person ids are lowercase ASCII slugs"),
   name: z.string().min(1),
   nameRu: z.string().regex(/[А-Яа-яЁё]/, "nameRu must be Cyrillic"),
   /** The case forms of the short Russian name ("Иосиф Сталин": gen "Иосифа Сталина", …). */
-  nameRuForms: RussianFormsSchema.optional(),
+  nameRuForms: RussianFormsSchema,
   /** Grammatical gender, for Russian verbs and adjectives ("стал" / "стала"). */
-  gender: z.enum(["m", "f"]).optional(),
+  gender: z.enum(["m", "f"]),
   fullName: z.string().min(1),
   namesSources: sourceIds,
   variants: z.array(VariantSchema),
-  facts: z.array(SourcedText),
+  facts: z.array(TranslatedText),
   died: DateClaimSchema.nullable(),
   roles: z.array(RoleSchema),
   prominence: z.number().int().min(1).max(3),
@@ -135,13 +142,13 @@ export const OfficeSchema = z.object({
   partOf: z.string().optional(),
   name: z.string().min(1),
   nameRu: z.string().min(1),
-  nameRuForms: RussianFormsSchema.optional(),
+  nameRuForms: RussianFormsSchema,
   aliases: z.array(z.string().min(1)),
   titles: z.array(
     z.object({
       title: z.string().min(1),
-      titleRu: Russian.optional(),
-      titleRuForms: RussianFormsSchema.optional(),
+      titleRu: requiredRussian("`title`"),
+      titleRuForms: RussianFormsSchema,
       from: z.string().optional(),
       to: z.string().optional(),
       sources: sourceIds,
