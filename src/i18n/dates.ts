@@ -145,3 +145,11 @@ export function termDates(term: Term, lang: Lang): string {
   const b = claim(e);
   return a === b ? a : /^\d{4}$/.test(a) && /^\d{4}$/.test(b) ? `${a}–${b}` : `${a} – ${b}`;
 }
+
+/**
+ * A moment (epoch ms) as Discord's own date markup: each reader's client words it in their
+ * language and time zone (a term's start), so the bot words nothing itself.
+ */
+export function discordDay(ms: number): string {
+  return `<t:${Math.floor(ms / 1000)}:D>`;
+}
