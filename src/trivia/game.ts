@@ -306,7 +306,7 @@ export class TriviaGame {
   ): Promise<{ ok: true; removed: number } | { ok: false }> {
     if (askerId !== player.userId || guildId !== player.guildId || !this.mayReset(player))
       return { ok: false };
-    return { ok: true, removed: await this.store.resetGuild(guildId) };
+    return { ok: true, removed: await this.store.resetGuild(guildId, this.clock.now()) };
   }
 
   /** The player's next study question (and their boxes), or none when nothing is due. */
