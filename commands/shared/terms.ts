@@ -37,12 +37,17 @@ export const termCommandOptions = [
     },
     { required: true, choices: [choice("start", "начать", "start"), choice("end", "завершить", "end")] },
   ),
-  stringOption({
-    name: "name",
-    ru: "название",
-    description: `The new term's name, e.g. Spring 2027 (for start; at most ${MAX_TERM_NAME} characters)`,
-    descriptionRu: `Название нового семестра, например «Весна 2027» (до ${MAX_TERM_NAME} символов)`,
-  }),
+  // Discord's client (and the console) refuse a longer name before it is sent; the handler checks
+  // again, for any client that does not.
+  stringOption(
+    {
+      name: "name",
+      ru: "название",
+      description: `The new term's name, e.g. Spring 2027 (for start; at most ${MAX_TERM_NAME} characters)`,
+      descriptionRu: `Название нового семестра, например «Весна 2027» (до ${MAX_TERM_NAME} символов)`,
+    },
+    { maxLength: MAX_TERM_NAME },
+  ),
 ];
 
 /** /trivia term action:start name:… and action:end. Successes are announced in the channel. */

@@ -144,9 +144,10 @@ export function standingsMessage(
   round?: Pick<RoundRow, "counted" | "players" | "min_players">,
 ): MessagePayload {
   const words = text(lang);
-  // A round with too few players is shown as usual, and says why the leaderboard leaves it out.
+  // A round with too few players is shown as usual, and says why the leaderboard leaves it out
+  // (a round nobody answered has nothing to leave out).
   const uncounted =
-    round?.counted === 0
+    round?.counted === 0 && (round.players ?? 0) > 0
       ? `\n\n${words.roundNotCounted({ players: round.players ?? 0, min: round.min_players ?? 1 })}`
       : "";
   const lines = standings.map((r, i) =>
