@@ -52,30 +52,35 @@ export async function runningRoundsCount(db: Sql, scope: string): Promise<boolea
 }
 
 /**
- * Every player's totals in a view, best first, with their streaks of right answers in it (the
- * current one, and the longest): a run is the right answers after a player's n-th wrong one.
+ * Every player's totals in a view (or only `userId`'s), best first, with their streaks of right
+ * answers in it (the current one, and the longest): a run is the right answers after a player's
+ * n-th wrong one. Window functions and grouping only, no joins of the steps: one pass over the
+ * answers on either database, whatever the planner guesses of them.
  */
-export async function board(db: Sql, scope: string, view: BoardView, limit?: number): Promise<ScoreRow[]> {
-  const { from, where, params } = countedAnswers(scope, view, await runningRoundsCount(db, scope));
+export async function board(
+  db: Sql,
+  scope: string,
+  view: BoardView,
+  limit?: number,
+  userId?: string,
+): Promise<ScoreRow[]> {
+  const picked = countedAnswers(scope, view, await runningRoundsCount(db, scope));
+  const where = userId === undefined ? picked.where : `${picked.where} AND a.user_id = ?`;
   const rows = await db.all<ScoreRow>(
-    `WITH picked AS (
-       SELECT a.user_id, a.correct, a.points, a.answered_at, a.asked_id FROM ${from} WHERE ${where}
-     ), runs AS (
-       SELECT user_id, correct,
-         SUM(1 - correct) OVER (PARTITION BY user_id ORDER BY answered_at, asked_id ROWS UNBOUNDED PRECEDING) AS misses
-       FROM picked
+    `WITH runs AS (
+       SELECT a.user_id, a.correct, a.points,
+         SUM(1 - a.correct) OVER (PARTITION BY a.user_id ORDER BY a.answered_at, a.asked_id ROWS UNBOUNDED PRECEDING) AS misses,
+         SUM(1 - a.correct) OVER (PARTITION BY a.user_id) AS all_misses
+       FROM ${picked.from} WHERE ${where}
      ), per_run AS (
-       SELECT user_id, misses, SUM(correct) AS run FROM runs GROUP BY user_id, misses
-     ), totals AS (
-       SELECT user_id, SUM(points) AS points, COUNT(*) AS answered, SUM(correct) AS correct,
-         SUM(1 - correct) AS misses
-       FROM picked GROUP BY user_id
+       SELECT user_id, misses, all_misses, SUM(correct) AS run, SUM(points) AS points, COUNT(*) AS answered
+       FROM runs GROUP BY user_id, misses, all_misses
      )
-     SELECT t.user_id, t.points, t.answered, t.correct,
-       COALESCE((SELECT p.run FROM per_run p WHERE p.user_id = t.user_id AND p.misses = t.misses), 0) AS streak,
-       COALESCE((SELECT MAX(p.run) FROM per_run p WHERE p.user_id = t.user_id), 0) AS best_streak
-     FROM totals t ORDER BY t.points DESC, t.correct DESC, t.user_id${limit === undefined ? "" : " LIMIT ?"}`,
-    [...params, ...(limit === undefined ? [] : [limit])],
+     SELECT user_id, SUM(points) AS points, SUM(answered) AS answered, SUM(run) AS correct,
+       MAX(CASE WHEN misses = all_misses THEN run ELSE 0 END) AS streak, MAX(run) AS best_streak
+     FROM per_run GROUP BY user_id
+     ORDER BY points DESC, correct DESC, user_id${limit === undefined ? "" : " LIMIT ?"}`,
+    [...picked.params, ...(userId === undefined ? [] : [userId]), ...(limit === undefined ? [] : [limit])],
   );
   // Sums come back as numbers on SQLite, and through the driver's parsers on PostgreSQL; Number() keeps both honest.
   return rows.map((r) => ({
@@ -96,8 +101,14 @@ export async function standingOf(
   userId: string,
   view: BoardView,
 ): Promise<(ScoreRow & { rank: number }) | undefined> {
-  const rows = await board(db, scope, view);
-  const row = rows.find((r) => r.user_id === userId);
+  const [row] = await board(db, scope, view, undefined, userId);
   if (!row) return undefined;
-  return { ...row, rank: rows.filter((r) => r.points > row.points).length + 1 };
+  const picked = countedAnswers(scope, view, await runningRoundsCount(db, scope));
+  const ahead = await db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM (
+       SELECT a.user_id FROM ${picked.from} WHERE ${picked.where} GROUP BY a.user_id HAVING SUM(a.points) > ?
+     ) ahead`,
+    [...picked.params, row.points],
+  );
+  return { ...row, rank: Number(ahead?.n ?? 0) + 1 };
 }

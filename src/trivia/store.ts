@@ -418,8 +418,10 @@ export class TriviaStore {
   /**
    * Resets a server's scores: its leaderboard and stats start again, and so do its exports. The
    * answers given so far are kept (a round's standings still count them) but closed by the reset
-   * (score_resets), and the exports count only answers no reset has closed, so that everything
-   * agrees. Returns how many players' scores were removed.
+   * (score_resets), and the board, stats and exports count only answers no reset has closed (an
+   * ended term keeps those a later reset closed: boards.ts), so that everything agrees. The scores
+   * table, which only the everywhere-leaderboard still reads, is emptied. Returns how many
+   * players' scores were removed.
    */
   async resetGuild(guildId: string, now: number = Date.now()): Promise<number> {
     return this.db.transaction(async (tx) => {
