@@ -257,7 +257,12 @@ export function statsMessage(
   term?: string,
 ) {
   const words = text(lang);
-  if (!score) return ephemeralText(words.noStats({ user: mention(userId) }));
+  if (!score)
+    return ephemeralText(
+      term === undefined
+        ? words.noStats({ user: mention(userId) })
+        : words.termNoStats({ user: mention(userId), name: quoteUserText(term, 100) }),
+    );
   const embed: APIEmbed = fitEmbed({
     title: words.statsTitle,
     description: words.statsRank({ user: mention(userId), rank: score.rank }),

@@ -321,6 +321,8 @@ export const en = {
   termChoiceEnded: (p: { name: string }) => `${p.name} (ended)`,
   leaderboardTerm: (p: { name: string }) => `Leaderboard — term “${p.name}”`,
   termNoScores: (p: { name: string }) => `Nobody has scored in the term “${p.name}” yet.`,
+  termNoStats: (p: { user: string; name: string }) =>
+    `${p.user} has not answered in the term “${p.name}” yet.`,
   statsTerm: (p: { name: string }) => `Term “${p.name}”`,
   roundNotCounted: (p: { players: number; min: number }) =>
     `This round does not count toward the server's leaderboard: ${plural(p.players, "player", "players")} took part, and this server counts rounds with at least ${p.min}.`,

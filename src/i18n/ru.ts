@@ -361,6 +361,7 @@ export const ru: Messages = {
   termChoiceEnded: (p) => `${p.name} (завершён)`,
   leaderboardTerm: (p) => `Таблица лидеров — семестр «${p.name}»`,
   termNoScores: (p) => `В семестре «${p.name}» пока никто не набрал очков.`,
+  termNoStats: (p) => `${p.user} ещё не отвечал на вопросы викторины в семестре «${p.name}».`,
   statsTerm: (p) => `Семестр «${p.name}»`,
   roundNotCounted: (p) =>
     `Этот раунд не засчитывается в таблицу лидеров сервера: в нём ${pluralRu(p.players, "участвовал", "участвовали", "участвовали")} ${p.players} ${pluralRu(p.players, "игрок", "игрока", "игроков")}, а на этом сервере засчитываются раунды, где их не меньше ${p.min}.`,
