@@ -15,7 +15,7 @@ import type { Storage } from "../src/storage/sql.js";
 import { questionById } from "../src/trivia/questions.js";
 import { TriviaStore } from "../src/trivia/store.js";
 import { engine, FakeClock } from "./helpers.js";
-import { freshDatabases, KINDS, postgresAvailable } from "./support/databases.js";
+import { freshDatabases, KINDS, openAt, postgresAvailable } from "./support/databases.js";
 
 const ds = engine().dataset;
 const GUILD = "900000000000000001";
@@ -439,6 +439,27 @@ for (const kind of KINDS) {
         ["32", 1],
       ]);
       expect((await s.command(anna, "trivia", "stats")).embeds?.[0]?.fields?.[1]?.value).toBe("0% (0/1)");
+    });
+
+    it("counts every round that ended before the migration, whatever min-players is later", async () => {
+      const { storage, where } = await fresh(kind, "min-players-upgrade", { target: 7 });
+      const round = await storage.sql.get<{ id: number }>(
+        `INSERT INTO rounds (guild_id, channel_id, starter_id, seconds, total, seed, started_at, ended_at, status)
+         VALUES (?, '800000000000000001', '31', 20, 1, 1, 1, 2, 'finished') RETURNING id`,
+        [GUILD],
+      );
+      const asked = await storage.sql.get<{ id: number }>(
+        "INSERT INTO asked (round_id, question_id, position, opened_at, closes_at, closed_at) VALUES (?, 'q', 0, 1, 2, 2) RETURNING id",
+        [Number(round?.id)],
+      );
+      await storage.sql.run(
+        "INSERT INTO answers (asked_id, user_id, guild_id, choice, correct, points, answered_at) VALUES (?, '32', ?, 0, 1, 12, 1)",
+        [Number(asked?.id), GUILD],
+      );
+      await storage.close();
+      const s = server(fresh.keep(await openAt(kind, where)));
+      await s.command(teacher, "settings", "trivia", { "min-players": 2 });
+      expect(s.boardOf(await s.command(anna, "leaderboard"))).toEqual([["32", 12]]);
     });
 
     it("says it in Russian too", async () => {
