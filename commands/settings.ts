@@ -1,11 +1,12 @@
 // /settings trivia: a server's defaults for rounds (seconds, difficulty), whether reveals explain,
-// and which channels may run rounds. Manage Server; shows the settings in force after any change.
+// which channels may run rounds, and how many players a round needs to count toward the
+// leaderboard. Manage Server; shows the settings in force after any change.
 import type { Engine } from "../src/app.js";
 import { type Lang, langOf, text } from "../src/i18n/index.js";
 import { ephemeralText } from "../src/interactions/payload.js";
 import type { BotResponse, CommandRequest } from "../src/interactions/types.js";
 import type { Difficulty } from "../src/trivia/questions.js";
-import type { TriviaSettings } from "../src/trivia/settings.js";
+import { MIN_PLAYERS_RANGE, type TriviaSettings } from "../src/trivia/settings.js";
 import {
   booleanOption,
   channelOption,
@@ -69,6 +70,16 @@ export const data = slashCommand(
           description: "Allow the channel (default) or take it off; with no channel listed, any channel may",
           descriptionRu: "Разрешить канал (по умолчанию) или убрать; без списка можно в любом",
         }),
+        integerOption(
+          {
+            name: "min-players",
+            ru: "минимум-игроков",
+            description:
+              "Players a round needs to count toward the leaderboard (1–25, default 1: every round)",
+            descriptionRu: "Сколько игроков нужно, чтобы раунд засчитывался (1–25, по умолчанию 1)",
+          },
+          MIN_PLAYERS_RANGE,
+        ),
       ],
     ),
   ],
@@ -82,6 +93,7 @@ function describe(lang: Lang, s: TriviaSettings): string {
     `• ${words.settingsDifficulty({ difficulty: s.difficulty ? (words.difficulties[s.difficulty] ?? s.difficulty) : words.settingsAnyDifficulty })}`,
     `• ${words.settingsExplanations({ on: s.explanations })}`,
     `• ${words.settingsChannels({ channels: s.channels.length ? s.channels.map((c) => `<#${c}>`).join(", ") : words.settingsAnyChannel })}`,
+    `• ${words.settingsMinPlayers({ min: s.minPlayers })}`,
   ].join("\n");
 }
 
@@ -111,6 +123,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
         : {}),
     ...(typeof options.explanations === "boolean" ? { explanations: options.explanations } : {}),
     ...(channel ? (allow ? { allowChannel: channel } : { disallowChannel: channel }) : {}),
+    ...(typeof options["min-players"] === "number" ? { minPlayers: options["min-players"] } : {}),
   });
   return { type: "reply", payload: ephemeralText(describe(lang, now)) };
 }

@@ -26,6 +26,7 @@ import {
 } from "./shared/define.js";
 import { importSet, setChoices, setsCommand } from "./shared/question-sets.js";
 import { refusal, refuse } from "./shared/refusal.js";
+import { termChoices, termCommand, termCommandOptions, termOption, viewOf } from "./shared/terms.js";
 
 /** A round's answer: its message, a refusal when the round could not start or stop. */
 const answered = (payload: MessagePayload, ok: boolean): BotResponse =>
@@ -216,13 +217,27 @@ export const data = slashCommand(
           },
           { choices: [choice("here", "здесь", "server"), choice("everywhere", "везде", "global")] },
         ),
+        termOption(
+          "Which term (default: the running one, else all since the last reset)",
+          "Какой семестр (по умолчанию — текущий, иначе всё с последнего сброса)",
+        ),
       ],
+    ),
+    subcommand(
+      {
+        name: "term",
+        ru: "семестр",
+        description:
+          "Start or end a term: the leaderboard starts afresh, the old one is kept (Manage Server)",
+        descriptionRu: "Начать или завершить семестр: таблица начнётся заново, прежняя сохранится",
+      },
+      termCommandOptions,
     ),
     subcommand({
       name: "reset",
       ru: "сброс",
-      description: "Reset this server's leaderboard (servers only; Manage Server; asks to confirm)",
-      descriptionRu: "Сбросить таблицу лидеров сервера (только на сервере; с подтверждением)",
+      description: "Delete this server's scores (asks to confirm; better: end the term with /trivia term)",
+      descriptionRu: "Удалить очки сервера (с подтверждением; лучше завершить семестр: /викторина семестр)",
     }),
   ],
 );
@@ -269,16 +284,24 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     }
     case "stats": {
       const user = typeof options.user === "string" ? options.user : caller.userId;
-      return { type: "reply", payload: statsMessage(lang, user, await game.stats(caller, user)) };
+      // The running term's, if there is one; else everything since the last reset.
+      const shown = await viewOf(services, caller, undefined);
+      if ("refusal" in shown) return shown.refusal;
+      const score = await game.stats(caller, user, shown.view);
+      return { type: "reply", payload: statsMessage(lang, user, score, shown.view.term?.name) };
     }
     case "export": {
       if (!services.mayManage(caller)) return refuse(text(lang).exportNotAllowed);
-      const exported = await services.exportScores(caller, options.scope === "global" ? "global" : "server");
+      const everywhere = options.scope === "global";
+      if (everywhere && typeof options.term === "string") return refuse(text(lang).termNotEverywhere);
+      const shown = await viewOf(services, caller, everywhere ? undefined : options.term);
+      if ("refusal" in shown) return shown.refusal;
+      const exported = await services.exportScores(caller, everywhere ? "global" : "server", shown.view);
       if (!exported || exported.players === 0) return refuse(text(lang).exportNone);
       return {
         type: "reply",
         payload: privateFile(text(lang).exportDone({ players: exported.players }), {
-          name: "trivia-scores.csv",
+          name: shown.view.term ? `trivia-scores-term-${shown.view.term.id}.csv` : "trivia-scores.csv",
           text: exported.csv,
         }),
       };
@@ -291,6 +314,8 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       );
       return { type: "reply", payload: reportsList(lang, shown, open.total) };
     }
+    case "term":
+      return termCommand(services, request);
     case "import":
       return importSet(services, request);
     case "sets":
@@ -307,6 +332,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
 /** The server's own sets, for `start set:` and `sets name:`; the categories for `start category:`. */
 export function autocomplete(engine: Engine, request: AutocompleteRequest): Promise<Choice[]> | Choice[] {
   if (request.focused.name === "category") return categoryChoices(engine, request);
+  if (request.focused.name === "term") return termChoices(engine, request);
   return request.focused.name === "set" || request.focused.name === "name" ? setChoices(engine, request) : [];
 }
 

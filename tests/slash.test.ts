@@ -80,7 +80,7 @@ describe("a typed command line, as Discord would send it", () => {
     expect(errorOf("/who stalin name:krushchev")).toBe("Give options as name:value; /who takes name:.");
     expect(errorOf("/sources all")).toBe("/sources takes no options.");
     expect(errorOf("/trivia")).toBe(
-      "/trivia needs one of: start, stop, question, stats, import, sets, reports, export, reset.",
+      "/trivia needs one of: start, stop, question, stats, import, sets, reports, export, term, reset.",
     );
     expect(errorOf("/look up in apparat")).toMatch(
       /^There is no command \/look\. The commands: \/who \/office .* and the message command Look up in Apparat: <the message's text>\.$/,

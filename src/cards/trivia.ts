@@ -22,7 +22,7 @@ import type {
 } from "../trivia/game.js";
 import { questionText } from "../trivia/questions/model.js";
 import type { Question } from "../trivia/questions.js";
-import type { ScoreRow } from "../trivia/store.js";
+import type { RoundRow, ScoreRow } from "../trivia/store.js";
 import { sourceList } from "./common.js";
 import { clip, fitEmbed, joinLines } from "./limits.js";
 import { reportButton } from "./reports.js";
@@ -144,8 +144,19 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
   return { embeds: [embed], components, allowed_mentions: NO_MENTIONS };
 }
 
-export function standingsMessage(lang: Lang, standings: Standing[], heading: string): MessagePayload {
+export function standingsMessage(
+  lang: Lang,
+  standings: Standing[],
+  heading: string,
+  round?: Pick<RoundRow, "counted" | "players" | "min_players">,
+): MessagePayload {
   const words = text(lang);
+  // A round with too few players is shown as usual, and says why the leaderboard leaves it out
+  // (a round nobody answered has nothing to leave out).
+  const uncounted =
+    round?.counted === 0 && (round.players ?? 0) > 0
+      ? `\n\n${words.roundNotCounted({ players: round.players ?? 0, min: round.min_players ?? 1 })}`
+      : "";
   const lines = standings.map((r, i) =>
     words.standingsLine({
       rank: i + 1,
@@ -157,7 +168,7 @@ export function standingsMessage(lang: Lang, standings: Standing[], heading: str
   );
   const embed = fitEmbed({
     title: words.standings,
-    description: `${heading}\n\n${lines.length ? joinLines(lines, 3800) : words.nobodyAnswered}`,
+    description: `${heading}\n\n${lines.length ? joinLines(lines, 3400) : words.nobodyAnswered}${uncounted}`,
     color: COLOUR,
     footer: { text: words.standingsFooter },
   });
@@ -178,6 +189,7 @@ export function roundEventMessage(ds: Dataset, event: RoundEvent, lang: Lang): M
         lang,
         event.standings,
         event.round.status === "stopped" ? text(lang).roundStopped : text(lang).lastQuestion,
+        event.round,
       );
     case "interrupted":
       return { content: text(lang).interrupted, allowed_mentions: NO_MENTIONS };
@@ -219,7 +231,12 @@ export function stopReply(lang: Lang, result: StopResult, stoppedBy: string): Me
     } as const;
     return ephemeralText(reasons[result.reason]);
   }
-  return standingsMessage(lang, result.standings, words.stoppedBy({ user: mention(stoppedBy) }));
+  return standingsMessage(
+    lang,
+    result.standings,
+    words.stoppedBy({ user: mention(stoppedBy) }),
+    result.round,
+  );
 }
 
 export function answerReply(lang: Lang, result: AnswerResult): MessagePayload {
@@ -239,9 +256,20 @@ export function answerReply(lang: Lang, result: AnswerResult): MessagePayload {
 const accuracyOf = (r: Pick<ScoreRow, "answered" | "correct">) =>
   r.answered ? Math.round((100 * r.correct) / r.answered) : 0;
 
-export function statsMessage(lang: Lang, userId: string, score: (ScoreRow & { rank: number }) | undefined) {
+/** A player's stats; `term`: the name of the term they are of (a server's running term). */
+export function statsMessage(
+  lang: Lang,
+  userId: string,
+  score: (ScoreRow & { rank: number }) | undefined,
+  term?: string,
+) {
   const words = text(lang);
-  if (!score) return ephemeralText(words.noStats({ user: mention(userId) }));
+  if (!score)
+    return ephemeralText(
+      term === undefined
+        ? words.noStats({ user: mention(userId) })
+        : words.termNoStats({ user: mention(userId), name: quoteUserText(term, 100) }),
+    );
   const embed: APIEmbed = fitEmbed({
     title: words.statsTitle,
     description: words.statsRank({ user: mention(userId), rank: score.rank }),
@@ -259,17 +287,23 @@ export function statsMessage(lang: Lang, userId: string, score: (ScoreRow & { ra
         inline: true,
       },
     ],
+    ...(term ? { footer: { text: words.statsTerm({ name: sanitizeLine(term) }) } } : {}),
   });
   return { embeds: [embed], allowed_mentions: NO_MENTIONS } satisfies MessagePayload;
 }
 
+/** The leaderboard of a scope; `term`: the name of the term it shows, if it shows one. */
 export function leaderboardMessage(
   lang: Lang,
   rows: ScoreRow[],
   scope: "server" | "conversation" | "global",
+  term?: string,
 ): MessagePayload {
   const words = text(lang);
-  if (rows.length === 0) return ephemeralText(words.noScores);
+  // A term's name is a moderator's text: escaped where markdown renders.
+  const termName = term === undefined ? undefined : quoteUserText(term, 100);
+  if (rows.length === 0)
+    return ephemeralText(termName === undefined ? words.noScores : words.termNoScores({ name: termName }));
   const lines = rows.map((r, i) =>
     words.leaderboardLine({
       rank: i + 1,
@@ -281,11 +315,13 @@ export function leaderboardMessage(
   );
   const embed = fitEmbed({
     title:
-      scope === "global"
-        ? words.leaderboardGlobal
-        : scope === "conversation"
-          ? words.leaderboardConversation
-          : words.leaderboard,
+      termName !== undefined
+        ? words.leaderboardTerm({ name: termName })
+        : scope === "global"
+          ? words.leaderboardGlobal
+          : scope === "conversation"
+            ? words.leaderboardConversation
+            : words.leaderboard,
     description: joinLines(lines, 4096),
     color: COLOUR,
   });
@@ -296,7 +332,7 @@ export function leaderboardMessage(
 export function resetPrompt(lang: Lang, guildId: string, userId: string): MessagePayload {
   const words = text(lang);
   return {
-    content: words.resetConfirm,
+    content: `${words.resetConfirm}\n\n${words.resetPrefersTerm}`,
     flags: MessageFlags.Ephemeral,
     allowed_mentions: NO_MENTIONS,
     components: [

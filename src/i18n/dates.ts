@@ -167,3 +167,11 @@ export function formatOnDate(lang: Lang, claim: Pick<DateClaim, "date" | "precis
     return `${inWord} ${words.monthsIn[m - 1]} ${y}${words.yearSuffix}`;
   return `${inWord} ${y}${words.yearSuffix}`;
 }
+
+/**
+ * A moment (epoch ms) as Discord's own date markup: each reader's client words it in their
+ * language and time zone (a term's start), so the bot words nothing itself.
+ */
+export function discordDay(ms: number): string {
+  return `<t:${Math.floor(ms / 1000)}:D>`;
+}

@@ -300,6 +300,38 @@ export const en = {
   resetDone: (p: { removed: number }) =>
     `The leaderboard was reset (${plural(p.removed, "score", "scores")} removed).`,
 
+  // — terms and rounds that count (/trivia term, /leaderboard term:, /settings trivia min-players:) —
+  termServerOnly:
+    "Terms are for servers (started and ended by someone with Manage Server). Scores in this conversation are kept as one.",
+  termNotAllowed: "Only someone with Manage Server can start or end a term.",
+  termNameEmpty: "Give the term a name: `/trivia term action:start name:Spring 2027`.",
+  termNameTooLong: (p: { max: number; length: number }) =>
+    `A term's name may be at most ${p.max} characters; this one has ${p.length}.`,
+  termAlreadyRunning: (p: { name: string; since: string }) =>
+    `The term “${p.name}” is running (since ${p.since}). End it first with \`/trivia term action:end\`; its leaderboard is kept.`,
+  termNoneRunning:
+    "No term is running here, so there is none to end. Start one with `/trivia term action:start name:…`.",
+  termStarted: (p: { name: string }) =>
+    `The term “${p.name}” has started. From now on the leaderboard, \`/trivia stats\` and \`/trivia export\` show this term's answers; end it with \`/trivia term action:end\`.`,
+  termEnded: (p: { name: string; since: string }) =>
+    `The term “${p.name}” (since ${p.since}) has ended. Its leaderboard is kept: \`/leaderboard term:\` shows it and \`/trivia export term:\` exports it. Start the next one with \`/trivia term action:start name:…\`.`,
+  termNotFound: (p: { name: string }) =>
+    `This server has no term called “${p.name}”. Start typing in \`term:\` to pick one of its terms.`,
+  termNotEverywhere: "`term:` is for this server's own leaderboard and export, not for everywhere.",
+  termChoiceAll: "all time (since the last reset)",
+  termChoiceRunning: (p: { name: string }) => `${p.name} (running)`,
+  termChoiceEnded: (p: { name: string }) => `${p.name} (ended)`,
+  leaderboardTerm: (p: { name: string }) => `Leaderboard — term “${p.name}”`,
+  termNoScores: (p: { name: string }) => `Nobody has scored in the term “${p.name}” yet.`,
+  termNoStats: (p: { user: string; name: string }) =>
+    `${p.user} has not answered in the term “${p.name}” yet.`,
+  statsTerm: (p: { name: string }) => `Term “${p.name}”`,
+  roundNotCounted: (p: { players: number; min: number }) =>
+    `This round does not count toward the server's leaderboard: ${plural(p.players, "player", "players")} took part, and this server counts rounds with at least ${p.min}.`,
+  settingsMinPlayers: (p: { min: number }) =>
+    `Players a round needs to count toward the leaderboard: ${p.min}${p.min === 1 ? " (every round counts)" : ""}`,
+  resetPrefersTerm:
+    "To start the leaderboard afresh and keep the old one, end the term instead: `/trivia term action:end`, then `/trivia term action:start name:…`.",
   // — study —
   studyRight: (p: { letter: string; answer: string; box: number }) =>
     `✅ Right — **${p.letter}. ${p.answer}**. This question moves to box ${p.box}.`,

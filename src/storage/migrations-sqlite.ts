@@ -194,4 +194,29 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   UPDATE answers SET reset_id = (SELECT MAX(id) FROM score_resets r WHERE r.scope = answers.guild_id)
   WHERE (asked_id, user_id) IN (SELECT asked_id, user_id FROM closed);
   `,
+  // 8 (9 once the daily question's migration is merged before it): terms and rounds that count.
+  // A term is a named stretch of a scope's answers (its leaderboard, stats and exports by default);
+  // one runs at a time per scope, which the unique index decides however many processes start one.
+  // A round's `counted` is decided once, in the transaction that ends it (how many distinct
+  // players it had against the scope's min_players then), and never recomputed: null while it
+  // runs, and 1 for every round that ended before this migration (they all counted).
+  `
+  CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    started_by TEXT NOT NULL,
+    ended_at INTEGER,
+    ended_by TEXT
+  );
+  CREATE UNIQUE INDEX terms_one_running ON terms(scope) WHERE ended_at IS NULL;
+  CREATE INDEX terms_scope ON terms(scope, started_at);
+  ALTER TABLE trivia_settings ADD COLUMN min_players INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE rounds ADD COLUMN counted INTEGER;
+  ALTER TABLE rounds ADD COLUMN players INTEGER;
+  ALTER TABLE rounds ADD COLUMN min_players INTEGER;
+  UPDATE rounds SET counted = 1 WHERE status <> 'running';
+  CREATE INDEX answers_scope_time ON answers(guild_id, answered_at);
+  `,
 ];

@@ -7,6 +7,7 @@
 // picks its rounds up where they were.
 import type { Dataset } from "../data/load.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
+import type { BoardView } from "./boards.js";
 import type { Clock } from "./clock.js";
 import { RoundQuestions } from "./draw.js";
 import { RoundPosts } from "./posts.js";
@@ -224,9 +225,10 @@ export class TriviaGame {
       }
       await this.store.endRound(round.id, "stopped", now);
       const standings = await this.store.roundStandings(round.id);
-      // The reveal goes out now (or, if it cannot, with retries); the standings are this reply.
+      // The reveal goes out now (or, if it cannot, with retries); the standings are this reply,
+      // with the round as it ended (whether it counts was decided then).
       await this.rounds.drive(round.id);
-      return { ok: true, round, standings };
+      return { ok: true, round: (await this.store.round(round.id)) ?? round, standings };
     } catch (err) {
       this.log.warn({ err, round: round.id }, "the database failed during a stop");
       this.rounds.stopWhenPossible(round);
@@ -278,13 +280,17 @@ export class TriviaGame {
     return { status: outcome.status === "unknown" ? "gone" : outcome.status, choice };
   }
 
-  /** A player's score on this server (or DM scope), with their rank; undefined before any answer. */
-  stats(player: Player, userId = player.userId): Promise<(ScoreRow & { rank: number }) | undefined> {
-    return this.store.score(scopeOf(player), userId);
+  /** A player's score on this server (or DM scope) in a view, with their rank; undefined before any answer. */
+  stats(
+    player: Player,
+    userId = player.userId,
+    view: BoardView = {},
+  ): Promise<(ScoreRow & { rank: number }) | undefined> {
+    return this.store.score(scopeOf(player), userId, view);
   }
 
-  leaderboard(player: Player, scope: "server" | "global", limit = 10) {
-    return this.store.leaderboard(scope === "global" ? "global" : scopeOf(player), limit);
+  leaderboard(player: Player, scope: "server" | "global", limit = 10, view: BoardView = {}) {
+    return this.store.leaderboard(scope === "global" ? "global" : scopeOf(player), limit, view);
   }
 
   /** Whether this player may reset the leaderboard of the server they are in. */
@@ -300,7 +306,7 @@ export class TriviaGame {
   ): Promise<{ ok: true; removed: number } | { ok: false }> {
     if (askerId !== player.userId || guildId !== player.guildId || !this.mayReset(player))
       return { ok: false };
-    return { ok: true, removed: await this.store.resetGuild(guildId) };
+    return { ok: true, removed: await this.store.resetGuild(guildId, this.clock.now()) };
   }
 
   /** The player's next study question (and their boxes), or none when nothing is due. */

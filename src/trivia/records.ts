@@ -4,6 +4,7 @@ import type { Dataset } from "../data/build.js";
 import { csvLine, verbatim } from "../question-sets/csv.js";
 import { parseSetQuestionId } from "../question-sets/questions.js";
 import type { Sql } from "../storage/sql.js";
+import { type BoardView, countedAnswers, runningRoundsCount } from "./boards.js";
 import { ERAS, eraOf } from "./categories.js";
 import { questionById } from "./questions.js";
 
@@ -26,18 +27,24 @@ export class PlayerRecords {
   }
 
   /**
-   * Every player's record in `scope` ("global": everywhere) as CSV, best first: the answers since
-   * the scope's last reset, as the leaderboard counts them.
+   * Every player's record in `scope` ("global": everywhere) as CSV, best first: the answers the
+   * leaderboard counts in that view (since the scope's last reset, or one term's; see boards.ts).
    */
-  async scoresCsv(scope: string): Promise<{ csv: string; players: number }> {
-    // Only answers no reset has closed: what the leaderboard and /trivia stats count (scores).
-    const where =
-      scope === "global" ? "WHERE a.reset_id IS NULL" : "WHERE a.guild_id = ? AND a.reset_id IS NULL";
-    const params = scope === "global" ? [] : [scope];
+  async scoresCsv(scope: string, view: BoardView = {}): Promise<{ csv: string; players: number }> {
+    // Everywhere: every scope's answers no reset has closed, in rounds that count (or still run).
+    const picked =
+      scope === "global"
+        ? {
+            from: "answers a JOIN asked q ON q.id = a.asked_id JOIN rounds r ON r.id = q.round_id",
+            where: "a.reset_id IS NULL AND (r.counted = 1 OR r.counted IS NULL)",
+            params: [],
+          }
+        : countedAnswers(scope, view, await runningRoundsCount(this.db, scope));
     const rows = await this.db.all<{ user_id: string; correct: number; points: number; question_id: string }>(
-      `SELECT a.user_id, a.correct, a.points, q.question_id FROM answers a JOIN asked q ON q.id = a.asked_id ${where}`,
-      params,
+      `SELECT a.user_id, a.correct, a.points, q.question_id FROM ${picked.from} WHERE ${picked.where}`,
+      picked.params,
     );
+    const params = scope === "global" ? [] : [scope];
     const named = await this.db.all<{ user_id: string; name: string }>(
       `SELECT user_id, name FROM player_names ${scope === "global" ? "" : "WHERE scope = ?"} ORDER BY updated_at`,
       params,

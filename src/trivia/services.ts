@@ -6,18 +6,24 @@ import type { LogSink } from "../log-sink.js";
 import type { ImportedQuestion } from "../question-sets/parse.js";
 import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets/store.js";
 import type { Sql } from "../storage/sql.js";
+import type { BoardView } from "./boards.js";
 import type { Clock } from "./clock.js";
 import { PlayerRecords } from "./records.js";
 import { ReportStore } from "./reports.js";
 import { scopeOf } from "./scoring.js";
 import { SettingsStore, type TriviaSettings } from "./settings.js";
+import { type TermRow, type TermStart, TermStore } from "./terms.js";
 import type { Player } from "./types.js";
+
+/** The value of `term:` that asks for everything since the last reset rather than one term. */
+export const ALL_TERMS = "all";
 
 export class TriviaServices {
   readonly sets: QuestionSetStore;
   readonly records: PlayerRecords;
   readonly settings: SettingsStore;
   readonly reports: ReportStore;
+  readonly terms: TermStore;
 
   constructor(
     db: Sql,
@@ -29,6 +35,7 @@ export class TriviaServices {
     this.records = new PlayerRecords(db, ds);
     this.settings = new SettingsStore(db);
     this.reports = new ReportStore(db, log);
+    this.terms = new TermStore(db);
   }
 
   /** A player's report of a question, from the reveal's Report button. */
@@ -80,9 +87,38 @@ export class TriviaServices {
     return this.sets.delete(scopeOf(player), name);
   }
 
-  /** The scores here (or everywhere) as CSV for a teacher. */
-  exportScores(player: Player, scope: "server" | "global") {
-    return this.records.scoresCsv(scope === "global" ? "global" : scopeOf(player));
+  /** The scores here (in a view: see viewFor) or everywhere as CSV for a teacher. */
+  exportScores(player: Player, scope: "server" | "global", view: BoardView = {}) {
+    return this.records.scoresCsv(scope === "global" ? "global" : scopeOf(player), view);
+  }
+
+  /** Starts a term in the player's server (the caller checks the permission). */
+  startTerm(player: Player, name: string): Promise<TermStart> {
+    return this.terms.start(scopeOf(player), name, player.userId, this.clock.now());
+  }
+
+  endTerm(player: Player): Promise<TermRow | undefined> {
+    return this.terms.end(scopeOf(player), player.userId, this.clock.now());
+  }
+
+  termsOf(player: Player): Promise<TermRow[]> {
+    return this.terms.list(scopeOf(player));
+  }
+
+  /**
+   * What a board, stats or an export shows here: the term asked for (by id or name; "all": since
+   * the last reset), or by default the running term, else everything since the last reset. Null
+   * when the term asked for is not one of this scope's.
+   */
+  async viewFor(player: Player, asked?: string): Promise<BoardView | null> {
+    const wanted = asked?.trim();
+    if (wanted === ALL_TERMS) return {};
+    if (!wanted) {
+      const term = await this.terms.current(scopeOf(player));
+      return term ? { term } : {};
+    }
+    const term = await this.terms.find(scopeOf(player), wanted);
+    return term ? { term } : null;
   }
 
   /** A player's own /study progress as CSV. */

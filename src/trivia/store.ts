@@ -1,4 +1,6 @@
 import type { Sql } from "../storage/sql.js";
+import { type BoardView, board, standingOf } from "./boards.js";
+import { decideCount } from "./counting.js";
 import { type PostKind, recordPost } from "./posts.js";
 
 export interface RoundRow {
@@ -28,6 +30,14 @@ export interface RoundRow {
    * minutes; cleared when the round ends), so that a restarted process can finish the round.
    */
   follow_up: string | null;
+  /**
+   * Whether the round counts toward its scope's leaderboard: null while it runs, then 1 or 0,
+   * decided once when it ends (see counting.ts), with the distinct players it had and the
+   * min-players it was measured against.
+   */
+  counted: number | null;
+  players: number | null;
+  min_players: number | null;
 }
 
 export interface AskedRow {
@@ -67,7 +77,17 @@ export const MAX_BOX = BOX_INTERVALS_MS.length - 1;
 /** A round as created: what the starter chose; the rest is filled in by the store. */
 export type NewRound = Omit<
   RoundRow,
-  "id" | "ended_at" | "status" | "set_id" | "category" | "questions" | "hints" | "follow_up"
+  | "id"
+  | "ended_at"
+  | "status"
+  | "set_id"
+  | "category"
+  | "questions"
+  | "hints"
+  | "follow_up"
+  | "counted"
+  | "players"
+  | "min_players"
 > & {
   set_id?: number | null;
   category?: string | null;
@@ -170,7 +190,8 @@ export class TriviaStore {
    * row is changed first: on PostgreSQL that waits for a question being opened in it right now
    * (see openQuestion), which is then closed here too. `post` records, in the same transaction,
    * what the channel is to be told (the standings, or a word that the round was closed); the
-   * round keeps its webhook until that is delivered.
+   * round keeps its webhook until that is delivered. Whether the round counts is decided here too,
+   * once its questions are closed (so that no answer comes in after the players are counted).
    */
   endRound(
     id: number,
@@ -179,14 +200,15 @@ export class TriviaStore {
     post?: Extract<PostKind, "standings" | "interrupted">,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const ended = await tx.get<{ total: number }>(
-        "UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running' RETURNING total",
+      const ended = await tx.get<{ total: number; guild_id: string | null; channel_id: string }>(
+        "UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running' RETURNING total, guild_id, channel_id",
         [status, now, id],
       );
       await tx.run(
         "UPDATE asked SET closed_at = ?, revealed_at = COALESCE(revealed_at, ?) WHERE round_id = ? AND closed_at IS NULL",
         [now, now, id],
       );
+      if (ended) await decideCount(tx, { id, guild_id: ended.guild_id, channel_id: ended.channel_id });
       if (ended && post) await recordPost(tx, id, post, ended.total, now);
       return ended !== undefined;
     });
@@ -369,39 +391,37 @@ export class TriviaStore {
     );
   }
 
-  /** A scope's board, or ("global") everyone's summed over every scope: read from the database, so it spans shards. */
-  leaderboard(guildId: string | "global", limit = 10): Promise<ScoreRow[]> {
-    return guildId === "global"
-      ? this.db.all<ScoreRow>(
+  /**
+   * A scope's board (since its last reset, or one term's: see boards.ts), or ("global") everyone's
+   * summed over every scope: read from the database, so it spans shards.
+   */
+  leaderboard(guildId: string | "global", limit = 10, view: BoardView = {}): Promise<ScoreRow[]> {
+    return guildId !== "global"
+      ? board(this.db, guildId, view, limit)
+      : this.db.all<ScoreRow>(
           `SELECT 'global' AS guild_id, user_id, SUM(points) AS points, SUM(answered) AS answered, SUM(correct) AS correct,
                   MAX(streak) AS streak, MAX(best_streak) AS best_streak
            FROM scores GROUP BY user_id HAVING SUM(answered) > 0 ORDER BY points DESC, correct DESC, user_id LIMIT ?`,
           [limit],
-        )
-      : this.db.all<ScoreRow>(
-          "SELECT * FROM scores WHERE guild_id = ? AND answered > 0 ORDER BY points DESC, correct DESC, user_id LIMIT ?",
-          [guildId, limit],
         );
   }
 
-  async score(guildId: string, userId: string): Promise<(ScoreRow & { rank: number }) | undefined> {
-    const row = await this.db.get<ScoreRow>("SELECT * FROM scores WHERE guild_id = ? AND user_id = ?", [
-      guildId,
-      userId,
-    ]);
-    if (!row) return undefined;
-    const rank = await this.db.get<{ rank: number }>(
-      "SELECT COUNT(*) + 1 AS rank FROM scores WHERE guild_id = ? AND points > ?",
-      [guildId, row.points],
-    );
-    return { ...row, rank: rank?.rank ?? 1 };
+  /** A player's line in a scope's view, with their rank; undefined before any answer counted there. */
+  score(
+    guildId: string,
+    userId: string,
+    view: BoardView = {},
+  ): Promise<(ScoreRow & { rank: number }) | undefined> {
+    return standingOf(this.db, guildId, userId, view);
   }
 
   /**
    * Resets a server's scores: its leaderboard and stats start again, and so do its exports. The
    * answers given so far are kept (a round's standings still count them) but closed by the reset
-   * (score_resets), and the exports count only answers no reset has closed, so that everything
-   * agrees. Returns how many players' scores were removed.
+   * (score_resets), and the board, stats and exports count only answers no reset has closed (an
+   * ended term keeps those a later reset closed: boards.ts), so that everything agrees. The scores
+   * table, which only the everywhere-leaderboard still reads, is emptied. Returns how many
+   * players' scores were removed.
    */
   async resetGuild(guildId: string, now: number = Date.now()): Promise<number> {
     return this.db.transaction(async (tx) => {
