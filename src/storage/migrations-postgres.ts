@@ -181,7 +181,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   UPDATE answers SET reset_id = (SELECT MAX(id) FROM score_resets r WHERE r.scope = answers.guild_id)
   WHERE (asked_id, user_id) IN (SELECT asked_id, user_id FROM closed);
   `,
-  // 8 (9 once the daily question's is merged before it): terms and rounds that count (see
+  // 8: terms and rounds that count (see
   // migrations-sqlite.ts).
   `
   CREATE TABLE terms (

@@ -194,7 +194,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   UPDATE answers SET reset_id = (SELECT MAX(id) FROM score_resets r WHERE r.scope = answers.guild_id)
   WHERE (asked_id, user_id) IN (SELECT asked_id, user_id FROM closed);
   `,
-  // 8 (9 once the daily question's migration is merged before it): terms and rounds that count.
+  // 8: terms and rounds that count.
   // A term is a named stretch of a scope's answers (its leaderboard, stats and exports by default);
   // one runs at a time per scope, which the unique index decides however many processes start one.
   // A round's `counted` is decided once, in the transaction that ends it (how many distinct
