@@ -523,6 +523,35 @@ export const en = {
         return "The file has no questions.";
     }
   },
+
+  // — a Russian reader's words (#24): the dataset's frame, quotation marks, the console's language —
+  /** Lines left out of a full field: "… and 3 more". */
+  moreLines: (p: { count: number }) => `… and ${p.count} more`,
+  /** The bot's own editors as a source (the name forms they added). */
+  editorialSource: "Apparat editors (name forms)",
+  /** How precisely a typed date was read, after the reading: "day precision". */
+  readingPrecision: (p: { precision: string }) => `${p.precision} precision`,
+  /** A user's words quoted in the bot's sentence. */
+  quoted: (p: { text: string }) => `“${p.text}”`,
+  /** What a typed name matched, on the card it opened: `“Chruschtschow” — German spelling of Khrushchev`. */
+  matchedQuery: (p: { query: string; note: string }) => `“${p.query}” — ${p.note}`,
+  /** Where an imported file's problem is: "line 3 · correct". */
+  importLine: (p: { line: number }) => `line ${p.line}`,
+  /** The columns of the teacher's scores CSV and of a player's study CSV. */
+  scoresColumns: {
+    user: "user_id",
+    name: "display_name",
+    answered: "answered",
+    correct: "correct",
+    accuracy: "accuracy",
+    points: "points",
+    categoryAnswered: (p: { category: string }) => `${p.category}_answered`,
+    categoryCorrect: (p: { category: string }) => `${p.category}_correct`,
+  },
+  studyColumns: ["question_id", "question", "box", "seen", "wrong", "due"] as string[],
+  /** The console's language: its option at start and its command to switch. */
+  consoleLanguage: (p: { lang: string }) => `Answers now come as for a Discord set to ${p.lang}.`,
+  consoleLanguageUsage: "Type .lang en or .lang ru.",
 };
 
 export type Messages = typeof en;
