@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Engine } from "../app.js";
+import { type Lang, text } from "../i18n/index.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
 import type { Router } from "../interactions/router.js";
 import { createTrivia, showingMessenger } from "../interactions/trivia.js";
@@ -7,10 +8,10 @@ import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/
 import { openSqlite } from "../storage/sqlite.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { createRouter, runSlash } from "./run.js";
-import { CONSOLE_CALLER } from "./slash.js";
+import { CONSOLE_CALLER, consoleCaller } from "./slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "./text.js";
 
-const BANNER = `Apparat — offline console
+export const BANNER = `Apparat — offline console
 Not connected to Discord: set DISCORD_TOKEN in .env (see .env.example and the README) and run
 npm start again to bring the bot online. Here you can type slash commands as in Discord:
 
@@ -23,7 +24,8 @@ The message command takes the message's text after its name:
 
 Options take what Discord would let you send (a choice from the list, a number in range).
 Tab completes commands, options and names. Type a number to press that button or pick that
-entry of the last answer. "exit" or Ctrl-D leaves.
+entry of the last answer. "lang ru" answers as for a Discord set to Russian (which takes the
+Russian names too: /кто имя:Хрущёв), "lang en" as before; "exit" or Ctrl-D leaves.
 `;
 
 /** Tab completion: command names, then option names, then names from the autocomplete engine. */
@@ -85,12 +87,18 @@ export class ConsoleSession {
   constructor(
     private readonly router: Router,
     private readonly out: (text: string) => void,
+    /** The language of the Discord the answers are for: `npm start -- --locale ru`, or `lang ru`. */
+    private lang: Lang = "en",
   ) {}
+
+  private get caller() {
+    return consoleCaller(this.lang);
+  }
 
   /** Shows a message and remembers it if it has buttons or a menu. */
   show(payload: MessagePayload): void {
     if (payload.components?.length) this.newest = payload;
-    this.out(payloadToText(payload));
+    this.out(payloadToText(payload, 72, this.lang));
   }
 
   /** An answer of any kind: a message is shown; a form is shown and waits for the next line. */
@@ -98,7 +106,7 @@ export class ConsoleSession {
     if (response.type === "choices") return;
     if (response.type === "modal") {
       this.form = response.modal;
-      this.out(modalToText(response.modal));
+      this.out(modalToText(response.modal, this.lang));
       return;
     }
     this.show(response.payload);
@@ -113,29 +121,39 @@ export class ConsoleSession {
         await this.router.handle({
           type: "component",
           ...formSubmission(form, line),
-          caller: CONSOLE_CALLER,
+          caller: this.caller,
         }),
       );
+      return;
+    }
+    // "lang ru" / "lang en": the console's own command, not Discord's (no command is named so).
+    const switchTo = line.match(/^(?:lang|язык)(?:\s+(\S*))?\s*$/i);
+    if (switchTo) {
+      const wanted = switchTo[1]?.toLowerCase();
+      if (wanted === "ru" || wanted === "en") {
+        this.lang = wanted;
+        this.out(text(wanted).consoleLanguage({ lang: wanted }));
+      } else this.out(text(this.lang).consoleLanguageUsage);
       return;
     }
     if (/^\d+$/.test(line)) {
       const target = this.newest ? componentAt(this.newest, Number(line)) : null;
       if (!target) {
-        this.out("There is no such button or entry in the newest message.");
+        this.out(text(this.lang).consoleNoButton);
         return;
       }
-      this.respond(await this.router.handle({ type: "component", ...target, caller: CONSOLE_CALLER }));
+      this.respond(await this.router.handle({ type: "component", ...target, caller: this.caller }));
       return;
     }
     // As typed: a slash command (the slash may be left out) or a message command's "name: text".
-    const result = await runSlash(this.router, line);
+    const result = await runSlash(this.router, line, this.caller);
     if (!result.ok) this.out(result.error);
     else this.respond(result.response);
   }
 }
 
 /** The interactive console `npm start` opens when there is no token and a person at a terminal. */
-export async function startConsole(engine: Engine, databasePath?: string): Promise<void> {
+export async function startConsole(engine: Engine, databasePath?: string, lang: Lang = "en"): Promise<void> {
   // Nothing but text reaches the terminal: a user's or a set's text has no control characters or
   // escape sequences by the time it is printed (src/text/sanitize.ts).
   const out = (s: string) => process.stdout.write(`${sanitizeText(s)}\n`);
@@ -148,14 +166,14 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
   const post = async (payload: MessagePayload) => {
     if (rl) process.stdout.write("\r\x1b[K");
     if (session) session.show(payload);
-    else out(payloadToText(payload));
+    else out(payloadToText(payload, 72, lang));
     rl?.prompt(true);
   };
   const trivia = createTrivia(engine.dataset, storage.sql, showingMessenger(post));
   // Only the console's own rounds: a bot sharing the file owns its rounds in Discord.
   await trivia.resume((round) => round.channel_id === CONSOLE_CALLER.channelId);
   const router = createRouter({ ...engine, trivia });
-  session = new ConsoleSession(router, out);
+  session = new ConsoleSession(router, out, lang);
   rl = createInterface({
     input: process.stdin,
     output: process.stdout,

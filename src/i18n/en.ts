@@ -549,9 +549,22 @@ export const en = {
     categoryCorrect: (p: { category: string }) => `${p.category}_correct`,
   },
   studyColumns: ["question_id", "question", "box", "seen", "wrong", "due"] as string[],
+  /** How the console and `cli run` frame what Discord would show. */
+  consoleOnlyYou: "(only you can see this)",
+  consoleChoose: "Choose:",
+  consoleImage: (p: { url: string }) => `[image: ${p.url}]`,
+  consoleAttachment: (p: { name: string; bytes: number }) => `[attachment: ${p.name}, ${p.bytes} bytes]`,
+  consoleTypeBelow: "(type it on the next line)",
+  postedLater: (p: { seconds: number; via: "channel" | "follow-up" }) =>
+    p.via === "channel"
+      ? `posted to the channel ${p.seconds} s later`
+      : `sent through the command's follow-up ${p.seconds} s later`,
+  afterPressing: (p: { n: number }) => `after pressing ${p.n}`,
   /** The console's language: its option at start and its command to switch. */
-  consoleLanguage: (p: { lang: string }) => `Answers now come as for a Discord set to ${p.lang}.`,
-  consoleLanguageUsage: "Type .lang en or .lang ru.",
+  consoleLanguage: (p: { lang: string }) =>
+    `Answers now come as for a Discord set to ${p.lang === "ru" ? "Russian" : "English"}.`,
+  consoleNoButton: "There is no such button or entry in the newest message.",
+  consoleLanguageUsage: "Type lang en or lang ru.",
 };
 
 export type Messages = typeof en;

@@ -576,6 +576,19 @@ export const ru: Messages = {
     categoryCorrect: (p) => `${p.category}_верных`,
   },
   studyColumns: ["id_вопроса", "вопрос", "коробка", "показан", "ошибок", "повторить"],
-  consoleLanguage: (p) => `Теперь ответы приходят как в Discord на языке «${p.lang}».`,
-  consoleLanguageUsage: "Введите .lang en или .lang ru.",
+  consoleOnlyYou: "(это видите только вы)",
+  consoleChoose: "Выберите:",
+  consoleImage: (p) => `[изображение: ${p.url}]`,
+  consoleAttachment: (p) =>
+    `[вложение: ${p.name}, ${p.bytes} ${pluralRu(p.bytes, "байт", "байта", "байтов")}]`,
+  consoleTypeBelow: "(введите на следующей строке)",
+  postedLater: (p) =>
+    p.via === "channel"
+      ? `отправлено в канал через ${p.seconds} с`
+      : `отправлено ответом на команду через ${p.seconds} с`,
+  afterPressing: (p) => `после нажатия ${p.n}`,
+  consoleLanguage: (p) =>
+    `Теперь ответы приходят как в Discord на ${p.lang === "ru" ? "русском" : "английском"} языке.`,
+  consoleNoButton: "В последнем сообщении нет такой кнопки или пункта.",
+  consoleLanguageUsage: "Введите lang ru или lang en.",
 };
