@@ -273,7 +273,11 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     }
     case "export": {
       if (!services.mayManage(caller)) return refuse(text(lang).exportNotAllowed);
-      const exported = await services.exportScores(caller, options.scope === "global" ? "global" : "server");
+      const exported = await services.exportScores(
+        caller,
+        options.scope === "global" ? "global" : "server",
+        text(lang).scoresColumns,
+      );
       if (!exported || exported.players === 0) return refuse(text(lang).exportNone);
       return {
         type: "reply",

@@ -11,6 +11,16 @@ export function pluralRu(n: number, one: string, few: string, many: string): str
   return many;
 }
 
+/** The eras and the server's own sets as the scores CSV's columns name them. */
+const CSV_CATEGORIES: Record<string, string> = {
+  revolution: "революция",
+  stalin: "сталинские_годы",
+  thaw: "оттепель",
+  stagnation: "застой",
+  perestroika: "перестройка",
+  "own-sets": "свои_наборы",
+};
+
 /** A sentence that ends with a date ends with its "г." alone, never "г..". */
 const endSentence = (s: string) => (s.endsWith(".") ? s : `${s}.`);
 
@@ -572,8 +582,8 @@ export const ru: Messages = {
     correct: "верных",
     accuracy: "точность",
     points: "очки",
-    categoryAnswered: (p) => `${p.category}_ответов`,
-    categoryCorrect: (p) => `${p.category}_верных`,
+    categoryAnswered: (p) => `${CSV_CATEGORIES[p.category] ?? p.category}_ответов`,
+    categoryCorrect: (p) => `${CSV_CATEGORIES[p.category] ?? p.category}_верных`,
   },
   studyColumns: ["id_вопроса", "вопрос", "коробка", "показан", "ошибок", "повторить"],
   consoleOnlyYou: "(это видите только вы)",

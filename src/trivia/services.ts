@@ -7,7 +7,7 @@ import type { ImportedQuestion } from "../question-sets/parse.js";
 import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets/store.js";
 import type { Sql } from "../storage/sql.js";
 import type { Clock } from "./clock.js";
-import { PlayerRecords } from "./records.js";
+import { PlayerRecords, type ScoreColumns } from "./records.js";
 import { ReportStore } from "./reports.js";
 import { scopeOf } from "./scoring.js";
 import { SettingsStore, type TriviaSettings } from "./settings.js";
@@ -81,12 +81,12 @@ export class TriviaServices {
   }
 
   /** The scores here (or everywhere) as CSV for a teacher. */
-  exportScores(player: Player, scope: "server" | "global") {
-    return this.records.scoresCsv(scope === "global" ? "global" : scopeOf(player));
+  exportScores(player: Player, scope: "server" | "global", columns: ScoreColumns) {
+    return this.records.scoresCsv(scope === "global" ? "global" : scopeOf(player), columns);
   }
 
   /** A player's own /study progress as CSV. */
-  exportStudy(player: Player) {
-    return this.records.studyCsv(player.userId);
+  exportStudy(player: Player, columns: readonly string[]) {
+    return this.records.studyCsv(player.userId, columns);
   }
 }
