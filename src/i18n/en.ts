@@ -527,8 +527,18 @@ export const en = {
   // — a Russian reader's words (#24): the dataset's frame, quotation marks, the console's language —
   /** Lines left out of a full field: "… and 3 more". */
   moreLines: (p: { count: number }) => `… and ${p.count} more`,
-  /** The bot's own editors as a source (the name forms they added). */
-  editorialSource: "Apparat editors (name forms)",
+  /**
+   * The short names footers and attributions give the sources: the publisher and which document.
+   * Russian names the same documents in Russian beside the publisher's own name.
+   */
+  sourceShortNames: {
+    "wp-secretariat": "Wikipedia: Secretariat",
+    "wp-gensec-text": "Wikipedia: General Secretary",
+    "wp-gensec-page": "Wikipedia: General Secretary (list)",
+    "wp-gensec-old": "Wikipedia (old revision)",
+    "prolewiki-gensec": "ProleWiki",
+    editorial: "Apparat editors (name forms)",
+  } as Record<string, string>,
   /** How precisely a typed date was read, after the reading: "day precision". */
   readingPrecision: (p: { precision: string }) => `${p.precision} precision`,
   /** A user's words quoted in the bot's sentence. */

@@ -276,7 +276,7 @@ export const ru: Messages = {
   dateProblem: {
     formsHelp:
       "Подходят такие формы: `12 ноября 1982`, `1982-11-10`, `10.11.1982`, `май 1983`, `1983`, `1970-е`, " +
-      "`весна 1984`, `1964-1966`, `10 November 1982`, `May 1983`.",
+      "`весна 1984`, `1964-1966`.",
     empty: "Укажите дату.",
     tooLong: "Это слишком длинно для даты.",
     unreadable: (p) => `Не могу прочитать «${p.text}» как дату.`,
@@ -561,7 +561,14 @@ export const ru: Messages = {
 
   // — a Russian reader's words (#24): the dataset's frame, quotation marks, the console's language —
   moreLines: (p) => `… и ещё ${p.count}`,
-  editorialSource: "редакция Apparat (формы имён)",
+  sourceShortNames: {
+    "wp-secretariat": "Wikipedia: Секретариат",
+    "wp-gensec-text": "Wikipedia: Генеральный секретарь",
+    "wp-gensec-page": "Wikipedia: Генеральный секретарь (список)",
+    "wp-gensec-old": "Wikipedia (старая версия)",
+    "prolewiki-gensec": "ProleWiki",
+    editorial: "редакция Apparat (формы имён)",
+  },
   readingPrecision: (p) =>
     ({
       day: "с точностью до дня",

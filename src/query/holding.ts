@@ -7,21 +7,12 @@ import { claimBounds } from "../dates/calendar.js";
 import { officeNameFor } from "../i18n/data-text.js";
 import { formatDate, type Lang, t, text } from "../i18n/index.js";
 
-const SHORT_NAMES: Record<string, string> = {
-  "wp-secretariat": "Wikipedia: Secretariat",
-  "wp-gensec-text": "Wikipedia: General Secretary",
-  "wp-gensec-page": "Wikipedia: General Secretary (list)",
-  "wp-gensec-old": "Wikipedia (old revision)",
-  "prolewiki-gensec": "ProleWiki",
-};
-
 /**
- * Short human names for source ids, for footers and attributions. The documents go by their own
- * names in every language; the bot's own editors are named in the reader's.
+ * Short human names for source ids, for footers and attributions (the text tables'
+ * `sourceShortNames`: the publisher's own name, and which document in the reader's language).
  */
 export function sourceName(ds: Dataset, id: string, lang: Lang = "en"): string {
-  if (id === "editorial") return text(lang).editorialSource;
-  return SHORT_NAMES[id] ?? ds.sourceById.get(id)?.publisher ?? id;
+  return text(lang).sourceShortNames[id] ?? ds.sourceById.get(id)?.publisher ?? id;
 }
 
 /** "Wikipedia: General Secretary, ProleWiki": each source named once. */
