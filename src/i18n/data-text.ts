@@ -96,27 +96,48 @@ const PARTIES: readonly [RegExp, string][] = [
 ];
 const PARTY_RU = /(?<=ЦК )(?:РСДРП\(б\)|РКП\(б\)|ВКП\(б\)|КПСС)/;
 
-/** The office's title in force on a day: one dated to cover it, else the first undated one. */
-function titleOn(office: Office, day: string): Office["titles"][number] | undefined {
+/**
+ * The party's name from each renaming on (the #24 contract's periods: РСДРП(б) to March 1918,
+ * РКП(б) to December 1925, ВКП(б) to October 1952, КПСС after): for a holding outside its office's
+ * own dates, which no title of the office covers (Stalin's de facto one after the office was
+ * abolished in October 1952).
+ */
+const PARTY_SINCE: readonly [string, string][] = [
+  ["1952-10", "КПСС"],
+  ["1925-12", "ВКП(б)"],
+  ["1918-03", "РКП(б)"],
+  ["0000", "РСДРП(б)"],
+];
+
+/**
+ * The party an office's Russian title names on a day: the office's title dated to cover it, or,
+ * within the office's own periods, its first undated title (as the seeds head the terms: 003 heads
+ * Stalin's 1922–1952 term "…of the All-Union Communist Party (Bolsheviks)"); outside them, the
+ * party's name on that day.
+ */
+function partyOn(office: Office, day: string): string | undefined {
   const year = Number(day.slice(0, 4));
-  const dated = office.titles.find(
-    (t) => t.from !== undefined && Number(t.from) <= year && (t.to === undefined || year <= Number(t.to)),
+  const inPeriod = office.periods.some(
+    (p) => claimBounds(p.from).from <= day && (p.to === null || day < claimBounds(p.to).from),
   );
-  return dated ?? office.titles.find((t) => t.from === undefined && t.to === undefined);
+  const title =
+    office.titles.find(
+      (t) => t.from !== undefined && Number(t.from) <= year && (t.to === undefined || year <= Number(t.to)),
+    ) ?? (inPeriod ? office.titles.find((t) => t.from === undefined && t.to === undefined) : undefined);
+  if (title)
+    return title.titleRu?.match(PARTY_RU)?.[0] ?? PARTIES.find(([english]) => english.test(title.title))?.[1];
+  return PARTY_SINCE.find(([since]) => day >= since)?.[1];
 }
 
 /**
  * What a holding was a holding of, by the name in force when it began. In Russian the office's
  * name carries the party's name ("Генеральный секретарь ЦК КПСС"), which changed over the years:
  * the title that covers the term's start gives it (its `titleRu`'s party where it names one, else
- * the party its English title names). English names the office as it always has.
+ * the party its English title names; see `partyOn`). English names the office as it always has.
  */
 export function officeNameFor(lang: Lang, office: Office, term: Pick<Term, "start">): string {
   const name = officeName(lang, office);
   if (lang !== "ru" || !PARTY_RU.test(name)) return name;
-  const title = titleOn(office, claimBounds(term.start).from);
-  if (!title) return name;
-  const party =
-    title.titleRu?.match(PARTY_RU)?.[0] ?? PARTIES.find(([english]) => english.test(title.title))?.[1];
+  const party = partyOn(office, claimBounds(term.start).from);
   return party ? name.replace(PARTY_RU, party) : name;
 }
