@@ -34,6 +34,22 @@ describe("console tab completion", () => {
   });
 });
 
+describe("console tab completion in Russian", () => {
+  const russian = completer(engine(), createRouter(engine()), () => "ru");
+
+  it("completes the names a Russian Discord shows, and Russian names from the search", () => {
+    expect(russian("/кт")[0]).toEqual(["/кто "]);
+    expect(russian("/викторина на")[0]).toEqual(["/викторина начать ", "/викторина наборы "]);
+    expect(russian("/викторина начать сл")[0]).toEqual(["/викторина начать сложность:"]);
+    expect(russian("/хронология ")[0]).toEqual([
+      "/хронология с:",
+      "/хронология по:",
+      "/хронология должность:",
+    ]);
+    expect(russian("/кто имя:хрущ")[0]).toContain("/кто имя:Никита Хрущёв");
+  });
+});
+
 describe("the console session", () => {
   it("a number presses the newest message's buttons, a round's later questions included", async () => {
     const shown: string[] = [];

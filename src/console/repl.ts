@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Engine } from "../app.js";
 import { type Lang, text } from "../i18n/index.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
+import { hitName } from "../interactions/choices.js";
 import type { Router } from "../interactions/router.js";
 import { createTrivia, showingMessenger } from "../interactions/trivia.js";
 import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/types.js";
@@ -28,45 +29,56 @@ entry of the last answer. "lang ru" answers as for a Discord set to Russian (whi
 Russian names too: /кто имя:Хрущёв), "lang en" as before; "exit" or Ctrl-D leaves.
 `;
 
-/** Tab completion: command names, then option names, then names from the autocomplete engine. */
-export function completer(engine: Engine, router: Router) {
+/** A command's, subcommand's or option's name as a Discord in this language shows it. */
+const shownName = (lang: Lang, o: { name: string; name_localizations?: { ru?: string | null } | null }) =>
+  (lang === "ru" && o.name_localizations?.ru) || o.name;
+
+/**
+ * Tab completion: command names, then option names, then names from the autocomplete engine; in
+ * Russian (`lang` says which, as the session switches), the names a Russian Discord shows.
+ */
+export function completer(engine: Engine, router: Router, lang: () => Lang = () => "en") {
   const commands = router.slashDefinitions;
   return (line: string): [string[], string] => {
+    const l = lang();
     if (!line.includes(" ")) {
       const hits = commands
-        .map((c) => `/${c.name} `)
+        .map((c) => `/${shownName(l, c)} `)
         .filter((c) => c.startsWith(line.startsWith("/") ? line : `/${line}`));
       return [hits, line];
     }
-    const m = line.match(/^\/(\S+)(.*?)(\w+):([^:]*)$/);
+    const def = commands.find((c) => line.startsWith(`/${shownName(l, c)} `));
+    const m = line.match(/^\/(\S+)(.*?)([\p{L}\p{N}_-]+):([^:]*)$/u);
     if (m) {
-      const [, name, , option, partial = ""] = m;
-      const kind =
-        name === "who" && option === "name"
-          ? "person"
-          : name === "office" && option === "title"
-            ? "office"
-            : null;
+      const [, , , option, partial = ""] = m;
+      const named = (command: string, name: string) =>
+        def?.name === command &&
+        (def.options ?? []).some((o) => o.name === name && shownName(l, o) === option);
+      const kind = named("who", "name") ? "person" : named("office", "title") ? "office" : null;
       if (kind) {
         const prefix = line.slice(0, line.length - partial.length);
-        return [engine.search.autocomplete(partial, { kind }).map((h) => `${prefix}${h.label}`), line];
+        return [
+          engine.search
+            .autocomplete(partial, { kind })
+            .map((h) => `${prefix}${hitName(engine.dataset, h, l)}`),
+          line,
+        ];
       }
       return [[], line];
     }
-    const def = commands.find((c) => line.startsWith(`/${c.name} `));
     // A subcommand is a word of its own ("/trivia start "); options take a value ("questions:").
     const words = line.split(" ");
     const subcommands = (def?.options ?? []).filter(
       (o) => o.type === ApplicationCommandOptionType.Subcommand,
     );
-    const chosen = subcommands.find((o) => words[1] === o.name && words.length > 2);
+    const chosen = subcommands.find((o) => words[1] === shownName(l, o) && words.length > 2);
     const options =
       subcommands.length === 0
-        ? (def?.options ?? []).map((o) => `${o.name}:`)
+        ? (def?.options ?? []).map((o) => `${shownName(l, o)}:`)
         : chosen
-          ? ("options" in chosen ? (chosen.options ?? []) : []).map((o) => `${o.name}:`)
+          ? ("options" in chosen ? (chosen.options ?? []) : []).map((o) => `${shownName(l, o)}:`)
           : words.length === 2
-            ? subcommands.map((o) => `${o.name} `)
+            ? subcommands.map((o) => `${shownName(l, o)} `)
             : [];
     const last = words.at(-1) ?? "";
     const head = line.slice(0, line.length - last.length);
@@ -93,6 +105,11 @@ export class ConsoleSession {
 
   private get caller() {
     return consoleCaller(this.lang);
+  }
+
+  /** The language answers are in now. */
+  get language(): Lang {
+    return this.lang;
   }
 
   /** Shows a message and remembers it if it has buttons or a menu. */
@@ -177,7 +194,7 @@ export async function startConsole(engine: Engine, databasePath?: string, lang: 
   rl = createInterface({
     input: process.stdin,
     output: process.stdout,
-    completer: completer(engine, router),
+    completer: completer(engine, router, () => session?.language ?? lang),
     prompt: "apparat> ",
     historySize: 200,
   });
