@@ -12,23 +12,6 @@ import { createRouter, runSlash } from "./run.js";
 import { CONSOLE_CALLER, consoleCaller } from "./slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "./text.js";
 
-export const BANNER = `Apparat — offline console
-Not connected to Discord: set DISCORD_TOKEN in .env (see .env.example and the README) and run
-npm start again to bring the bot online. Here you can type slash commands as in Discord:
-
-  /who name:krushchev        /office title:gensec       /when date:May 1983
-  /timeline                  /sources                   /help
-  /trivia question           /study                     /leaderboard
-
-The message command takes the message's text after its name:
-  Look up in Apparat: was it krushchev or malenkov after stalin?
-
-Options take what Discord would let you send (a choice from the list, a number in range).
-Tab completes commands, options and names. Type a number to press that button or pick that
-entry of the last answer. "lang ru" answers as for a Discord set to Russian (which takes the
-Russian names too: /кто имя:Хрущёв), "lang en" as before; "exit" or Ctrl-D leaves.
-`;
-
 /** A command's, subcommand's or option's name as a Discord in this language shows it. */
 const shownName = (lang: Lang, o: { name: string; name_localizations?: { ru?: string | null } | null }) =>
   (lang === "ru" && o.name_localizations?.ru) || o.name;
@@ -204,7 +187,7 @@ export async function startConsole(engine: Engine, databasePath?: string, lang: 
   process.once("SIGTERM", leave);
   process.once("SIGHUP", leave);
   process.once("SIGINT", leave);
-  out(BANNER);
+  out(text(lang).consoleBanner);
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();

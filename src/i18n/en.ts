@@ -573,6 +573,23 @@ export const en = {
   /** The console's language: its option at start and its command to switch. */
   consoleLanguage: (p: { lang: string }) =>
     `Answers now come as for a Discord set to ${p.lang === "ru" ? "Russian" : "English"}.`,
+  /** What the offline console says when it opens. */
+  consoleBanner: `Apparat — offline console
+Not connected to Discord: set DISCORD_TOKEN in .env (see .env.example and the README) and run
+npm start again to bring the bot online. Here you can type slash commands as in Discord:
+
+  /who name:krushchev        /office title:gensec       /when date:May 1983
+  /timeline                  /sources                   /help
+  /trivia question           /study                     /leaderboard
+
+The message command takes the message's text after its name:
+  Look up in Apparat: was it krushchev or malenkov after stalin?
+
+Options take what Discord would let you send (a choice from the list, a number in range).
+Tab completes commands, options and names. Type a number to press that button or pick that
+entry of the last answer. "lang ru" answers as for a Discord set to Russian (which takes the
+Russian names too: /кто имя:Хрущёв), "lang en" as before; "exit" or Ctrl-D leaves.
+`,
   consoleNoButton: "There is no such button or entry in the newest message.",
   consoleLanguageUsage: "Type lang en or lang ru.",
 };
