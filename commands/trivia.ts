@@ -296,7 +296,12 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       if (everywhere && typeof options.term === "string") return refuse(text(lang).termNotEverywhere);
       const shown = await viewOf(services, caller, everywhere ? undefined : options.term);
       if ("refusal" in shown) return shown.refusal;
-      const exported = await services.exportScores(caller, everywhere ? "global" : "server", shown.view);
+      const exported = await services.exportScores(
+        caller,
+        everywhere ? "global" : "server",
+        text(lang).scoresColumns,
+        shown.view,
+      );
       if (!exported || exported.players === 0) return refuse(text(lang).exportNone);
       return {
         type: "reply",

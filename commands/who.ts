@@ -1,4 +1,5 @@
 import type { Engine } from "../src/app.js";
+import { langOf } from "../src/i18n/index.js";
 import { toChoices } from "../src/interactions/choices.js";
 import { lookupCard } from "../src/interactions/lookup.js";
 import type { AutocompleteRequest, BotResponse, Choice, CommandRequest } from "../src/interactions/types.js";
@@ -29,5 +30,9 @@ export function execute(engine: Engine, request: CommandRequest): BotResponse {
 }
 
 export function autocomplete(engine: Engine, request: AutocompleteRequest): Choice[] {
-  return toChoices(engine.search.autocomplete(request.focused.value, { kind: "person" }));
+  return toChoices(
+    engine.search.autocomplete(request.focused.value, { kind: "person" }),
+    engine.dataset,
+    langOf(request.caller.locale),
+  );
 }

@@ -25,7 +25,12 @@ async function main(): Promise<number> {
   if (!config.DISCORD_TOKEN) {
     if (process.stdin.isTTY && process.stdout.isTTY) {
       const { startConsole } = await import("./console/repl.js");
-      await startConsole(await loadEngine(), config.DATABASE_PATH);
+      // `npm start -- --locale ru`: the console answers as for a Discord set to Russian.
+      const locale = process.argv
+        .slice(2)
+        .join(" ")
+        .match(/--locale[= ](\S+)/)?.[1];
+      await startConsole(await loadEngine(), config.DATABASE_PATH, locale === "ru" ? "ru" : "en");
       return 0;
     }
     console.error(

@@ -4,6 +4,7 @@ import { officeCard } from "../src/cards/office.js";
 import { personCard } from "../src/cards/person.js";
 import { sourcesPages } from "../src/cards/sources.js";
 import { whenCard } from "../src/cards/when.js";
+import { personName } from "../src/i18n/data-text.js";
 import type { Lang } from "../src/i18n/index.js";
 import { cardPayload, NO_MENTIONS } from "../src/interactions/payload.js";
 import { entryCard, keptWhenCard } from "../src/interactions/render.js";
@@ -21,7 +22,8 @@ describe("every card of the dataset fits Discord's limits", () => {
       for (const p of ds.people) {
         const card = personCard(ds, p, { lang, asker, matched: "“x” — a very long explanation ".repeat(10) });
         expectWithinDiscordLimits(cardPayload(card), p.id);
-        expect(card.embed.title).toContain(p.name);
+        // English cards are titled in both scripts, Russian ones in Russian ("Иосиф Сталин").
+        expect(card.embed.title).toContain(personName(lang, p));
       }
     });
 

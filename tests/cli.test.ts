@@ -218,6 +218,41 @@ describe("cli run", () => {
   });
 });
 
+describe("cli run --locale: what a Russian Discord would show", () => {
+  it("answers in Russian and takes the Russian names, in text and with --json, exit status as in English", () => {
+    const card = cli(["run", "--locale", "ru", "/who name:Хрущёв"]);
+    expect(card.code, card.stderr).toBe(0);
+    expect(card.stdout).toMatch(/▌ Никита Хрущёв\n/);
+    expect(card.stdout).toMatch(/Предшественник: Иосиф Сталин/);
+    expect(card.stdout).toMatch(/\[2\] ▶️ Леонид Брежнев/);
+    const json = cli(["run", "/кто имя:Хрущёв", "--json", "--locale=ru"]);
+    expect(json.code, json.stderr).toBe(0);
+    const payload = JSON.parse(json.stdout);
+    expect(payload.embeds[0].title).toBe("Никита Хрущёв");
+    expect(payload.embeds[0].fields[0].name).toBe("Должности");
+    const lookup = cli(["run", "--locale", "ru", "Найти в Apparat: кто был после Сталина?"]);
+    expect(lookup.code, lookup.stderr).toBe(0);
+    expect(lookup.stdout).toMatch(/В этом сообщении[\s\S]*Иосиф Сталин/);
+    const refused = cli(["run", "--locale", "ru", "/когда дата:вчера"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/Не могу прочитать «вчера» как дату/);
+    const unsendable = cli(["run", "--locale", "ru", "/викторина начать вопросы:30"]);
+    expect(unsendable.code).toBe(2);
+    expect(unsendable.stderr).toMatch(/вопросы: 30 — вне допустимых значений; можно от 1 до 20\./);
+    expect(unsendable.stdout).toBe("");
+  });
+
+  it("stays English by default and with --locale en, and refuses any other locale as a usage error", () => {
+    expect(cli(["run", "--locale", "en", "/who name:Хрущёв", "--json"]).stdout).toMatch(
+      /"title": "Nikita Khrushchev · Никита Хрущёв"/,
+    );
+    expect(cli(["run", "--locale", "en", "/кто имя:Хрущёв"]).code).toBe(2);
+    const bad = cli(["run", "--locale", "de", "/who name:krushchev"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--locale takes en or ru/);
+  });
+});
+
 describe("cli run: the exit status the usage documents, one per status", () => {
   const database = () => ({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "apparat-cli-")), "cli.sqlite") });
 

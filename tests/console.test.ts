@@ -34,6 +34,22 @@ describe("console tab completion", () => {
   });
 });
 
+describe("console tab completion in Russian", () => {
+  const russian = completer(engine(), createRouter(engine()), () => "ru");
+
+  it("completes the names a Russian Discord shows, and Russian names from the search", () => {
+    expect(russian("/кт")[0]).toEqual(["/кто "]);
+    expect(russian("/викторина на")[0]).toEqual(["/викторина начать ", "/викторина наборы "]);
+    expect(russian("/викторина начать сл")[0]).toEqual(["/викторина начать сложность:"]);
+    expect(russian("/хронология ")[0]).toEqual([
+      "/хронология с:",
+      "/хронология по:",
+      "/хронология должность:",
+    ]);
+    expect(russian("/кто имя:хрущ")[0]).toContain("/кто имя:Никита Хрущёв");
+  });
+});
+
 describe("the console session", () => {
   it("a number presses the newest message's buttons, a round's later questions included", async () => {
     const shown: string[] = [];
@@ -68,6 +84,31 @@ describe("the console session", () => {
     const session = new ConsoleSession(createRouter(engine()), (text) => shown.push(text));
     await session.line("3");
     expect(shown).toEqual(["There is no such button or entry in the newest message."]);
+  });
+});
+
+describe("the console's language", () => {
+  it("answers as for a Russian Discord from the start or after `lang ru`, and as before after `lang en`", async () => {
+    const shown: string[] = [];
+    const english = new ConsoleSession(createRouter(engine()), (text) => shown.push(text));
+    await english.line("/who name:Хрущёв");
+    expect(shown.at(-1)).toMatch(/▌ Nikita Khrushchev · Никита Хрущёв/);
+    await english.line("lang ru");
+    expect(shown.at(-1)).toBe("Теперь ответы приходят как в Discord на русском языке.");
+    await english.line("/кто имя:Хрущёв");
+    expect(shown.at(-1)).toMatch(/▌ Никита Хрущёв\n[\s\S]*Предшественник: Иосиф Сталин/);
+    await english.line("9");
+    expect(shown.at(-1)).toBe("В последнем сообщении нет такой кнопки или пункта.");
+    await english.line("lang");
+    expect(shown.at(-1)).toBe("Введите lang ru или lang en.");
+    await english.line("lang en");
+    expect(shown.at(-1)).toBe("Answers now come as for a Discord set to English.");
+    await english.line("/кто имя:Хрущёв");
+    expect(shown.at(-1)).toMatch(/^There is no command \/кто\./);
+
+    const russian = new ConsoleSession(createRouter(engine()), (text) => shown.push(text), "ru");
+    await russian.line("/когда дата:10 марта 1953");
+    expect(shown.at(-1)).toMatch(/Понято как: 10 марта 1953 г\. \(с точностью до дня\)/);
   });
 });
 

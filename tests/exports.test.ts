@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, COMPONENTS } from "../commands/index.js";
+import { text } from "../src/i18n/index.js";
 import { Router } from "../src/interactions/router.js";
 import { createTrivia, showingMessenger } from "../src/interactions/trivia.js";
 import type { BotResponse, Caller, MessagePayload, OptionValue } from "../src/interactions/types.js";
@@ -182,6 +183,24 @@ for (const kind of KINDS) {
       expect([...everywhere.exported].map(([id, r]) => [id, r.points])).toEqual(
         [...everywhere.leaderboard].map(([id, points]) => [id, points]),
       );
+      // A teacher whose Discord is set to Russian gets the same rows under a Russian header.
+      const inRussian = await g.command({ ...teacher, locale: "ru" }, "trivia", "export", {});
+      const ruCsv = parseCsv(new TextDecoder().decode(inRussian.files?.[0]?.data ?? new Uint8Array()));
+      const enCsv = parseCsv(after.csv);
+      if (!ruCsv.ok || !enCsv.ok) throw new Error("unreadable CSV");
+      expect(ruCsv.records[0]?.fields.slice(0, 8)).toEqual([
+        "id_участника",
+        "имя",
+        "ответов",
+        "верных",
+        "точность",
+        "очки",
+        "революция_ответов",
+        "революция_верных",
+      ]);
+      expect(ruCsv.records.slice(1).map((r) => r.fields)).toEqual(
+        enCsv.records.slice(1).map((r) => r.fields),
+      );
       // The answers are kept: they are closed by the reset, not deleted.
       const closed = await storage.sql.get<{ n: number | string }>(
         "SELECT COUNT(*) AS n FROM answers WHERE reset_id IS NOT NULL",
@@ -225,7 +244,7 @@ for (const kind of KINDS) {
       expect(upgraded.version).toBe(LATEST);
       const records = new PlayerRecords(upgraded.sql, ds);
       const rows = async (scope: string) => {
-        const parsed = parseCsv((await records.scoresCsv(scope)).csv);
+        const parsed = parseCsv((await records.scoresCsv(scope, text("en").scoresColumns)).csv);
         return parsed.ok ? parsed.records.slice(1).map((r) => r.fields.slice(0, 6)) : [];
       };
       expect(await rows("g")).toEqual([["u1", "", "2", "2", "1.00", "24"]]);

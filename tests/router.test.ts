@@ -318,7 +318,7 @@ describe("Russian", () => {
     const embed = payloadOf(r).embeds?.[0];
     expect(embed?.fields?.[0]?.name).toBe("Должности");
     expect(embed?.fields?.[0]?.value).toMatch(/8 апреля 1966 г\. – 10 ноября 1982 г\. † · 16 лет, 216 дней/);
-    expect(embed?.title).toBe("Leonid Brezhnev · Леонид Брежнев");
+    expect(embed?.title).toBe("Леонид Брежнев");
   });
 
   it("answers errors, trivia and study in Russian too", async () => {

@@ -88,17 +88,41 @@ describe("a typed command line, as Discord would send it", () => {
     expect(errorOf("   ")).toMatch(/^Type a slash command/);
   });
 
-  it("says so in Russian to a Russian caller", () => {
+  it("says so in Russian to a Russian caller, naming commands and options as a Russian Discord does", () => {
     expect(errorOf("/trivia start questions:30", RU)).toBe(
-      "questions: 30 — вне допустимых значений; можно от 1 до 20.",
+      "вопросы: 30 — вне допустимых значений; можно от 1 до 20.",
     );
     expect(errorOf("/trivia start difficulty:any", RU)).toBe(
-      "difficulty: «any» — не один из вариантов: лёгкая, средняя, сложная.",
+      "сложность: «any» — не один из вариантов: лёгкая, средняя, сложная.",
     );
-    expect(errorOf(`/who name:${"x".repeat(101)}`, RU)).toBe("name: не больше 100 символов, а здесь 101.");
+    expect(errorOf(`/who name:${"x".repeat(101)}`, RU)).toBe("имя: не больше 100 символов, а здесь 101.");
     expect(errorOf("/who", RU)).toBe(
-      "/who: нужен параметр name: (Любое написание: Хрущёв, Khrushchev, К. Черненко).",
+      "/кто: нужен параметр имя: (Любое написание: Хрущёв, Khrushchev, К. Черненко).",
     );
+    expect(errorOf("/викторина", RU)).toBe(
+      "После /викторина нужна одна из подкоманд: начать, стоп, вопрос, статистика, импорт, наборы, жалобы, выгрузка, сброс.",
+    );
+  });
+
+  it("takes the Russian names a Russian Discord shows, and the English ones, sending the same request", () => {
+    const request = (line: string) => {
+      const r = parse(line, RU);
+      if (!r.ok) throw new Error(r.error);
+      return { command: r.request.command, subcommand: r.request.subcommand, options: r.request.options };
+    };
+    expect(request("/кто имя:Хрущёв")).toEqual({
+      command: "who",
+      subcommand: undefined,
+      options: { name: "Хрущёв" },
+    });
+    expect(request("/хронология с:1950 по:1970")).toEqual(request("/timeline from:1950 to:1970"));
+    expect(request("/викторина начать вопросы:5 сложность:лёгкая")).toEqual({
+      command: "trivia",
+      subcommand: "start",
+      options: { questions: 5, difficulty: "easy" },
+    });
+    // An English Discord shows only the English names.
+    expect(errorOf("/кто имя:Хрущёв")).toMatch(/^There is no command \/кто\./);
   });
 });
 
@@ -256,6 +280,36 @@ describe("the command line parser (properties)", () => {
         }
       }),
       { numRuns: 2000, seed: 23 },
+    );
+  });
+
+  it("takes a line in a Russian Discord's names (or English ones, mixed) exactly as the English line", () => {
+    const ruName = (o: { name: string; name_localizations?: { ru?: string | null } | null }, ru: boolean) =>
+      (ru && o.name_localizations?.ru) || o.name;
+    fc.assert(
+      fc.property(
+        commandLine,
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        ({ def, sub, specs, ordered, slash }, ru) => {
+          const subSpec = (def.options ?? []).find((o) => o.name === sub);
+          const english = `${slash ? "/" : ""}${def.name}${sub ? ` ${sub}` : ""}${ordered
+            .map((o) => ` ${o.spec.name}:${o.raw}`)
+            .join("")}`;
+          const russian = `${slash ? "/" : ""}${ruName(def, ru[0] ?? true)}${
+            subSpec ? ` ${ruName(subSpec, ru[1] ?? true)}` : ""
+          }${ordered.map((o, i) => ` ${ruName(o.spec, ru[i + 2] ?? true)}:${o.raw}`).join("")}`;
+          const a = parse(english);
+          const b = parse(russian, RU);
+          expect(b.ok, `${russian} → ${b.ok ? "taken" : b.error}`).toBe(a.ok);
+          if (a.ok && b.ok) {
+            expect(b.request.command).toBe(a.request.command);
+            expect(b.request.subcommand).toBe(a.request.subcommand);
+            expect(b.request.options).toEqual(a.request.options);
+          }
+          void specs;
+        },
+      ),
+      { numRuns: 1000, seed: 24 },
     );
   });
 });

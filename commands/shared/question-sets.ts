@@ -16,7 +16,9 @@ const MAX_REPORTED = 15;
 
 /** "line 3 · correct: The correct answer is also among the wrong ones." */
 function problemLine(lang: Lang, e: ImportError): string {
-  const where = [e.line !== null ? `line ${e.line}` : "", e.path].filter(Boolean).join(" · ");
+  const where = [e.line !== null ? text(lang).importLine({ line: e.line }) : "", e.path]
+    .filter(Boolean)
+    .join(" · ");
   return `• ${where ? `${quoteUserText(where, 60)}: ` : ""}${quoteUserText(text(lang).importProblem(e.problem), 300)}`;
 }
 
@@ -52,7 +54,7 @@ export async function importSet(services: TriviaServices, request: CommandReques
     if (result.errors.length > MAX_REPORTED)
       lines.push(words.importMore({ count: result.errors.length - MAX_REPORTED }));
     const head = words.importFailed({ count: result.count, problems: result.errors.length });
-    return refuse(`${head}\n${joinLines(lines, 1800)}`);
+    return refuse(`${head}\n${joinLines(lines, 1800, lang)}`);
   }
   const name = setName(request.options.name, result.name, file.name);
   const saved = await services.saveSet(request.caller, name, result.questions);
@@ -87,7 +89,7 @@ export async function setsCommand(services: TriviaServices, request: CommandRequ
         date: formatIsoDay(lang, new Date(s.updated_at).toISOString().slice(0, 10)),
       }),
     );
-    return reply(ephemeralText(`**${words.setsTitle}**\n${joinLines(lines, 1900)}`));
+    return reply(ephemeralText(`**${words.setsTitle}**\n${joinLines(lines, 1900, lang)}`));
   }
   if (!name.trim()) return refuse(words.setNameNeeded);
   const set = await services.findSet(request.caller, name);

@@ -2,6 +2,7 @@ import type { APIButtonComponent, APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Term } from "../data/schema.js";
 import { describeTermLength } from "../dates/duration.js";
+import { claimValue, disputeTopic, sourcedText } from "../i18n/data-text.js";
 import { formatDate, type Lang, localiseDuration, t, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType } from "../interactions/api.js";
 import { type CardTarget, cardId } from "../interactions/custom-id.js";
@@ -32,14 +33,19 @@ export {
  * texts never name their source: tests/provenance checks both), so it cannot be said twice. A
  * partisan-only text is written to follow "According to ProleWiki, " as it stands.
  */
-export function voiced(ds: Dataset, item: { text: string; sources: readonly string[] }, lang: Lang): string {
-  if (!partisanOnly(ds, item.sources)) return item.text;
-  return text(lang).accordingTo({ source: sourceList(ds, item.sources), text: item.text });
+export function voiced(
+  ds: Dataset,
+  item: { text: string; ru?: string | undefined; sources: readonly string[] },
+  lang: Lang,
+): string {
+  const said = sourcedText(lang, item);
+  if (!partisanOnly(ds, item.sources)) return said;
+  return text(lang).accordingTo({ source: sourceList(ds, item.sources, lang), text: said });
 }
 
 /** "Sources: Wikipedia: General Secretary · ProleWiki", naming each cited source once. */
 export function sourcesFooter(ds: Dataset, ids: Iterable<string>, lang: Lang): APIEmbed["footer"] {
-  const names = [...new Set([...ids].map((id) => sourceName(ds, id)))];
+  const names = [...new Set([...ids].map((id) => sourceName(ds, id, lang)))];
   return { text: clip(`${t(lang, "sources")}: ${names.join(" · ")}`, LIMITS.footer) };
 }
 
@@ -56,17 +62,19 @@ export function statedDurationNotes(ds: Dataset, term: Term, lang: Lang): string
   if (!term.end) return [];
   return term.statedDurations
     .filter((s) => !statedAgrees(term, s.text))
-    .map((s) => text(lang).statedMismatch({ stated: s.text, sources: sourceList(ds, s.sources) }));
+    .map((s) =>
+      text(lang).statedMismatch({ stated: sourcedText(lang, s), sources: sourceList(ds, s.sources, lang) }),
+    );
 }
 
 /** "• 16 October 1952: … — Wikipedia: General Secretary (list) (used in answers)". */
 export function disputeClaimLine(ds: Dataset, c: Dispute["claims"][number], lang: Lang): string {
-  return `• ${c.value} — ${sourceList(ds, c.sources)}${c.default ? ` (${t(lang, "used")})` : ""}`;
+  return `• ${claimValue(lang, c)} — ${sourceList(ds, c.sources, lang)}${c.default ? ` (${t(lang, "used")})` : ""}`;
 }
 
 /** One dispute as bullet lines: every claimed value with its sources. */
 export function disputeLines(ds: Dataset, d: Dispute, lang: Lang): string {
-  return [`**${d.topic}**`, ...d.claims.map((c) => disputeClaimLine(ds, c, lang))].join("\n");
+  return [`**${disputeTopic(lang, d)}**`, ...d.claims.map((c) => disputeClaimLine(ds, c, lang))].join("\n");
 }
 
 /** The disputes as embed fields, each dispute whole where room allows (see `packedFields`). */
@@ -74,6 +82,8 @@ export function disputeFields(ds: Dataset, disputes: readonly Dispute[], lang: L
   return packedFields(
     t(lang, "disputes"),
     disputes.map((d) => disputeLines(ds, d, lang)),
+    3,
+    lang,
   );
 }
 

@@ -1,7 +1,8 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { claimBounds } from "../dates/calendar.js";
-import { formatDate, type Lang, localName, t, text } from "../i18n/index.js";
+import { officeName, officeNameFor, personName } from "../i18n/data-text.js";
+import { formatDate, type Lang, t, text } from "../i18n/index.js";
 import { basisLabel, COLOURS, sourcesFooter } from "./common.js";
 import { fitEmbed, joinLines } from "./limits.js";
 
@@ -22,7 +23,7 @@ export function timelineTextCard(
     const person = ds.personById.get(term.person);
     const office = ds.officeById.get(term.office);
     const end = term.end ? formatDate(lang, term.end) : "?";
-    return `\`${term.start.date.slice(0, 4)}\` **${person?.name}** — ${office ? localName(lang, office) : term.office}${basisLabel(lang, term, ds)}: ${formatDate(lang, term.start)} – ${end}${term.endedByDeath ? " †" : ""}`;
+    return `\`${term.start.date.slice(0, 4)}\` **${person ? personName(lang, person) : term.person}** — ${office ? officeNameFor(lang, office, term) : term.office}${basisLabel(lang, term, ds)}: ${formatDate(lang, term.start)} – ${end}${term.endedByDeath ? " †" : ""}`;
   });
   const none = text(lang).noTermsInRange;
   const office = view.office ? ds.officeById.get(view.office) : undefined;
@@ -30,14 +31,14 @@ export function timelineTextCard(
   const title =
     view.from || view.to || office
       ? text(lang).timelineView({
-          what: office ? localName(lang, office) : text(lang).timeline.leaders,
+          what: office ? officeName(lang, office) : text(lang).timeline.leaders,
           from: formatDate(lang, { date: view.from ?? ds.leadershipSpan.from, precision: "day" }),
           to: formatDate(lang, { date: view.to ?? ds.leadershipSpan.banned, precision: "day" }),
         })
       : t(lang, "timelineTitle");
   return fitEmbed({
     title,
-    description: lines.length ? joinLines(lines, 4096) : none,
+    description: lines.length ? joinLines(lines, 4096, lang) : none,
     color: COLOURS.info,
     footer: sourcesFooter(
       ds,

@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from "discord-api-types/v10";
+import { type Lang, text } from "../i18n/index.js";
 import { BUTTON_LABEL_MAX } from "../text/answer-label.js";
 import { clip } from "../text/clip.js";
 
@@ -26,14 +27,18 @@ export const LIMITS = {
 export { clip } from "../text/clip.js";
 
 /** Joins lines into one field value, dropping whole lines (with a count) rather than cutting one. */
-export function joinLines(lines: readonly string[], max: number = LIMITS.fieldValue): string {
+export function joinLines(
+  lines: readonly string[],
+  max: number = LIMITS.fieldValue,
+  lang: Lang = "en",
+): string {
   const out: string[] = [];
   let used = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = clip(lines[i] as string, max);
     const reserve = i < lines.length - 1 ? 20 : 0;
     if (used + line.length + reserve > max) {
-      out.push(`… and ${lines.length - i} more`);
+      out.push(text(lang).moreLines({ count: lines.length - i }));
       break;
     }
     out.push(line);
@@ -47,7 +52,12 @@ export function joinLines(lines: readonly string[], max: number = LIMITS.fieldVa
  * `maxFields`; the later ones headed "Facts (2)"), so that nothing is cut to "… and 1 more" while
  * the embed has room. fitEmbed still drops whole fields from the end if the embed is too long.
  */
-export function packedFields(name: string, blocks: readonly string[], maxFields = 3): APIEmbedField[] {
+export function packedFields(
+  name: string,
+  blocks: readonly string[],
+  maxFields = 3,
+  lang: Lang = "en",
+): APIEmbedField[] {
   const values: string[][] = [];
   for (const block of blocks) {
     const current = values.at(-1);
@@ -57,7 +67,11 @@ export function packedFields(name: string, blocks: readonly string[], maxFields 
   }
   return values.map((v, i) => ({
     name: i === 0 ? name : `${name} (${i + 1})`,
-    value: joinLines(v.flatMap((b) => b.split("\n"))),
+    value: joinLines(
+      v.flatMap((b) => b.split("\n")),
+      LIMITS.fieldValue,
+      lang,
+    ),
   }));
 }
 

@@ -1,6 +1,16 @@
 import type { APIButtonComponent, APIEmbed, APIEmbedField } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Office } from "../data/schema.js";
+import {
+  characterisation,
+  disputeTopic,
+  infoboxValue,
+  officeName,
+  periodNote,
+  personName,
+  roleTitle,
+  titleText,
+} from "../i18n/data-text.js";
 import { formatDate, type Lang, t, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
 import {
@@ -34,17 +44,23 @@ export function officeCard(
   if (office.titles.length > 0) {
     fields.push({
       name: t(lang, "titles"),
-      value: joinLines(office.titles.map((x) => `• ${x.title}${x.from ? ` (${x.from}–${x.to ?? ""})` : ""}`)),
+      value: joinLines(
+        office.titles.map((x) => `• ${titleText(lang, x)}${x.from ? ` (${x.from}–${x.to ?? ""})` : ""}`),
+        LIMITS.fieldValue,
+        lang,
+      ),
     });
   }
   if (office.periods.length > 0) {
     fields.push({
       name: t(lang, "existed"),
       value: joinLines(
-        office.periods.map(
-          (p) =>
-            `• ${formatDate(lang, p.from)} – ${p.to ? formatDate(lang, p.to) : "?"}${p.note ? ` — ${voiced(ds, { text: p.note, sources: p.noteSources ?? [] }, lang)}` : ""}`,
-        ),
+        office.periods.map((p) => {
+          const note = periodNote(lang, p);
+          return `• ${formatDate(lang, p.from)} – ${p.to ? formatDate(lang, p.to) : "?"}${note ? ` — ${voiced(ds, { text: note, sources: p.noteSources ?? [] }, lang)}` : ""}`;
+        }),
+        LIMITS.fieldValue,
+        lang,
       ),
     });
   }
@@ -54,8 +70,11 @@ export function officeCard(
       value: joinLines(
         terms.map((term) => {
           for (const s of term.sources) cited.add(s);
-          return `• **${ds.personById.get(term.person)?.name}**${basisLabel(lang, term, ds)}: ${termSpan(lang, term)}`;
+          const holder = ds.personById.get(term.person);
+          return `• **${holder ? personName(lang, holder) : term.person}**${basisLabel(lang, term, ds)}: ${termSpan(lang, term)}`;
         }),
+        LIMITS.fieldValue,
+        lang,
       ),
     });
   }
@@ -66,8 +85,10 @@ export function officeCard(
       value: joinLines(
         roleHolders.map((p) => {
           const role = p.roles.find((r) => r.office === office.id);
-          return `• ${p.name} — ${role?.title ?? ""}`;
+          return `• ${personName(lang, p)} — ${role ? roleTitle(lang, role) : ""}`;
         }),
+        LIMITS.fieldValue,
+        lang,
       ),
     });
   }
@@ -76,17 +97,21 @@ export function officeCard(
     // Rows that come from the same sources are named once, after the last of them.
     const lines = infobox.map(([key, v], i) => {
       for (const s of v.sources) cited.add(s);
-      const by = sourceList(ds, v.sources);
+      const by = sourceList(ds, v.sources, lang);
       const next = infobox[i + 1]?.[1];
-      const last = !next || sourceList(ds, next.sources) !== by;
-      return `${text(lang).infoboxLabels[key] ?? key}: ${v.value}${last ? ` (${by})` : ""}`;
+      const last = !next || sourceList(ds, next.sources, lang) !== by;
+      return `${text(lang).infoboxLabels[key] ?? key}: ${infoboxValue(lang, v)}${last ? ` (${by})` : ""}`;
     });
-    fields.push({ name: t(lang, "infobox"), value: joinLines(lines) });
+    fields.push({ name: t(lang, "infobox"), value: joinLines(lines, LIMITS.fieldValue, lang) });
   }
   if (office.facts.length > 0)
     fields.push({
       name: t(lang, "facts"),
-      value: joinLines(office.facts.map((f) => `• ${voiced(ds, f, lang)}`)),
+      value: joinLines(
+        office.facts.map((f) => `• ${voiced(ds, f, lang)}`),
+        LIMITS.fieldValue,
+        lang,
+      ),
     });
   const disputes = ds.disputesBySubject.get(office.id) ?? [];
   const at = fields.length;
@@ -94,7 +119,11 @@ export function officeCard(
   if (claims.length > 0) {
     fields.push({
       name: t(lang, "characterisations"),
-      value: joinLines(claims.map((c) => `• ${sourceName(ds, c.source)} ${c.text}`)),
+      value: joinLines(
+        claims.map((c) => `• ${sourceName(ds, c.source, lang)} ${characterisation(lang, c)}`),
+        LIMITS.fieldValue,
+        lang,
+      ),
     });
   }
   // The offices on either side, as the sources give them; a side they order differently says so.
@@ -102,8 +131,9 @@ export function officeCard(
   const successor = office.successor ? ds.officeById.get(office.successor) : undefined;
   const side = (label: "precededByOffice" | "followedBy", next: typeof successor, disputeId?: string) => {
     const dispute = disputeId ? ds.disputeById.get(disputeId) : undefined;
-    if (dispute) return `${t(lang, label)}: ${text(lang).neighbourDisputed({ topic: dispute.topic })}`;
-    return next ? `${t(lang, label)}: ${next.name}` : "";
+    if (dispute)
+      return `${t(lang, label)}: ${text(lang).neighbourDisputed({ topic: disputeTopic(lang, dispute) })}`;
+    return next ? `${t(lang, label)}: ${officeName(lang, next)}` : "";
   };
   const chain = [
     side("precededByOffice", predecessor, office.predecessorDisputed),
@@ -111,14 +141,15 @@ export function officeCard(
   ].filter(Boolean);
   if (chain.length > 0) fields.push({ name: "↔", value: chain.join("\n") });
 
+  // English cards name the office in both languages; Russian ones in Russian only.
   const description = [
-    `*${office.nameRu}*`,
+    ...(lang === "ru" ? [] : [`*${office.nameRu}*`]),
     ...office.purpose.map((p) => voiced(ds, p, lang)),
     ...(options.matched ? [`${t(lang, "matched")}: ${options.matched}`] : []),
   ];
   const card = (block: APIEmbedField[]): APIEmbed => ({
-    title: `${office.name} · ${office.nameRu}`,
-    description: joinLines(description, 4096),
+    title: lang === "ru" ? officeName(lang, office) : `${office.name} · ${office.nameRu}`,
+    description: joinLines(description, 4096, lang),
     color: COLOURS.office,
     fields: [...fields.slice(0, at), ...block, ...fields.slice(at)],
     footer: sourcesFooter(ds, cited, lang),
@@ -141,7 +172,7 @@ export function officeCard(
           {
             name: text(lang).disputesOfHolders,
             value: text(lang).disputesOnHoldersCards({
-              topics: elsewhere.map((d) => `*${d.topic}*`).join("; "),
+              topics: elsewhere.map((d) => `*${disputeTopic(lang, d)}*`).join("; "),
             }),
           },
         ]),
@@ -151,20 +182,27 @@ export function officeCard(
   if (predecessor && !office.predecessorDisputed)
     buttons.push(
       openButton(
-        predecessor.name,
+        officeName(lang, predecessor),
         { kind: "office", id: predecessor.id, asker: options.asker, slot: 0 },
         "◀️",
       ),
     );
   if (successor && !office.successorDisputed && successor.id !== predecessor?.id) {
     buttons.push(
-      openButton(successor.name, { kind: "office", id: successor.id, asker: options.asker, slot: 1 }, "▶️"),
+      openButton(
+        officeName(lang, successor),
+        { kind: "office", id: successor.id, asker: options.asker, slot: 1 },
+        "▶️",
+      ),
     );
   }
   const people = [...new Set(terms.map((x) => x.person))];
   for (const [i, id] of people.slice(0, 5 - buttons.length).entries()) {
     const p = ds.personById.get(id);
-    if (p) buttons.push(openButton(p.name, { kind: "person", id: p.id, asker: options.asker, slot: 2 + i }));
+    if (p)
+      buttons.push(
+        openButton(personName(lang, p), { kind: "person", id: p.id, asker: options.asker, slot: 2 + i }),
+      );
   }
   return {
     embed,

@@ -6,7 +6,17 @@ import type {
 } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute, Person, Term } from "../data/schema.js";
-import { formatDate, type Lang, localName, t, text } from "../i18n/index.js";
+import {
+  characterisation,
+  disputeTopic,
+  officeName,
+  personFullName,
+  personName,
+  roleNote,
+  roleTitle,
+  shortRussian,
+} from "../i18n/data-text.js";
+import { formatDate, type Lang, t, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
 import {
   basisLabel,
@@ -21,7 +31,7 @@ import {
   termSpan,
   voiced,
 } from "./common.js";
-import { fitEmbed, joinLines, packedFields } from "./limits.js";
+import { fitEmbed, joinLines, LIMITS, packedFields } from "./limits.js";
 
 export interface Card {
   embed: APIEmbed;
@@ -47,10 +57,11 @@ function chainNeighbours(ds: Dataset, person: Person) {
 }
 
 /** The sources of the account a dispute marks as used: the one the chain of holders follows. */
-function usedAccount(ds: Dataset, d: Dispute): string {
+function usedAccount(ds: Dataset, d: Dispute, lang: Lang): string {
   return sourceList(
     ds,
     d.claims.filter((c) => c.default).flatMap((c) => c.sources),
+    lang,
   );
 }
 
@@ -66,11 +77,13 @@ function neighbourLine(
   disputeId: string | null,
 ): string | null {
   const dispute = disputeId ? ds.disputeById.get(disputeId) : undefined;
-  const name = neighbour ? ds.personById.get(neighbour.person)?.name : undefined;
+  const person = neighbour ? ds.personById.get(neighbour.person) : undefined;
+  const name = person ? personName(lang, person) : undefined;
   if (name && !dispute) return `${t(lang, side)}: ${name}`;
   if (name && dispute)
-    return `${t(lang, side)}: ${text(lang).chainAccount({ name, sources: usedAccount(ds, dispute), topic: dispute.topic })}`;
-  if (dispute) return `${t(lang, side)}: ${text(lang).neighbourDisputed({ topic: dispute.topic })}`;
+    return `${t(lang, side)}: ${text(lang).chainAccount({ name, sources: usedAccount(ds, dispute, lang), topic: disputeTopic(lang, dispute) })}`;
+  if (dispute)
+    return `${t(lang, side)}: ${text(lang).neighbourDisputed({ topic: disputeTopic(lang, dispute) })}`;
   return null;
 }
 
@@ -94,7 +107,7 @@ export function personCard(
       const plain: string[] = [];
       const accounts: string[] = [];
       const own = term.orderDisputed ? ds.disputeById.get(term.orderDisputed) : undefined;
-      if (own) accounts.push(text(lang).orderDisputed({ topic: own.topic }));
+      if (own) accounts.push(text(lang).orderDisputed({ topic: disputeTopic(lang, own) }));
       else if (link) {
         const before = ds.leadership[link.index - 1];
         const after = ds.leadership[link.index + 1];
@@ -122,7 +135,7 @@ export function personCard(
         ...statedDurationNotes(ds, term, lang),
       ];
     });
-    fields.push({ name: t(lang, "offices"), value: joinLines(lines) });
+    fields.push({ name: t(lang, "offices"), value: joinLines(lines, LIMITS.fieldValue, lang) });
   }
 
   // Term notes often restate a fact; show only those that add something.
@@ -132,12 +145,19 @@ export function personCard(
     .map((note) => `• ${voiced(ds, note, lang)}`);
   if (person.facts.length > 0 || notes.length > 0) {
     const facts = person.facts.map((f) => `• ${voiced(ds, f, lang)}`);
-    fields.push(...packedFields(t(lang, "facts"), [...facts, ...notes], 2));
+    fields.push(...packedFields(t(lang, "facts"), [...facts, ...notes], 2, lang));
   }
   if (person.roles.length > 0) {
     fields.push({
       name: t(lang, "roles"),
-      value: joinLines(person.roles.map((r) => `• ${r.title}${r.note ? ` — ${r.note}` : ""}`)),
+      value: joinLines(
+        person.roles.map((r) => {
+          const note = roleNote(lang, r);
+          return `• ${roleTitle(lang, r)}${note ? ` — ${note}` : ""}`;
+        }),
+        LIMITS.fieldValue,
+        lang,
+      ),
     });
   }
   if (person.died) {
@@ -155,15 +175,22 @@ export function personCard(
   if (claims.length > 0) {
     fields.push({
       name: t(lang, "characterisations"),
-      value: joinLines(claims.map((c) => `• ${sourceName(ds, c.source)} ${c.text}`)),
+      value: joinLines(
+        claims.map((c) => `• ${sourceName(ds, c.source, lang)} ${characterisation(lang, c)}`),
+        LIMITS.fieldValue,
+        lang,
+      ),
     });
   }
 
-  const description: string[] = [`*${person.fullName}* · ${person.nameRu}`];
+  // English cards name the person in both scripts; Russian ones in Russian only.
+  const description: string[] = [
+    lang === "ru" ? `*${personFullName(lang, person)}*` : `*${person.fullName}* · ${person.nameRu}`,
+  ];
   if (options.matched) description.push(`${t(lang, "matched")}: ${options.matched}`);
 
   const embed = fitEmbed({
-    title: `${person.name} · ${shortRussian(person.nameRu)}`,
+    title: lang === "ru" ? personName(lang, person) : `${person.name} · ${shortRussian(person.nameRu)}`,
     description: description.join("\n"),
     color: COLOURS.person,
     fields,
@@ -175,14 +202,18 @@ export function personCard(
   if (predecessor)
     buttons.push(
       openButton(
-        predecessor.name,
+        personName(lang, predecessor),
         { kind: "person", id: predecessor.id, asker: options.asker, slot: 0 },
         "◀️",
       ),
     );
   if (successor)
     buttons.push(
-      openButton(successor.name, { kind: "person", id: successor.id, asker: options.asker, slot: 1 }, "▶️"),
+      openButton(
+        personName(lang, successor),
+        { kind: "person", id: successor.id, asker: options.asker, slot: 1 },
+        "▶️",
+      ),
     );
   const offices = [...new Set(terms.map((x) => x.office))];
   for (const [i, officeId] of offices.slice(0, 5 - buttons.length).entries()) {
@@ -190,7 +221,7 @@ export function personCard(
     if (office)
       buttons.push(
         openButton(
-          localName(lang, office),
+          officeName(lang, office),
           { kind: "office", id: office.id, asker: options.asker, slot: 2 + i },
           "🏛️",
         ),
@@ -200,12 +231,6 @@ export function personCard(
     embed,
     components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
   };
-}
-
-/** "Никита Хрущёв" from "Никита Сергеевич Хрущёв". */
-export function shortRussian(nameRu: string): string {
-  const parts = nameRu.split(/\s+/);
-  return parts.length > 2 ? `${parts[0]} ${parts.at(-1)}` : nameRu;
 }
 
 /** Share of distinct words two sentences have in common (Jaccard), to skip near-repeats. */

@@ -26,7 +26,10 @@ export function keep(card: Card): Card {
 /** The kept card for this asker, with the matched line when a typed search found it. */
 export function forAsker(card: Card, lang: Lang, asker: string, matched?: string): Card {
   const embed: APIEmbed = matched
-    ? fitEmbed({ ...card.embed, description: `${card.embed.description}\n${t(lang, "matched")}: ${matched}` })
+    ? fitEmbed({
+        ...card.embed,
+        description: [card.embed.description, `${t(lang, "matched")}: ${matched}`].filter(Boolean).join("\n"),
+      })
     : card.embed;
   const components = card.components.map((row) => ({
     ...row,

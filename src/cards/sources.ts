@@ -9,6 +9,7 @@ import type {
 } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import type { Dispute } from "../data/schema.js";
+import { disputeTopic, sourceSummary } from "../i18n/data-text.js";
 import { type Lang, t, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType } from "../interactions/api.js";
 import { encodeId } from "../interactions/custom-id.js";
@@ -28,8 +29,8 @@ function documentsEmbed(ds: Dataset, lang: Lang): APIEmbed {
     description: text(lang).sourcesIntro,
     color: COLOURS.info,
     fields: ds.sources.map((s) => ({
-      name: sourceName(ds, s.id),
-      value: `*${s.title}* — ${s.publisher}, ${text(lang).sourceKinds[s.kind] ?? s.kind}\n${s.summary}`,
+      name: sourceName(ds, s.id, lang),
+      value: `*${s.title}* — ${s.publisher}, ${text(lang).sourceKinds[s.kind] ?? s.kind}\n${sourceSummary(lang, s)}`,
     })),
   };
 }
@@ -37,12 +38,12 @@ function documentsEmbed(ds: Dataset, lang: Lang): APIEmbed {
 /** One disagreement as fields: its topic, then every claimed value with its sources, whole. */
 function disputeFieldsOf(ds: Dataset, d: Dispute, lang: Lang): APIEmbedField[] {
   const lines = d.claims.map((c) => disputeClaimLine(ds, c, lang));
+  const topic = disputeTopic(lang, d);
   const fields: APIEmbedField[] = [];
   for (const line of lines) {
     const last = fields.at(-1);
     if (last && last.value.length + 1 + line.length <= LIMITS.fieldValue) last.value += `\n${line}`;
-    else
-      fields.push({ name: fields.length === 0 ? d.topic : `${d.topic} (${fields.length + 1})`, value: line });
+    else fields.push({ name: fields.length === 0 ? topic : `${topic} (${fields.length + 1})`, value: line });
   }
   return fields;
 }

@@ -4,8 +4,9 @@
 import type { APIActionRowComponent, APIEmbedField, APIStringSelectComponent } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { claimBounds } from "../dates/calendar.js";
+import { officeName, personName, roleTitle } from "../i18n/data-text.js";
 import { termDates } from "../i18n/dates.js";
-import { type Lang, localName, text } from "../i18n/index.js";
+import { type Lang, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
 import { type CardKind, spotMenuId, spotValue } from "../interactions/custom-id.js";
 import { NO_MENTIONS, quoteUserText } from "../interactions/payload.js";
@@ -52,13 +53,23 @@ function linesOf(ds: Dataset, lang: Lang): Lines {
       holders: new Map(
         ds.terms.map((t) => [
           t.id,
-          `${localName(lang, ds.personById.get(t.person) ?? { name: t.person })}, ${holdingName(ds, t, lang)}${basisLabel(lang, t, ds)}`,
+          `${personOrId(ds, t.person, lang)}, ${holdingName(ds, t, lang)}${basisLabel(lang, t, ds)}`,
         ]),
       ),
     };
     byLang[lang] = lines;
   }
   return lines;
+}
+
+function personOrId(ds: Dataset, id: string, lang: Lang): string {
+  const person = ds.personById.get(id);
+  return person ? personName(lang, person) : id;
+}
+
+function officeOrId(ds: Dataset, id: string, lang: Lang): string {
+  const office = ds.officeById.get(id);
+  return office ? officeName(lang, office) : id;
 }
 
 function personLine(ds: Dataset, id: string, lang: Lang): Line {
@@ -69,9 +80,10 @@ function personLine(ds: Dataset, id: string, lang: Lang): Line {
     .slice(0, 3)
     .map((t) => `${holdingName(ds, t, lang)}${basisLabel(lang, t, ds)}, ${termDates(t, lang)}`);
   const more = terms.length > 3 ? ` ${text(lang).spotMore({ count: terms.length - 3 })}` : "";
-  const what = held.length > 0 ? held.join("; ") : (person.roles[0]?.title ?? text(lang).spotNoOffice);
+  const role = person.roles[0];
+  const what = held.length > 0 ? held.join("; ") : role ? roleTitle(lang, role) : text(lang).spotNoOffice;
   return {
-    text: `**${localName(lang, person)}** — ${what}${more}`,
+    text: `**${personName(lang, person)}** — ${what}${more}`,
     sources: terms.flatMap((t) => t.sources),
   };
 }
@@ -89,7 +101,7 @@ function officeLine(ds: Dataset, id: string, lang: Lang): Line {
   const holders = new Set((ds.termsByOffice.get(id) ?? []).map((t) => t.person)).size;
   const parts = [years, holders > 0 ? text(lang).spotHolders({ count: holders }) : ""].filter(Boolean);
   return {
-    text: `**${localName(lang, office)}**${parts.length ? ` — ${parts.join(" · ")}` : ""}`,
+    text: `**${officeName(lang, office)}**${parts.length ? ` — ${parts.join(" · ")}` : ""}`,
     sources: office.sources,
   };
 }
@@ -134,7 +146,7 @@ export function spotSummary(
   const fields: APIEmbedField[] = [];
   const add = (name: string, lines: (string | null)[]) => {
     const kept = lines.filter((l): l is string => l !== null);
-    if (kept.length > 0) fields.push({ name, value: joinLines(kept) });
+    if (kept.length > 0) fields.push({ name, value: joinLines(kept, LIMITS.fieldValue, lang) });
   };
   add(
     words.spotPeople,
@@ -154,12 +166,12 @@ export function spotSummary(
     ...people.map((e) => ({
       kind: "person" as const,
       id: e.id,
-      label: ds.personById.get(e.id)?.name ?? e.id,
+      label: personOrId(ds, e.id, lang),
     })),
     ...offices.map((e) => ({
       kind: "office" as const,
       id: e.id,
-      label: ds.officeById.get(e.id)?.name ?? e.id,
+      label: officeOrId(ds, e.id, lang),
     })),
     ...dates.map((d) => ({ kind: "when" as const, id: d.surface.slice(0, 98), label: d.surface })),
   ];

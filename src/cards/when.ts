@@ -1,8 +1,9 @@
 import type { APIButtonComponent, APIEmbedField } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
 import { claimBounds } from "../dates/calendar.js";
+import { claimValue, disputeTopic, eventTitle, officeName, personName } from "../i18n/data-text.js";
 import { formatEventDate, readingLabel } from "../i18n/dates.js";
-import { formatDate, type Lang, localName, precisionName, t, text } from "../i18n/index.js";
+import { formatDate, type Lang, t, text } from "../i18n/index.js";
 import { ComponentType } from "../interactions/api.js";
 import { quoteUserText } from "../interactions/payload.js";
 import type { WhenAnswer } from "../query/when.js";
@@ -16,7 +17,7 @@ import {
   termSpan,
   voiced,
 } from "./common.js";
-import { fitEmbed, joinLines } from "./limits.js";
+import { fitEmbed, joinLines, LIMITS } from "./limits.js";
 import type { Card } from "./person.js";
 
 const day = (lang: Lang, date: string) => formatDate(lang, { date, precision: "day" });
@@ -55,9 +56,9 @@ function contextLines(ds: Dataset, a: WhenAnswer, lang: Lang, cited: Set<string>
   for (const id of orders) {
     const d = ds.disputeById.get(id);
     if (!d) continue;
-    lines.push(words.contextOrderDisputed({ topic: d.topic }));
+    lines.push(words.contextOrderDisputed({ topic: disputeTopic(lang, d) }));
     for (const c of d.claims) {
-      lines.push(`• ${c.value} — ${sourceList(ds, c.sources)}`);
+      lines.push(`• ${claimValue(lang, c)} — ${sourceList(ds, c.sources, lang)}`);
       for (const s of c.sources) cited.add(s);
     }
   }
@@ -106,7 +107,7 @@ export function whenCard(
     const lines = a.holders.map((h) => {
       for (const s of h.term.sources) cited.add(s);
       const unsure = h.certain ? "" : text(lang).datesImprecise;
-      return `• **${h.person.name}** — ${holdingName(ds, h.term, lang)}${basisLabel(lang, h.term, ds)}\n  ${termSpan(lang, h.term)}${unsure}`;
+      return `• **${personName(lang, h.person)}** — ${holdingName(ds, h.term, lang)}${basisLabel(lang, h.term, ds)}\n  ${termSpan(lang, h.term)}${unsure}`;
     });
     for (const v of a.vacancies) {
       const range = v.from === v.to ? day(lang, v.from) : `${day(lang, v.from)} – ${day(lang, v.to)}`;
@@ -114,11 +115,11 @@ export function whenCard(
     }
     if (lines.length === 0) lines.push(t(lang, "noHolder"));
     fields.push({
-      name: `${heading}${office ? localName(lang, office) : whoHeading(ds, a, lang)}`,
-      value: joinLines(lines),
+      name: `${heading}${office ? officeName(lang, office) : whoHeading(ds, a, lang)}`,
+      value: joinLines(lines, LIMITS.fieldValue, lang),
     });
     const context = contextLines(ds, a, lang, cited);
-    if (context.length > 0) fields.push({ name: "ℹ️", value: joinLines(context) });
+    if (context.length > 0) fields.push({ name: "ℹ️", value: joinLines(context, LIMITS.fieldValue, lang) });
   }
 
   const events = new Map(answers.flatMap((a) => a.events.map((e) => [e.id, e] as const)));
@@ -129,10 +130,15 @@ export function whenCard(
         [...events.values()].slice(0, 12).map((e) => {
           for (const s of e.sources) cited.add(s);
           // An event the sources disagree on says so, as a holding in a disputed order does.
-          const disputed = (e.disputes ?? []).flatMap((id) => ds.disputeById.get(id)?.topic ?? []);
+          const disputed = (e.disputes ?? []).flatMap((id) => {
+            const d = ds.disputeById.get(id);
+            return d ? [disputeTopic(lang, d)] : [];
+          });
           const note = disputed.map((topic) => ` · ${text(lang).neighbourDisputed({ topic })}`).join("");
-          return `• ${formatEventDate(lang, e)} — ${voiced(ds, { text: e.title, sources: e.sources }, lang)}${note}`;
+          return `• ${formatEventDate(lang, e)} — ${voiced(ds, { text: eventTitle(lang, e), sources: e.sources }, lang)}${note}`;
         }),
+        LIMITS.fieldValue,
+        lang,
       ),
     });
   }
@@ -140,7 +146,7 @@ export function whenCard(
   const readings = answers
     .map(
       (a) =>
-        `${readingLabel(lang, a.reading)} (${precisionName(lang, a.reading.precision)} ${t(lang, "precision")})`,
+        `${readingLabel(lang, a.reading)} (${text(lang).readingPrecision({ precision: a.reading.precision })})`,
     )
     .join(text(lang).or);
   const description = ambiguous
@@ -148,7 +154,7 @@ export function whenCard(
     : `${t(lang, "interpretation")}: ${readings}`;
 
   const embed = fitEmbed({
-    title: `${office ? localName(lang, office) : whoHeading(ds, answers[0], lang)} — ${answers.map((a) => readingLabel(lang, a.reading)).join(" / ")}`,
+    title: `${office ? officeName(lang, office) : whoHeading(ds, answers[0], lang)} — ${answers.map((a) => readingLabel(lang, a.reading)).join(" / ")}`,
     description,
     color: COLOURS.when,
     fields,
@@ -167,7 +173,9 @@ export function whenCard(
   ].filter((p) => p !== undefined);
   const buttons: APIButtonComponent[] = people
     .slice(0, 5)
-    .map((p, i) => openButton(p.name, { kind: "person", id: p.id, asker: options.asker, slot: i }));
+    .map((p, i) =>
+      openButton(personName(lang, p), { kind: "person", id: p.id, asker: options.asker, slot: i }),
+    );
   return {
     embed,
     components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],

@@ -19,9 +19,11 @@ Commands:
                                   in Apparat" finds them (--jsonl: one message per stdin line)
   questions validate FILE [--json]
                                   check a question set (JSON or CSV) as /trivia import would
-  run "<slash command>" [--json] [--out file.png] [--press N]...
+  run "<slash command>" [--json] [--locale en|ru] [--out file.png] [--press N]...
                                   run one slash command as the bot would, e.g. "/who name:krushchev",
                                   or the message command: "Look up in Apparat: <message text>";
+                                  --locale ru answers as for a Discord set to Russian, which also
+                                  takes the Russian names: "/кто имя:Хрущёв" (default: en);
                                   --fill TEXT answers the form a press opens (a question report);
                                   --press N presses button or entry N of the newest message (trivia,
                                   /study, /leaderboard and /settings use DATABASE_PATH; a round
@@ -43,6 +45,8 @@ interface Flags {
   jsonl: boolean;
   office?: string;
   out?: string;
+  /** `--locale`: as typed, checked by the command that uses it. */
+  locale?: string;
   press: number[];
   fill: string[];
   rest: string[];
@@ -59,6 +63,8 @@ function parseFlags(args: string[]): Flags {
     else if (a === "--office") flags.office = args[++i];
     else if (a.startsWith("--office=")) flags.office = a.slice("--office=".length);
     else if (a === "--out") flags.out = args[++i];
+    else if (a === "--locale") flags.locale = args[++i] ?? "";
+    else if (a.startsWith("--locale=")) flags.locale = a.slice("--locale=".length);
     else if (a === "--press") flags.press.push(Number(args[++i]));
     else if (a === "--fill") flags.fill.push(args[++i] ?? "");
     else if (a.startsWith("--press=")) flags.press.push(Number(a.slice("--press=".length)));
@@ -330,6 +336,10 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write("--press takes a button or entry number, 1 or more\n");
         return 2;
       }
+      if (flags.locale !== undefined && flags.locale !== "en" && flags.locale !== "ru") {
+        process.stderr.write("--locale takes en or ru\n");
+        return 2;
+      }
       if (interruption.signal.aborted) return Number(process.exitCode ?? 1);
       windDown = true;
       return runCli(engine, flags.rest.join(" "), {
@@ -337,6 +347,7 @@ async function main(argv: string[]): Promise<number> {
         press: flags.press,
         fill: flags.fill,
         interrupted: interruption.signal,
+        lang: flags.locale === "ru" ? "ru" : "en",
         ...(flags.out ? { out: flags.out } : {}),
       });
     }

@@ -2,8 +2,9 @@ import { writeFileSync } from "node:fs";
 import type { Engine } from "../app.js";
 import { configOrMessage } from "../config.js";
 import { createRouter, payloadJson, runSlash } from "../console/run.js";
-import { CONSOLE_CALLER } from "../console/slash.js";
+import { CONSOLE_CALLER, consoleCaller } from "../console/slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "../console/text.js";
+import { type Lang, text } from "../i18n/index.js";
 import type { BotResponse, MessagePayload } from "../interactions/types.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { ManualClock } from "../trivia/clock.js";
@@ -37,6 +38,8 @@ export interface RunOptions {
    * pressed, the round it started is stopped and committed, and the database closed.
    */
   interrupted?: AbortSignal;
+  /** The language of the Discord the answers are for (`--locale`): English unless "ru". */
+  lang?: Lang;
 }
 
 /**
@@ -51,11 +54,14 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     return 2;
   }
   const stopping = () => opts.interrupted?.aborted === true;
+  const lang = opts.lang ?? "en";
+  const caller = consoleCaller(lang);
+  const words = text(lang);
   const print = (payload: MessagePayload, heading?: string) => {
     // The reader may be gone: once interrupted, nothing more is written.
     if (stopping()) return;
     if (opts.json) process.stdout.write(`${JSON.stringify(payloadJson(payload), null, 2)}\n`);
-    else process.stdout.write(`${heading ? `— ${heading} —\n` : ""}${payloadToText(payload)}\n`);
+    else process.stdout.write(`${heading ? `— ${heading} —\n` : ""}${payloadToText(payload, 72, lang)}\n`);
   };
   let newest: MessagePayload | null = null;
   const shown = (payload: MessagePayload, heading?: string) => {
@@ -91,9 +97,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       showingMessenger((payload, via) =>
         shown(
           payload,
-          via === "channel"
-            ? `posted to the channel ${postedAfter} s later`
-            : `sent through the command's follow-up ${postedAfter} s later`,
+          words.postedLater({ seconds: postedAfter, via: via === "channel" ? "channel" : "follow-up" }),
         ),
       ),
       { clock },
@@ -102,7 +106,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
   }
   try {
     const router = createRouter(playing);
-    const result = await runSlash(router, command);
+    const result = await runSlash(router, command, caller);
     if (!result.ok) {
       process.stderr.write(`${sanitizeText(result.error)}\n`);
       return 2;
@@ -116,7 +120,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     }
     if (response.type === "modal") {
       process.stdout.write(
-        `${opts.json ? JSON.stringify(response.modal, null, 2) : modalToText(response.modal)}\n`,
+        `${opts.json ? JSON.stringify(response.modal, null, 2) : modalToText(response.modal, lang)}\n`,
       );
       return 0;
     }
@@ -137,27 +141,27 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
         process.stderr.write(`There is no button or entry ${n} in the newest message.\n`);
         return 2;
       }
-      let pressed = await router.handle({ type: "component", ...target, caller: CONSOLE_CALLER });
+      let pressed = await router.handle({ type: "component", ...target, caller });
       status = statusOf(pressed);
       // A form (a report): filled in with --fill, as someone would type it in Discord.
       if (pressed.type === "modal") {
         if (opts.json) process.stdout.write(`${JSON.stringify(pressed.modal, null, 2)}\n`);
         else
           print(
-            { content: modalToText(pressed.modal), allowed_mentions: { parse: [] } },
-            `after pressing ${n}`,
+            { content: modalToText(pressed.modal, lang), allowed_mentions: { parse: [] } },
+            words.afterPressing({ n }),
           );
         const fill = opts.fill?.shift();
         if (fill === undefined) continue;
         pressed = await router.handle({
           type: "component",
           ...formSubmission(pressed.modal, fill),
-          caller: CONSOLE_CALLER,
+          caller,
         });
         status = statusOf(pressed);
       }
       if (pressed.type === "reply" || pressed.type === "update")
-        shown(pressed.payload, `after pressing ${n}`);
+        shown(pressed.payload, words.afterPressing({ n }));
     }
     // Play any round out: each timer in turn, its posts printed as they are made; interrupted,
     // after the step under way.
@@ -172,7 +176,7 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
     // A round this run started and did not finish (interrupted, or a failure) is stopped and
     // committed here, so that the channel's next /trivia start is not refused as busy.
     const left = await roundNow();
-    if (left && left.id !== before?.id && playing.trivia) await playing.trivia.stop(CONSOLE_CALLER);
+    if (left && left.id !== before?.id && playing.trivia) await playing.trivia.stop(caller);
     playing.trivia?.shutdown();
     await closeDb();
   }

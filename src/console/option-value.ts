@@ -47,7 +47,8 @@ export function optionValue(
 ): OptionResult {
   const lang = langOf(caller.locale);
   const words = text(lang);
-  const option = spec.name;
+  // Named as the caller's Discord shows it: `имя`, not `name`, for a Russian one.
+  const option = (lang === "ru" && spec.name_localizations?.ru) || spec.name;
   const value = raw.trim();
   if (value === "") return { ok: false, error: words.lineEmptyValue({ option }) };
   const quoted = shown(value);

@@ -1,70 +1,67 @@
 import { createInterface } from "node:readline";
 import type { Engine } from "../app.js";
+import { type Lang, text } from "../i18n/index.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
+import { hitName } from "../interactions/choices.js";
 import type { Router } from "../interactions/router.js";
 import { createTrivia, showingMessenger } from "../interactions/trivia.js";
 import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/types.js";
 import { openSqlite } from "../storage/sqlite.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { createRouter, runSlash } from "./run.js";
-import { CONSOLE_CALLER } from "./slash.js";
+import { CONSOLE_CALLER, consoleCaller } from "./slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "./text.js";
 
-const BANNER = `Apparat — offline console
-Not connected to Discord: set DISCORD_TOKEN in .env (see .env.example and the README) and run
-npm start again to bring the bot online. Here you can type slash commands as in Discord:
+/** A command's, subcommand's or option's name as a Discord in this language shows it. */
+const shownName = (lang: Lang, o: { name: string; name_localizations?: { ru?: string | null } | null }) =>
+  (lang === "ru" && o.name_localizations?.ru) || o.name;
 
-  /who name:krushchev        /office title:gensec       /when date:May 1983
-  /timeline                  /sources                   /help
-  /trivia question           /study                     /leaderboard
-
-The message command takes the message's text after its name:
-  Look up in Apparat: was it krushchev or malenkov after stalin?
-
-Options take what Discord would let you send (a choice from the list, a number in range).
-Tab completes commands, options and names. Type a number to press that button or pick that
-entry of the last answer. "exit" or Ctrl-D leaves.
-`;
-
-/** Tab completion: command names, then option names, then names from the autocomplete engine. */
-export function completer(engine: Engine, router: Router) {
+/**
+ * Tab completion: command names, then option names, then names from the autocomplete engine; in
+ * Russian (`lang` says which, as the session switches), the names a Russian Discord shows.
+ */
+export function completer(engine: Engine, router: Router, lang: () => Lang = () => "en") {
   const commands = router.slashDefinitions;
   return (line: string): [string[], string] => {
+    const l = lang();
     if (!line.includes(" ")) {
       const hits = commands
-        .map((c) => `/${c.name} `)
+        .map((c) => `/${shownName(l, c)} `)
         .filter((c) => c.startsWith(line.startsWith("/") ? line : `/${line}`));
       return [hits, line];
     }
-    const m = line.match(/^\/(\S+)(.*?)(\w+):([^:]*)$/);
+    const def = commands.find((c) => line.startsWith(`/${shownName(l, c)} `));
+    const m = line.match(/^\/(\S+)(.*?)([\p{L}\p{N}_-]+):([^:]*)$/u);
     if (m) {
-      const [, name, , option, partial = ""] = m;
-      const kind =
-        name === "who" && option === "name"
-          ? "person"
-          : name === "office" && option === "title"
-            ? "office"
-            : null;
+      const [, , , option, partial = ""] = m;
+      const named = (command: string, name: string) =>
+        def?.name === command &&
+        (def.options ?? []).some((o) => o.name === name && shownName(l, o) === option);
+      const kind = named("who", "name") ? "person" : named("office", "title") ? "office" : null;
       if (kind) {
         const prefix = line.slice(0, line.length - partial.length);
-        return [engine.search.autocomplete(partial, { kind }).map((h) => `${prefix}${h.label}`), line];
+        return [
+          engine.search
+            .autocomplete(partial, { kind })
+            .map((h) => `${prefix}${hitName(engine.dataset, h, l)}`),
+          line,
+        ];
       }
       return [[], line];
     }
-    const def = commands.find((c) => line.startsWith(`/${c.name} `));
     // A subcommand is a word of its own ("/trivia start "); options take a value ("questions:").
     const words = line.split(" ");
     const subcommands = (def?.options ?? []).filter(
       (o) => o.type === ApplicationCommandOptionType.Subcommand,
     );
-    const chosen = subcommands.find((o) => words[1] === o.name && words.length > 2);
+    const chosen = subcommands.find((o) => words[1] === shownName(l, o) && words.length > 2);
     const options =
       subcommands.length === 0
-        ? (def?.options ?? []).map((o) => `${o.name}:`)
+        ? (def?.options ?? []).map((o) => `${shownName(l, o)}:`)
         : chosen
-          ? ("options" in chosen ? (chosen.options ?? []) : []).map((o) => `${o.name}:`)
+          ? ("options" in chosen ? (chosen.options ?? []) : []).map((o) => `${shownName(l, o)}:`)
           : words.length === 2
-            ? subcommands.map((o) => `${o.name} `)
+            ? subcommands.map((o) => `${shownName(l, o)} `)
             : [];
     const last = words.at(-1) ?? "";
     const head = line.slice(0, line.length - last.length);
@@ -85,12 +82,23 @@ export class ConsoleSession {
   constructor(
     private readonly router: Router,
     private readonly out: (text: string) => void,
+    /** The language of the Discord the answers are for: `npm start -- --locale ru`, or `lang ru`. */
+    private lang: Lang = "en",
   ) {}
+
+  private get caller() {
+    return consoleCaller(this.lang);
+  }
+
+  /** The language answers are in now. */
+  get language(): Lang {
+    return this.lang;
+  }
 
   /** Shows a message and remembers it if it has buttons or a menu. */
   show(payload: MessagePayload): void {
     if (payload.components?.length) this.newest = payload;
-    this.out(payloadToText(payload));
+    this.out(payloadToText(payload, 72, this.lang));
   }
 
   /** An answer of any kind: a message is shown; a form is shown and waits for the next line. */
@@ -98,7 +106,7 @@ export class ConsoleSession {
     if (response.type === "choices") return;
     if (response.type === "modal") {
       this.form = response.modal;
-      this.out(modalToText(response.modal));
+      this.out(modalToText(response.modal, this.lang));
       return;
     }
     this.show(response.payload);
@@ -113,29 +121,39 @@ export class ConsoleSession {
         await this.router.handle({
           type: "component",
           ...formSubmission(form, line),
-          caller: CONSOLE_CALLER,
+          caller: this.caller,
         }),
       );
+      return;
+    }
+    // "lang ru" / "lang en": the console's own command, not Discord's (no command is named so).
+    const switchTo = line.match(/^(?:lang|язык)(?:\s+(\S*))?\s*$/i);
+    if (switchTo) {
+      const wanted = switchTo[1]?.toLowerCase();
+      if (wanted === "ru" || wanted === "en") {
+        this.lang = wanted;
+        this.out(text(wanted).consoleLanguage({ lang: wanted }));
+      } else this.out(text(this.lang).consoleLanguageUsage);
       return;
     }
     if (/^\d+$/.test(line)) {
       const target = this.newest ? componentAt(this.newest, Number(line)) : null;
       if (!target) {
-        this.out("There is no such button or entry in the newest message.");
+        this.out(text(this.lang).consoleNoButton);
         return;
       }
-      this.respond(await this.router.handle({ type: "component", ...target, caller: CONSOLE_CALLER }));
+      this.respond(await this.router.handle({ type: "component", ...target, caller: this.caller }));
       return;
     }
     // As typed: a slash command (the slash may be left out) or a message command's "name: text".
-    const result = await runSlash(this.router, line);
+    const result = await runSlash(this.router, line, this.caller);
     if (!result.ok) this.out(result.error);
     else this.respond(result.response);
   }
 }
 
 /** The interactive console `npm start` opens when there is no token and a person at a terminal. */
-export async function startConsole(engine: Engine, databasePath?: string): Promise<void> {
+export async function startConsole(engine: Engine, databasePath?: string, lang: Lang = "en"): Promise<void> {
   // Nothing but text reaches the terminal: a user's or a set's text has no control characters or
   // escape sequences by the time it is printed (src/text/sanitize.ts).
   const out = (s: string) => process.stdout.write(`${sanitizeText(s)}\n`);
@@ -148,18 +166,18 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
   const post = async (payload: MessagePayload) => {
     if (rl) process.stdout.write("\r\x1b[K");
     if (session) session.show(payload);
-    else out(payloadToText(payload));
+    else out(payloadToText(payload, 72, lang));
     rl?.prompt(true);
   };
   const trivia = createTrivia(engine.dataset, storage.sql, showingMessenger(post));
   // Only the console's own rounds: a bot sharing the file owns its rounds in Discord.
   await trivia.resume((round) => round.channel_id === CONSOLE_CALLER.channelId);
   const router = createRouter({ ...engine, trivia });
-  session = new ConsoleSession(router, out);
+  session = new ConsoleSession(router, out, lang);
   rl = createInterface({
     input: process.stdin,
     output: process.stdout,
-    completer: completer(engine, router),
+    completer: completer(engine, router, () => session?.language ?? lang),
     prompt: "apparat> ",
     historySize: 200,
   });
@@ -169,7 +187,7 @@ export async function startConsole(engine: Engine, databasePath?: string): Promi
   process.once("SIGTERM", leave);
   process.once("SIGHUP", leave);
   process.once("SIGINT", leave);
-  out(BANNER);
+  out(text(lang).consoleBanner);
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();

@@ -4,7 +4,7 @@ import type {
   APIApplicationCommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import { langOf, text } from "../i18n/index.js";
+import { type Lang, langOf, text } from "../i18n/index.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
 import type { Caller, CommandRequest, OptionValue, RequestAttachment } from "../interactions/types.js";
 import { checkLocalFile, type LocalFileProblem, readLocalFile } from "./local-file.js";
@@ -20,6 +20,29 @@ export const CONSOLE_CALLER: Caller = {
   locale: "en-US",
   canManageGuild: true,
 };
+
+/** The console's person reading in a language: a Discord set to Russian, or to English as before. */
+export function consoleCaller(lang: Lang): Caller {
+  return lang === "ru" ? { ...CONSOLE_CALLER, locale: "ru" } : CONSOLE_CALLER;
+}
+
+/** A command's, subcommand's or option's name as a Discord in this language shows it. */
+function localName(lang: Lang, o: { name: string; name_localizations?: { ru?: string | null } | null }) {
+  return (lang === "ru" && o.name_localizations?.ru) || o.name;
+}
+
+/**
+ * Whether a typed word names this command, subcommand or option: by its name, and in Russian by
+ * the name a Russian Discord shows too (so `/кто имя:Хрущёв` and `/who name:Хрущёв` both work).
+ */
+function names(
+  lang: Lang,
+  o: { name: string; name_localizations?: { ru?: string | null } | null },
+  typed: string,
+): boolean {
+  const word = typed.toLowerCase();
+  return o.name === word || (lang === "ru" && o.name_localizations?.ru?.toLowerCase() === word);
+}
 
 /** Why a local file cannot be attached, in the caller's language. */
 export function localFileMessage(caller: Pick<Caller, "locale">, path: string, problem: LocalFileProblem) {
@@ -44,7 +67,7 @@ function optionList(
   return subOption && "options" in subOption ? (subOption.options ?? []) : [];
 }
 
-/** A command as typed: "/trivia start". */
+/** A command as typed: "/trivia start" (in Russian "/викторина начать"). */
 const named = (command: string, sub?: string) => `/${command}${sub ? ` ${sub}` : ""}`;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -70,52 +93,63 @@ export function parseSlash(
   if (body === "") return fail(words.lineEmpty({ message }));
   // Words are split off the front only: a value keeps its spaces as typed, as Discord sends it.
   const [, name = "", afterName = ""] = body.match(/^(\S+)\s*([\s\S]*)$/) ?? [];
-  const def = definitions.find((d) => d.name === name.toLowerCase());
+  const def = definitions.find((d) => names(lang, d, name));
   if (!def) {
     return fail(
       words.lineUnknownCommand({
         name: shown(name, 40),
-        commands: definitions.map((d) => `/${d.name}`).join(" "),
+        commands: definitions.map((d) => `/${localName(lang, d)}`).join(" "),
         message,
       }),
     );
   }
   let remainder = afterName;
   let subcommand: string | undefined;
-  const subs = (def.options ?? [])
-    .filter((o) => o.type === ApplicationCommandOptionType.Subcommand)
-    .map((o) => o.name);
+  let subShown: string | undefined;
+  const subs = (def.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
   if (subs.length > 0) {
     const [, first = "", afterSub = ""] = remainder.match(/^(\S*)\s*([\s\S]*)$/) ?? [];
-    const sub = subs.find((s) => s === first.toLowerCase());
+    const sub = subs.find((s) => names(lang, s, first));
     if (!sub)
-      return fail(words.lineNeedsSubcommand({ command: named(def.name), subcommands: subs.join(", ") }));
-    subcommand = sub;
+      return fail(
+        words.lineNeedsSubcommand({
+          command: named(localName(lang, def)),
+          subcommands: subs.map((s) => localName(lang, s)).join(", "),
+        }),
+      );
+    subcommand = sub.name;
+    subShown = localName(lang, sub);
     remainder = afterSub;
   }
-  const command = named(def.name, subcommand);
+  const command = named(localName(lang, def), subShown);
   const allowed = optionList(def, subcommand);
-  const takes = allowed.map((o) => `${o.name}:`).join(" ");
+  const takes = allowed.map((o) => `${localName(lang, o)}:`).join(" ");
   const options: Record<string, OptionValue> = {};
   const attachments: Record<string, RequestAttachment> = {};
+  // Options by their names, and in Russian by the names a Russian Discord shows as well.
+  const optionNames = allowed.flatMap((o) => [
+    o.name,
+    ...(lang === "ru" && o.name_localizations?.ru ? [o.name_localizations.ru] : []),
+  ]);
   const pattern = allowed.length
-    ? new RegExp(`(?:^|\\s)(${allowed.map((o) => escapeRegExp(o.name)).join("|")}):`, "g")
+    ? new RegExp(`(?:^|\\s)(${optionNames.map(escapeRegExp).join("|")}):`, "gu")
     : null;
   const marks = pattern ? [...remainder.matchAll(pattern)] : [];
   // Text that belongs to no option ("/who krushchev"): Discord has nowhere to put it.
   const before = remainder.slice(0, marks[0]?.index ?? remainder.length);
   if (before.trim() !== "") return fail(words.lineOptionsForm({ command, options: takes }));
   for (const [i, m] of marks.entries()) {
-    const key = m[1] as string;
-    const spec = allowed.find((o) => o.name === key) as APIApplicationCommandBasicOption;
-    if (Object.hasOwn(options, key)) return fail(words.lineRepeated({ option: key }));
+    const spec = allowed.find((o) => names(lang, o, m[1] as string)) as APIApplicationCommandBasicOption;
+    const key = spec.name;
+    const label = localName(lang, spec);
+    if (Object.hasOwn(options, key)) return fail(words.lineRepeated({ option: label }));
     const start = (m.index ?? 0) + m[0].length;
     const end = marks[i + 1]?.index ?? remainder.length;
     const raw = remainder.slice(start, end).trim();
     if (spec.type === ApplicationCommandOptionType.Attachment) {
       // In the console and `cli run`, a file is a local path: "file:week3.csv". Only a regular
       // file, read through a handle and never past a limit (see local-file.ts).
-      if (raw === "") return fail(words.lineEmptyValue({ option: key }));
+      if (raw === "") return fail(words.lineEmptyValue({ option: label }));
       const file = checkLocalFile(raw);
       if (!file.ok) return fail(localFileMessage(caller, raw, file.problem));
       attachments[key] = {
@@ -135,7 +169,7 @@ export function parseSlash(
       return fail(
         words.lineMissing({
           command,
-          option: o.name,
+          option: localName(lang, o),
           description: (lang === "ru" && o.description_localizations?.ru) || o.description,
         }),
       );

@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { type Lang, text } from "../i18n/index.js";
 import { ComponentType, MessageFlags } from "../interactions/api.js";
 import type { MessagePayload, ModalPayload } from "../interactions/types.js";
 import { sanitizeLine, sanitizeText } from "../text/sanitize.js";
@@ -14,7 +15,7 @@ const plain = (s: string) =>
     .replace(/(^|[^*])\*(.+?)\*/g, "$1$2")
     .replace(/\\([\\`*_~|>#[\]()-])/g, "$1");
 
-function embedText(e: APIEmbed, width: number): string[] {
+function embedText(e: APIEmbed, width: number, lang: Lang): string[] {
   const rule = "─".repeat(Math.min(width, 72));
   const lines = [rule];
   if (e.title) lines.push(`▌ ${line(plain(e.title))}`);
@@ -28,18 +29,19 @@ function embedText(e: APIEmbed, width: number): string[] {
         .map((l) => `  ${l}`),
     );
   }
-  if (e.image?.url) lines.push("", `[image: ${line(e.image.url)}]`);
+  if (e.image?.url) lines.push("", text(lang).consoleImage({ url: line(e.image.url) }));
   if (e.footer) lines.push("", `  ${sanitizeText(e.footer.text)}`);
   lines.push(rule);
   return lines;
 }
 
 /** A message as a person would read it in Discord, for the console and the CLI. */
-export function payloadToText(payload: MessagePayload, width = 72): string {
+export function payloadToText(payload: MessagePayload, width = 72, lang: Lang = "en"): string {
+  const words = text(lang);
   const lines: string[] = [];
-  if ((payload.flags ?? 0) & MessageFlags.Ephemeral) lines.push("(only you can see this)");
+  if ((payload.flags ?? 0) & MessageFlags.Ephemeral) lines.push(words.consoleOnlyYou);
   if (payload.content) lines.push(plain(payload.content));
-  for (const e of payload.embeds ?? []) lines.push(...embedText(e, width));
+  for (const e of payload.embeds ?? []) lines.push(...embedText(e, width, lang));
   let n = 0;
   for (const row of payload.components ?? []) {
     for (const c of row.components) {
@@ -48,7 +50,7 @@ export function payloadToText(payload: MessagePayload, width = 72): string {
         const emoji = "emoji" in c && c.emoji?.name ? `${c.emoji.name} ` : "";
         lines.push(`  [${n}] ${line(`${emoji}${"label" in c ? (c.label ?? "") : ""}`)}`);
       } else if (c.type === ComponentType.StringSelect) {
-        lines.push(`  ${line(c.placeholder ?? "Choose:")}`);
+        lines.push(`  ${line(c.placeholder ?? words.consoleChoose)}`);
         for (const o of c.options) {
           n++;
           lines.push(`  [${n}] ${line(`${o.label}${o.description ? ` — ${o.description}` : ""}`)}`);
@@ -56,7 +58,8 @@ export function payloadToText(payload: MessagePayload, width = 72): string {
       }
     }
   }
-  for (const f of payload.files ?? []) lines.push(`  [attachment: ${line(f.name)}, ${f.data.length} bytes]`);
+  for (const f of payload.files ?? [])
+    lines.push(`  ${words.consoleAttachment({ name: line(f.name), bytes: f.data.length })}`);
   return lines.join("\n");
 }
 
@@ -83,11 +86,11 @@ export function componentAt(
 }
 
 /** A form (modal) as the terminal shows it: its title and what to type. */
-export function modalToText(modal: ModalPayload): string {
+export function modalToText(modal: ModalPayload, lang: Lang = "en"): string {
   const inputs = modal.components.flatMap((row) => row.components);
   return [
     `📝 ${line(modal.title)}`,
-    ...inputs.map((i) => `  ${line(i.label ?? i.custom_id)} (type it on the next line)`),
+    ...inputs.map((i) => `  ${line(i.label ?? i.custom_id)} ${text(lang).consoleTypeBelow}`),
   ].join("\n");
 }
 

@@ -557,6 +557,75 @@ export const en = {
         return "The file has no questions.";
     }
   },
+
+  // — a Russian reader's words (#24): the dataset's frame, quotation marks, the console's language —
+  /** Lines left out of a full field: "… and 3 more". */
+  moreLines: (p: { count: number }) => `… and ${p.count} more`,
+  /**
+   * The short names footers and attributions give the sources: the publisher and which document.
+   * Russian names the same documents in Russian beside the publisher's own name.
+   */
+  sourceShortNames: {
+    "wp-secretariat": "Wikipedia: Secretariat",
+    "wp-gensec-text": "Wikipedia: General Secretary",
+    "wp-gensec-page": "Wikipedia: General Secretary (list)",
+    "wp-gensec-old": "Wikipedia (old revision)",
+    "prolewiki-gensec": "ProleWiki",
+    editorial: "Apparat editors (name forms)",
+  } as Record<string, string>,
+  /** How precisely a typed date was read, after the reading: "day precision". */
+  readingPrecision: (p: { precision: string }) => `${p.precision} precision`,
+  /** A user's words quoted in the bot's sentence. */
+  quoted: (p: { text: string }) => `“${p.text}”`,
+  /** What a typed name matched, on the card it opened: `“Chruschtschow” — German spelling of Khrushchev`. */
+  matchedQuery: (p: { query: string; note: string }) => `“${p.query}” — ${p.note}`,
+  /** Where an imported file's problem is: "line 3 · correct". */
+  importLine: (p: { line: number }) => `line ${p.line}`,
+  /** The columns of the teacher's scores CSV and of a player's study CSV. */
+  scoresColumns: {
+    user: "user_id",
+    name: "display_name",
+    answered: "answered",
+    correct: "correct",
+    accuracy: "accuracy",
+    points: "points",
+    categoryAnswered: (p: { category: string }) => `${p.category}_answered`,
+    categoryCorrect: (p: { category: string }) => `${p.category}_correct`,
+  },
+  studyColumns: ["question_id", "question", "box", "seen", "wrong", "due"] as string[],
+  /** How the console and `cli run` frame what Discord would show. */
+  consoleOnlyYou: "(only you can see this)",
+  consoleChoose: "Choose:",
+  consoleImage: (p: { url: string }) => `[image: ${p.url}]`,
+  consoleAttachment: (p: { name: string; bytes: number }) => `[attachment: ${p.name}, ${p.bytes} bytes]`,
+  consoleTypeBelow: "(type it on the next line)",
+  postedLater: (p: { seconds: number; via: "channel" | "follow-up" }) =>
+    p.via === "channel"
+      ? `posted to the channel ${p.seconds} s later`
+      : `sent through the command's follow-up ${p.seconds} s later`,
+  afterPressing: (p: { n: number }) => `after pressing ${p.n}`,
+  /** The console's language: its option at start and its command to switch. */
+  consoleLanguage: (p: { lang: string }) =>
+    `Answers now come as for a Discord set to ${p.lang === "ru" ? "Russian" : "English"}.`,
+  /** What the offline console says when it opens. */
+  consoleBanner: `Apparat — offline console
+Not connected to Discord: set DISCORD_TOKEN in .env (see .env.example and the README) and run
+npm start again to bring the bot online. Here you can type slash commands as in Discord:
+
+  /who name:krushchev        /office title:gensec       /when date:May 1983
+  /timeline                  /sources                   /help
+  /trivia question           /study                     /leaderboard
+
+The message command takes the message's text after its name:
+  Look up in Apparat: was it krushchev or malenkov after stalin?
+
+Options take what Discord would let you send (a choice from the list, a number in range).
+Tab completes commands, options and names. Type a number to press that button or pick that
+entry of the last answer. "lang ru" answers as for a Discord set to Russian (which takes the
+Russian names too: /кто имя:Хрущёв), "lang en" as before; "exit" or Ctrl-D leaves.
+`,
+  consoleNoButton: "There is no such button or entry in the newest message.",
+  consoleLanguageUsage: "Type lang en or lang ru.",
 };
 
 export type Messages = typeof en;

@@ -10,6 +10,19 @@ export function pluralRu(n: number, one: string, few: string, many: string): str
   return form === "one" ? one : form === "few" ? few : many;
 }
 
+/** The eras and the server's own sets as the scores CSV's columns name them. */
+const CSV_CATEGORIES: Record<string, string> = {
+  revolution: "революция",
+  stalin: "сталинские_годы",
+  thaw: "оттепель",
+  stagnation: "застой",
+  perestroika: "перестройка",
+  "own-sets": "свои_наборы",
+};
+
+/** A sentence that ends with a date ends with its "г." alone, never "г..". */
+const endSentence = (s: string) => (s.endsWith(".") ? s : `${s}.`);
+
 const points = (n: number) => `${n} ${pluralRu(n, "очко", "очка", "очков")}`;
 
 const MONTHS_GENITIVE = [
@@ -47,10 +60,10 @@ export const ru: Messages = {
   deFacto: "де-факто",
   acting: "и. о.",
   beforeOffice: (p) => `до учреждения должности ${p.date}`,
-  accountOf: (p) => `по данным: ${p.sources}`,
+  accountOf: (p) => `по данным ${p.sources}`,
   orderDisputed: (p) => `Место в очерёдности спорно (см. *${p.topic}*)`,
   neighbourDisputed: (p) => `спорно (см. *${p.topic}*)`,
-  chainAccount: (p) => `${p.name} (по данным: ${p.sources}; очерёдность спорна: см. *${p.topic}*)`,
+  chainAccount: (p) => `${p.name} (по данным ${p.sources}; очерёдность спорна: см. *${p.topic}*)`,
   contextOrderDisputed: (p) => `Источники расходятся: *${p.topic}*:`,
   disputesOfHolders: "Где источники расходятся о носителях должности",
   disputesOnHoldersCards: (p) => `Полностью — в карточках тех, кого это касается: ${p.topics}.`,
@@ -69,7 +82,7 @@ export const ru: Messages = {
     "До Сталина, по словам источников, эта должность не считалась важной в правительстве Ленина: её носители решали технические, а не политические вопросы.",
   used: "используется в ответах",
   died: "Умер",
-  accordingTo: (p) => `По словам ${p.source}: ${p.text}`,
+  accordingTo: (p) => `По данным ${p.source}, ${p.text}`,
   membersUndated: "Члены и носители",
   headOfBody: { secretariat: "Глава Секретариата" },
   datesImprecise: " (даты неточны)",
@@ -78,9 +91,11 @@ export const ru: Messages = {
   statedMismatch: (p) => `В источнике указано «${p.stated}» (${p.sources}), что не совпадает с датами.`,
   contextImprecise:
     "Некоторые из этих дат известны лишь с точностью до месяца или года, поэтому эти сроки могут не покрывать каждый день запроса.",
-  contextBeforeFounding: (p) => `Должности не было до образования Секретариата ${p.date}.`,
+  contextBeforeFounding: (p) => endSentence(`Должности не было до образования Секретариата ${p.date}`),
   contextAbolished: (p) =>
-    `Должность упразднена ${p.date}, в день приостановки деятельности партии; партия запрещена ${p.banned}.`,
+    endSentence(
+      `Должность упразднена ${p.date}, в день приостановки деятельности партии; партия запрещена ${p.banned}`,
+    ),
   timelineTitle: "Высшая должность Секретариата, 1917–1991",
   timelineView: (p) => `${p.what}, ${p.from} – ${p.to}`,
   noTermsInRange: "В этом промежутке никто не занимал должность.",
@@ -119,22 +134,23 @@ export const ru: Messages = {
     title: "Apparat — Секретариат ЦК КПСС, 1917–1991",
     description:
       "Справочник и викторина о секретарях ЦК: от технического секретаря до генерального. Имена можно писать как угодно: латиницей, кириллицей, с опечатками.",
+    // Commands and options by the names a Russian Discord shows (the definitions' name_localizations).
     fields: [
-      { name: "/who", value: "Карточка человека: `/who name:Хрущёв`, `/who name:krushchev`" },
-      { name: "/office", value: "Карточка должности: `/office title:генсек`" },
+      { name: "/кто", value: "Карточка человека: `/кто имя:Хрущёв`, `/кто имя:Брежнев`" },
+      { name: "/должность", value: "Карточка должности: `/должность название:генсек`" },
       {
-        name: "/when",
+        name: "/когда",
         value:
-          "Кто занимал должность в дату или за период: `/when date:май 1983`, `/when date:12 ноября 1982`, `/when date:1970-е`",
+          "Кто занимал должность в дату или за период: `/когда дата:май 1983`, `/когда дата:12 ноября 1982`, `/когда дата:1970-е`",
       },
       {
-        name: "/timeline",
+        name: "/хронология",
         value:
-          "Высшая должность Секретариата и её носители по порядку: `/timeline`, `/timeline from:1950 to:1970`",
+          "Высшая должность Секретариата и её носители по порядку: `/хронология`, `/хронология с:1950 по:1970`",
       },
-      { name: "/sources", value: "Источники и расхождения между ними" },
+      { name: "/источники", value: "Источники и расхождения между ними" },
       {
-        name: "/trivia, /leaderboard, /study",
+        name: "/викторина, /лидеры, /учить",
         value:
           "Викторина в канале, таблица лидеров и тренировка в одиночку; свои вопросы — `/викторина импорт файл:`; настройки — `/настройки викторина`",
       },
@@ -174,8 +190,8 @@ export const ru: Messages = {
     reversed: "Начало промежутка позже его конца.",
     badDate: (p) => `«${p.text}» — не дата вида ГГГГ-ММ-ДД.`,
     unknownOffice: (p) => `Должности «${p.office}» нет.`,
-    beforeFoundingNote: (p) => `Секретариат образован ${p.date}.`,
-    afterNote: (p) => `Партия запрещена ${p.date}.`,
+    beforeFoundingNote: (p) => endSentence(`Секретариат образован ${p.date}`),
+    afterNote: (p) => endSentence(`Партия запрещена ${p.date}`),
     /** A person's name on a bar: first name and surname (the full Russian name has a patronymic too). */
     personOnBar: (p) =>
       p.words.length > 1 ? `${p.words[0]} ${p.words[p.words.length - 1]}` : (p.words[0] ?? ""),
@@ -256,24 +272,24 @@ export const ru: Messages = {
   pick: "Выберите…",
   error: "Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.",
   notYours: "Эти кнопки относятся к чужой карточке, поэтому вот ваша копия.",
-  unknownCommand: (p) => `Я не знаю команды /${p.name}. Попробуйте /help.`,
+  unknownCommand: (p) => `Я не знаю команды /${p.name}. Попробуйте /помощь.`,
   outdatedButton: "Эта кнопка устарела. Повторите команду.",
   entryGone: "Этой записи больше нет. Поищите ещё раз.",
   officeHint: "Попробуйте «генсек», «первый секретарь» или начните печатать и выберите из списка.",
   personHint:
-    "В источниках нет такого человека. Начните печатать имя и выберите из списка, или посмотрите `/timeline`.",
+    "В источниках нет такого человека. Начните печатать имя и выберите из списка, или посмотрите `/хронология`.",
   unknownOffice: (p) => `Я не знаю должности «${p.office}». Выберите её из списка: ${p.offices}.`,
   officeNotNarrowing: (p) =>
     `${p.office} — не одно из названий высшей должности Секретариата, которую показывает эта команда. Выберите одно из: ${p.offices}.`,
   timelineAround: (p) => `Шкала времени около: ${p.label}`,
   timelineAlt: "Шкала времени: высшая должность Секретариата и её носители",
-  timelineBackwards: "Промежуток кончается раньше, чем начинается: поменяйте местами `from` и `to`.",
+  timelineBackwards: "Промежуток кончается раньше, чем начинается: поменяйте местами `с` и `по`.",
 
   // — dates the user typed —
   dateProblem: {
     formsHelp:
       "Подходят такие формы: `12 ноября 1982`, `1982-11-10`, `10.11.1982`, `май 1983`, `1983`, `1970-е`, " +
-      "`весна 1984`, `1964-1966`, `10 November 1982`, `May 1983`.",
+      "`весна 1984`, `1964-1966`.",
     empty: "Укажите дату.",
     tooLong: "Это слишком длинно для даты.",
     unreadable: (p) => `Не могу прочитать «${p.text}» как дату.`,
@@ -296,10 +312,10 @@ export const ru: Messages = {
   // — trivia —
   triviaUnavailable: "Викторина здесь недоступна (ей нужна база данных бота).",
   studyUnavailable: "Для тренировки нужна база данных бота, а здесь её нет.",
-  triviaUsage: "Используйте /trivia start, stop, question, stats или reset.",
+  triviaUsage: "Используйте /викторина начать, стоп, вопрос, статистика или сброс.",
   noChannel: "Раунды викторины проходят в канале.",
   roundBusy: (p) =>
-    `Здесь уже идёт раунд (его начал ${p.starter}). Дождитесь конца или попросите начавшего сделать /trivia stop.`,
+    `Здесь уже идёт раунд (его начал ${p.starter}). Дождитесь конца или попросите начавшего сделать /викторина стоп.`,
   noQuestions: "Не получилось составить вопросы такой сложности.",
   roundRace: "Раунд здесь только что начался. Присоединяйтесь!",
   noRound: "В этом канале раунд не идёт.",
@@ -330,7 +346,7 @@ export const ru: Messages = {
   standingsLine: (p) =>
     `**${p.rank}.** ${p.user} — ${points(p.points)} (верно ${p.correct} из ${p.answered})`,
   nobodyAnswered: "Никто не ответил.",
-  standingsFooter: "Очки ведутся по серверам: /leaderboard и /trivia stats",
+  standingsFooter: "Очки ведутся по серверам: /лидеры и /викторина статистика",
   noStats: (p) => `${p.user} ещё не отвечал на вопросы викторины здесь.`,
   statsTitle: "Статистика викторины",
   statsRank: (p) => `${p.user} — место №${p.rank} на этом сервере`,
@@ -338,7 +354,7 @@ export const ru: Messages = {
   accuracy: "Точность",
   streak: "Серия",
   streakValue: (p) => `сейчас ${p.now} · лучшая ${p.best}`,
-  noScores: "Очков пока нет. Начните раунд: /trivia start.",
+  noScores: "Очков пока нет. Начните раунд: /викторина начать.",
   leaderboard: "Таблица лидеров — этот сервер",
   leaderboardGlobal: "Таблица лидеров — везде (все серверы и личные сообщения)",
   leaderboardLine: (p) =>
@@ -445,8 +461,8 @@ export const ru: Messages = {
     `Очки ${p.players} ${pluralRu(p.players, "игрока", "игроков", "игроков")} в CSV: ответы, верные, точность и очки — всего и по эпохам.`,
   exportNone: "Здесь ещё никто не отвечал на вопросы викторины: выгружать нечего.",
   studyExportDone: (p) =>
-    `Ваш прогресс в /study в CSV: ${p.count} ${pluralRu(p.count, "вопрос", "вопроса", "вопросов")}, их коробки и сроки повторения.`,
-  studyExportNone: "Вы ещё не тренировались: попробуйте `/study`.",
+    `Ваш прогресс в /учить в CSV: ${p.count} ${pluralRu(p.count, "вопрос", "вопроса", "вопросов")}, их коробки и сроки повторения.`,
+  studyExportNone: "Вы ещё не тренировались: попробуйте `/учить`.",
   categoryNames: {
     "era:revolution": "Революция и гражданская война (1917–1922)",
     "era:stalin": "Сталинские годы (1922–1953)",
@@ -478,7 +494,7 @@ export const ru: Messages = {
   importMore: (p) => `… и ещё ${p.count}`,
   importUnreadable: "Не удалось скачать этот файл из Discord. Попробуйте ещё раз.",
   lineEmpty: (p) =>
-    `Введите слеш-команду, например /who name:krushchev, или команду сообщения: ${p.message}: <текст сообщения>.`,
+    `Введите слеш-команду, например /кто имя:Хрущёв, или команду сообщения: ${p.message}: <текст сообщения>.`,
   lineUnknownCommand: (p) =>
     `Команды /${p.name} нет. Команды: ${p.commands}; и команда сообщения ${p.message}: <текст сообщения>.`,
   lineNeedsSubcommand: (p) => `После ${p.command} нужна одна из подкоманд: ${p.subcommands}.`,
@@ -537,7 +553,7 @@ export const ru: Messages = {
     `Набор «${p.name}» удалён (${p.count} ${pluralRu(p.count, "вопрос", "вопроса", "вопросов")}).`,
   setExported: (p) =>
     `Набор «${p.name}» в формате JSON (его можно импортировать командой \`/викторина импорт\`).`,
-  setNameNeeded: "Укажите набор: `name:`.",
+  setNameNeeded: "Укажите набор: `название:`.",
   importProblem: (p) => {
     switch (p.code) {
       case "too-big":
@@ -586,4 +602,70 @@ export const ru: Messages = {
         return "В файле нет вопросов.";
     }
   },
+
+  // — a Russian reader's words (#24): the dataset's frame, quotation marks, the console's language —
+  moreLines: (p) => `… и ещё ${p.count}`,
+  sourceShortNames: {
+    "wp-secretariat": "Wikipedia: Секретариат",
+    "wp-gensec-text": "Wikipedia: Генеральный секретарь",
+    "wp-gensec-page": "Wikipedia: Генеральный секретарь (список)",
+    "wp-gensec-old": "Wikipedia (старая версия)",
+    "prolewiki-gensec": "ProleWiki",
+    editorial: "редакция Apparat (формы имён)",
+  },
+  readingPrecision: (p) =>
+    ({
+      day: "с точностью до дня",
+      month: "с точностью до месяца",
+      year: "с точностью до года",
+      season: "с точностью до сезона",
+      decade: "с точностью до десятилетия",
+      range: "промежуток",
+    })[p.precision] ?? p.precision,
+  quoted: (p) => `«${p.text}»`,
+  // The search's notes on what matched are English; a Russian card names the words it found.
+  matchedQuery: (p) => `«${p.query}»`,
+  importLine: (p) => `строка ${p.line}`,
+  scoresColumns: {
+    user: "id_участника",
+    name: "имя",
+    answered: "ответов",
+    correct: "верных",
+    accuracy: "точность",
+    points: "очки",
+    categoryAnswered: (p) => `${CSV_CATEGORIES[p.category] ?? p.category}_ответов`,
+    categoryCorrect: (p) => `${CSV_CATEGORIES[p.category] ?? p.category}_верных`,
+  },
+  studyColumns: ["id_вопроса", "вопрос", "коробка", "показан", "ошибок", "повторить"],
+  consoleOnlyYou: "(это видите только вы)",
+  consoleChoose: "Выберите:",
+  consoleImage: (p) => `[изображение: ${p.url}]`,
+  consoleAttachment: (p) =>
+    `[вложение: ${p.name}, ${p.bytes} ${pluralRu(p.bytes, "байт", "байта", "байтов")}]`,
+  consoleTypeBelow: "(введите на следующей строке)",
+  postedLater: (p) =>
+    p.via === "channel"
+      ? `отправлено в канал через ${p.seconds} с`
+      : `отправлено ответом на команду через ${p.seconds} с`,
+  afterPressing: (p) => `после нажатия ${p.n}`,
+  consoleLanguage: (p) =>
+    `Теперь ответы приходят как в Discord на ${p.lang === "ru" ? "русском" : "английском"} языке.`,
+  consoleBanner: `Apparat — офлайн-консоль
+Нет связи с Discord: укажите DISCORD_TOKEN в .env (см. .env.example и README) и снова запустите
+npm start, чтобы бот вышел в сеть. Здесь можно вводить слеш-команды, как в Discord:
+
+  /кто имя:Хрущёв            /должность название:генсек  /когда дата:май 1983
+  /хронология                /источники                  /помощь
+  /викторина вопрос          /учить                      /лидеры
+
+Команда сообщения принимает текст сообщения после своего названия:
+  Найти в Apparat: кто был после Сталина — Хрущёв или Маленков?
+
+Параметры принимают то, что позволил бы отправить Discord (вариант из списка, число в пределах).
+Tab дополняет команды, параметры и имена. Число нажимает эту кнопку или выбирает этот пункт
+последнего ответа. «lang en» — ответы как в Discord на английском, «lang ru» — на русском;
+«exit» или Ctrl-D — выход.
+`,
+  consoleNoButton: "В последнем сообщении нет такой кнопки или пункта.",
+  consoleLanguageUsage: "Введите lang ru или lang en.",
 };

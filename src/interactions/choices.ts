@@ -1,11 +1,28 @@
 import { clip, LIMITS } from "../cards/limits.js";
+import type { Dataset } from "../data/build.js";
+import { officeName, personName } from "../i18n/data-text.js";
+import type { Lang } from "../i18n/index.js";
 import type { SearchHit } from "../search/index.js";
 import type { Choice } from "./types.js";
 
+/**
+ * A hit as a Russian reader reads it: the person's or office's Russian name. The search's own
+ * label and its note on what matched are English ("German spelling of Khrushchev").
+ */
+export function hitName(ds: Dataset, hit: SearchHit, lang: Lang): string {
+  if (lang !== "ru") return hit.label;
+  const person = hit.kind === "person" ? ds.personById.get(hit.id) : undefined;
+  const office = hit.kind === "office" ? ds.officeById.get(hit.id) : undefined;
+  return person ? personName(lang, person) : office ? officeName(lang, office) : hit.label;
+}
+
 /** Autocomplete hits as Discord choices: at most 25, names at most 100 characters, value = id. */
-export function toChoices(hits: readonly SearchHit[]): Choice[] {
+export function toChoices(hits: readonly SearchHit[], ds?: Dataset, lang: Lang = "en"): Choice[] {
   return hits.slice(0, 25).map((h) => ({
-    name: clip(h.matched ? `${h.label} — ${h.matched}` : h.label, LIMITS.choiceName),
+    name: clip(
+      ds && lang === "ru" ? hitName(ds, h, lang) : h.matched ? `${h.label} — ${h.matched}` : h.label,
+      LIMITS.choiceName,
+    ),
     value: h.id,
   }));
 }

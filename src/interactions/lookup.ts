@@ -1,5 +1,5 @@
 import type { Engine } from "../app.js";
-import { langOf } from "../i18n/index.js";
+import { langOf, text } from "../i18n/index.js";
 import { cardPayload, quoteUserText } from "./payload.js";
 import { didYouMean, entryCard } from "./render.js";
 import type { BotResponse, CommandRequest } from "./types.js";
@@ -21,14 +21,20 @@ export function lookupCard(engine: Engine, request: CommandRequest, kind: Kind, 
   const top = result.results[0];
   // The user's own words go into a public card: escaped, so `||x||`, `**x**`, headings and
   // direction overrides show as typed.
-  const matched = top?.matched ? `“${quoteUserText(query, 60)}” — ${top.matched}` : undefined;
+  const matched = top?.matched
+    ? text(lang).matchedQuery({ query: quoteUserText(query, 60), note: top.matched })
+    : undefined;
   const card = result.best
     ? entryCard(engine, kind, result.best, { lang, asker, ...(matched ? { matched } : {}) })
     : null;
   if (!card) {
     // Nothing scored as a whole name ("Nik"): offer the names it starts instead of "no one like that".
     const hits = result.results.length > 0 ? result.results : engine.search.startsOfNames(query, { kind });
-    return { type: "reply", payload: didYouMean(kind, query, hits, lang, asker), refused: true };
+    return {
+      type: "reply",
+      payload: didYouMean(engine.dataset, kind, query, hits, lang, asker),
+      refused: true,
+    };
   }
   return { type: "reply", payload: cardPayload(card) };
 }

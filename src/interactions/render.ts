@@ -10,6 +10,7 @@ import { t, text } from "../i18n/index.js";
 import { answerWhen, type WhenAnswer } from "../query/when.js";
 import type { SearchHit } from "../search/index.js";
 import { ComponentType, MessageFlags } from "./api.js";
+import { hitName } from "./choices.js";
 import { type CardKind, type CardTarget, pickId } from "./custom-id.js";
 import { cardPayload, ephemeralText, NO_MENTIONS, quoteUserText } from "./payload.js";
 import type { MessagePayload } from "./types.js";
@@ -94,6 +95,7 @@ export function renderTarget(engine: Engine, target: CardTarget, lang: Lang, ask
  * nearest entries that opens the chosen card.
  */
 export function didYouMean(
+  ds: Dataset,
   kind: CardKind,
   query: string,
   hits: SearchHit[],
@@ -101,7 +103,7 @@ export function didYouMean(
   asker: string,
 ): MessagePayload {
   const quoted = quoteUserText(query);
-  const head = `${t(lang, "notFound")} “${quoted}”.`;
+  const head = `${t(lang, "notFound")} ${text(lang).quoted({ text: quoted })}.`;
   if (hits.length === 0) {
     const hint = kind === "office" ? text(lang).officeHint : text(lang).personHint;
     return ephemeralText(`${head} ${hint}`);
@@ -122,10 +124,10 @@ export function didYouMean(
             max_values: 1,
             options: hits.slice(0, LIMITS.selectOptions).map((h) => {
               const option: { label: string; value: string; description?: string } = {
-                label: clip(h.label, LIMITS.selectLabel),
+                label: clip(hitName(ds, h, lang), LIMITS.selectLabel),
                 value: h.id,
               };
-              if (h.matched) option.description = clip(h.matched, LIMITS.selectDescription);
+              if (h.matched && lang !== "ru") option.description = clip(h.matched, LIMITS.selectDescription);
               return option;
             }),
           },

@@ -4,25 +4,20 @@
 import type { Dataset } from "../data/build.js";
 import type { Term } from "../data/schema.js";
 import { claimBounds } from "../dates/calendar.js";
-import { formatDate, type Lang, localName, t, text } from "../i18n/index.js";
+import { officeNameFor } from "../i18n/data-text.js";
+import { formatDate, type Lang, t, text } from "../i18n/index.js";
 
-const SHORT_NAMES: Record<string, string> = {
-  "wp-secretariat": "Wikipedia: Secretariat",
-  "wp-gensec-text": "Wikipedia: General Secretary",
-  "wp-gensec-page": "Wikipedia: General Secretary (list)",
-  "wp-gensec-old": "Wikipedia (old revision)",
-  "prolewiki-gensec": "ProleWiki",
-  editorial: "Apparat editors (name forms)",
-};
-
-/** Short human names for source ids, for footers and attributions. */
-export function sourceName(ds: Dataset, id: string): string {
-  return SHORT_NAMES[id] ?? ds.sourceById.get(id)?.publisher ?? id;
+/**
+ * Short human names for source ids, for footers and attributions (the text tables'
+ * `sourceShortNames`: the publisher's own name, and which document in the reader's language).
+ */
+export function sourceName(ds: Dataset, id: string, lang: Lang = "en"): string {
+  return text(lang).sourceShortNames[id] ?? ds.sourceById.get(id)?.publisher ?? id;
 }
 
 /** "Wikipedia: General Secretary, ProleWiki": each source named once. */
-export function sourceList(ds: Dataset, ids: readonly string[]): string {
-  return [...new Set(ids.map((id) => sourceName(ds, id)))].join(", ");
+export function sourceList(ds: Dataset, ids: readonly string[], lang: Lang = "en"): string {
+  return [...new Set(ids.map((id) => sourceName(ds, id, lang)))].join(", ");
 }
 
 /** True when every cited source is a partisan one: such a line is the source's, not the bot's. */
@@ -34,8 +29,8 @@ export function partisanOnly(ds: Dataset, sources: readonly string[]): boolean {
 export function holdingName(ds: Dataset, term: Term, lang: Lang): string {
   const office = ds.officeById.get(term.office);
   if (!office) return term.office;
-  if (office.kind === "body") return text(lang).headOfBody[office.id] ?? localName(lang, office);
-  return localName(lang, office);
+  if (office.kind === "body") return text(lang).headOfBody[office.id] ?? officeNameFor(lang, office, term);
+  return officeNameFor(lang, office, term);
 }
 
 /**
@@ -48,7 +43,8 @@ export function holdingQualifiers(ds: Dataset, term: Term, lang: Lang): string[]
   const words: string[] = [];
   if (term.basis === "de facto") words.push(t(lang, "deFacto"));
   if (term.basis === "acting") words.push(t(lang, "acting"));
-  if (term.orderDisputed) words.push(text(lang).accountOf({ sources: sourceList(ds, term.start.sources) }));
+  if (term.orderDisputed)
+    words.push(text(lang).accountOf({ sources: sourceList(ds, term.start.sources, lang) }));
   const created = ds.officeById.get(term.office)?.periods[0]?.from;
   if (created && claimBounds(term.start).from < claimBounds(created).from)
     words.push(text(lang).beforeOffice({ date: formatDate(lang, created) }));

@@ -8,6 +8,21 @@ import { type BoardView, countedAnswers, runningRoundsCount } from "./boards.js"
 import { ERAS, eraOf } from "./categories.js";
 import { questionById } from "./questions.js";
 
+/**
+ * The header's words, in the reader's language (the text tables' `scoresColumns` and
+ * `studyColumns`): the engine lays the table out, the language tables name its columns.
+ */
+export interface ScoreColumns {
+  user: string;
+  name: string;
+  answered: string;
+  correct: string;
+  accuracy: string;
+  points: string;
+  categoryAnswered(p: { category: string }): string;
+  categoryCorrect(p: { category: string }): string;
+}
+
 /** The columns per category: the five eras of the built-in questions, and the server's own sets. */
 const CATEGORY_COLUMNS = [...ERAS.map((e) => e.id), "own-sets"] as const;
 
@@ -30,7 +45,11 @@ export class PlayerRecords {
    * Every player's record in `scope` ("global": everywhere) as CSV, best first: the answers the
    * leaderboard counts in that view (since the scope's last reset, or one term's; see boards.ts).
    */
-  async scoresCsv(scope: string, view: BoardView = {}): Promise<{ csv: string; players: number }> {
+  async scoresCsv(
+    scope: string,
+    columns: ScoreColumns,
+    view: BoardView = {},
+  ): Promise<{ csv: string; players: number }> {
     // Everywhere: every scope's answers no reset has closed, in rounds that count (or still run).
     const picked =
       scope === "global"
@@ -76,13 +95,16 @@ export class PlayerRecords {
       players.set(r.user_id, p);
     }
     const header = [
-      "user_id",
-      "display_name",
-      "answered",
-      "correct",
-      "accuracy",
-      "points",
-      ...CATEGORY_COLUMNS.flatMap((c) => [`${c}_answered`, `${c}_correct`]),
+      columns.user,
+      columns.name,
+      columns.answered,
+      columns.correct,
+      columns.accuracy,
+      columns.points,
+      ...CATEGORY_COLUMNS.flatMap((category) => [
+        columns.categoryAnswered({ category }),
+        columns.categoryCorrect({ category }),
+      ]),
     ];
     const lines = [...players]
       .sort((a, b) => b[1].points - a[1].points || a[0].localeCompare(b[0]))
@@ -102,7 +124,7 @@ export class PlayerRecords {
   }
 
   /** A user's own /study progress as CSV: each question seen, its box, when it is due again. */
-  async studyCsv(userId: string): Promise<{ csv: string; questions: number }> {
+  async studyCsv(userId: string, columns: readonly string[]): Promise<{ csv: string; questions: number }> {
     const rows = await this.db.all<{
       question_id: string;
       box: number;
@@ -125,7 +147,7 @@ export class PlayerRecords {
         verbatim(new Date(r.due_at).toISOString()),
       ]);
     });
-    const header = csvLine(["question_id", "question", "box", "seen", "wrong", "due"].map(verbatim));
+    const header = csvLine(columns.map(verbatim));
     return { csv: `${[header, ...lines].join("\r\n")}\r\n`, questions: rows.length };
   }
 }

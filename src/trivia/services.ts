@@ -8,7 +8,7 @@ import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets
 import type { Sql } from "../storage/sql.js";
 import type { BoardView } from "./boards.js";
 import type { Clock } from "./clock.js";
-import { PlayerRecords } from "./records.js";
+import { PlayerRecords, type ScoreColumns } from "./records.js";
 import { ReportStore } from "./reports.js";
 import { scopeOf } from "./scoring.js";
 import { SettingsStore, type TriviaSettings } from "./settings.js";
@@ -88,8 +88,8 @@ export class TriviaServices {
   }
 
   /** The scores here (in a view: see viewFor) or everywhere as CSV for a teacher. */
-  exportScores(player: Player, scope: "server" | "global", view: BoardView = {}) {
-    return this.records.scoresCsv(scope === "global" ? "global" : scopeOf(player), view);
+  exportScores(player: Player, scope: "server" | "global", columns: ScoreColumns, view: BoardView = {}) {
+    return this.records.scoresCsv(scope === "global" ? "global" : scopeOf(player), columns, view);
   }
 
   /** Starts a term in the player's server (the caller checks the permission). */
@@ -122,7 +122,7 @@ export class TriviaServices {
   }
 
   /** A player's own /study progress as CSV. */
-  exportStudy(player: Player) {
-    return this.records.studyCsv(player.userId);
+  exportStudy(player: Player, columns: readonly string[]) {
+    return this.records.studyCsv(player.userId, columns);
   }
 }
