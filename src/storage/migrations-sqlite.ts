@@ -194,4 +194,18 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   UPDATE answers SET reset_id = (SELECT MAX(id) FROM score_resets r WHERE r.scope = answers.guild_id)
   WHERE (asked_id, user_id) IN (SELECT asked_id, user_id FROM closed);
   `,
+  // 8 (renumbered at merge after #25's): a server's progress page for its teacher. Only a hash of
+  // the link's secret is kept: the link itself is shown once, to whoever enabled the page, and a
+  // copy of the database gives no way in. One page per scope; revoking deletes the row. The indexes
+  // serve the page: the board a page at a time, and one player's answers.
+  `
+  CREATE TABLE progress_pages (
+    scope TEXT PRIMARY KEY,
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX scores_board ON scores(guild_id, points DESC, correct DESC, user_id);
+  CREATE INDEX answers_player ON answers(guild_id, user_id) WHERE reset_id IS NULL;
+  `,
 ];
