@@ -73,11 +73,14 @@ const RULES: Record<string, { problem: (v: string) => string | null; read?: (v: 
   },
   HTTP_PORT: {
     problem: (v) =>
-      /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535 ? null : "must be a port number from 1 to 65535",
+      /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535
+        ? null
+        : "must be a port number from 1 to 65535",
     read: Number,
   },
   HTTP_HOST: {
-    problem: (v) => (/^[A-Za-z0-9.:_-]+$/.test(v) ? null : "must be an address or host name such as 127.0.0.1"),
+    problem: (v) =>
+      /^[A-Za-z0-9.:_-]+$/.test(v) ? null : "must be an address or host name such as 127.0.0.1",
   },
   HTTP_PUBLIC_URL: {
     problem: (v) =>

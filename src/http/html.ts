@@ -3,7 +3,13 @@
 import { createHash } from "node:crypto";
 import type { Lang } from "../i18n/index.js";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Text for HTML content and attribute values: a name like `<script>` shows as those characters. */
 export function esc(value: string | number): string {

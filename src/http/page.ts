@@ -6,7 +6,8 @@ import type { BoardRow, EraTally, PlayerProgress } from "../trivia/progress.js";
 import { accuracyChart } from "./chart.js";
 import { esc, layout } from "./html.js";
 
-const percent = (correct: number, answered: number) => (answered ? Math.round((correct * 100) / answered) : 0);
+const percent = (correct: number, answered: number) =>
+  answered ? Math.round((correct * 100) / answered) : 0;
 
 const OTHER: Record<Lang, { lang: Lang; name: string }> = {
   en: { lang: "ru", name: "Русский" },
@@ -15,7 +16,10 @@ const OTHER: Record<Lang, { lang: Lang; name: string }> = {
 
 /** A link to one of the page's own addresses, with the language and any other query values. */
 function href(path: string, lang: Lang, query: Record<string, string | number> = {}): string {
-  const params = new URLSearchParams({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), lang });
+  const params = new URLSearchParams({
+    ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+    lang,
+  });
   return `${path}?${params.toString()}`;
 }
 
@@ -65,13 +69,14 @@ export interface BoardView {
 export function boardPage(v: BoardView): string {
   const words = text(v.lang);
   const rows = v.rows.map(
-    (r) => `<tr><td>${r.rank}</td><td>${
-      r.handle
-        ? `<a href="${esc(href(`${v.base}/player/${r.handle}`, v.lang))}">${esc(nameOf(v.lang, r.name))}</a>`
-        : esc(nameOf(v.lang, r.name))
-    }</td><td>${r.points}</td><td>${r.answered}</td><td>${r.correct}</td><td>${esc(
-      words.webPercent({ value: percent(r.correct, r.answered) }),
-    )}</td></tr>`,
+    (r) =>
+      `<tr><td>${r.rank}</td><td>${
+        r.handle
+          ? `<a href="${esc(href(`${v.base}/player/${r.handle}`, v.lang))}">${esc(nameOf(v.lang, r.name))}</a>`
+          : esc(nameOf(v.lang, r.name))
+      }</td><td>${r.points}</td><td>${r.answered}</td><td>${r.correct}</td><td>${esc(
+        words.webPercent({ value: percent(r.correct, r.answered) }),
+      )}</td></tr>`,
   );
   const paging =
     v.pages > 1

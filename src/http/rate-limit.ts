@@ -28,7 +28,10 @@ export class RateLimiter {
     const bucket = this.buckets.get(address);
     let tokens = this.options.burst;
     if (bucket) {
-      tokens = Math.min(this.options.burst, bucket.tokens + ((now - bucket.at) * this.options.perMinute) / 60_000);
+      tokens = Math.min(
+        this.options.burst,
+        bucket.tokens + ((now - bucket.at) * this.options.perMinute) / 60_000,
+      );
       // Re-inserted below, so the map's order stays least recently seen first.
       this.buckets.delete(address);
     } else if (this.buckets.size >= this.max) {

@@ -10,7 +10,11 @@ export interface RunningHttp {
   close(): Promise<void>;
 }
 
-export function startHttp(app: Hono, options: { port: number; host: string }, log: Logger): Promise<RunningHttp> {
+export function startHttp(
+  app: Hono,
+  options: { port: number; host: string },
+  log: Logger,
+): Promise<RunningHttp> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
       log.info({ host: options.host, port: info.port }, "HTTP server listening");

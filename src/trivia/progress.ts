@@ -133,7 +133,11 @@ export class ProgressQueries {
   }
 
   /** One player's progress here, or undefined when they have not answered in this term. */
-  async player(scope: string, userId: string, term: Term = CURRENT_TERM): Promise<PlayerProgress | undefined> {
+  async player(
+    scope: string,
+    userId: string,
+    term: Term = CURRENT_TERM,
+  ): Promise<PlayerProgress | undefined> {
     const row = await this.db.get<{ points: number; answered: number; correct: number; name: string | null }>(
       `SELECT s.points, s.answered, s.correct, n.name FROM scores s
        LEFT JOIN player_names n ON n.scope = s.guild_id AND n.user_id = s.user_id

@@ -7,6 +7,7 @@ import type { ImportedQuestion } from "../question-sets/parse.js";
 import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets/store.js";
 import type { Sql } from "../storage/sql.js";
 import type { Clock } from "./clock.js";
+import { PageStore } from "./pages.js";
 import { PlayerRecords } from "./records.js";
 import { ReportStore } from "./reports.js";
 import { scopeOf } from "./scoring.js";
@@ -18,6 +19,8 @@ export class TriviaServices {
   readonly records: PlayerRecords;
   readonly settings: SettingsStore;
   readonly reports: ReportStore;
+  /** The teacher's progress page: its secret link, made and revoked by /settings page. */
+  readonly pages: PageStore;
 
   constructor(
     db: Sql,
@@ -29,6 +32,7 @@ export class TriviaServices {
     this.records = new PlayerRecords(db, ds);
     this.settings = new SettingsStore(db);
     this.reports = new ReportStore(db, log);
+    this.pages = new PageStore(db);
   }
 
   /** A player's report of a question, from the reveal's Report button. */
