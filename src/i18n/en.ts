@@ -367,7 +367,7 @@ export const en = {
   pageNotServed:
     "This bot does not serve web pages (its operator has not set HTTP_PORT), so there is no progress page to turn on.",
   pageEnabled: (p: { url: string }) =>
-    `This server's progress page: ${p.url}\nAnyone with the link sees the leaderboard and the accuracy per era, by display name. Share it only with the people it is for. \`/settings page revoke\` takes it down; \`/settings page enable\` again gives a new link, and this one stops working.`,
+    `This server's progress page: ${p.url}\nAnyone with the link sees the leaderboard and the accuracy per era, by display name. Share it only with the people it is for. \`/settings page action:revoke\` takes it down; \`/settings page action:enable\` again gives a new link, and this one stops working.`,
   pageRevoked: "The progress page is down: its link opens nothing any more.",
   pageNoneToRevoke: "This server has no progress page to take down.",
   webTitle: "Trivia progress",
