@@ -1,5 +1,6 @@
 // The page's HTML: one escaping function every text goes through, the shared layout, and its
-// stylesheet (inline, allowed by its hash in the Content-Security-Policy: no request for it).
+// stylesheet (inline, allowed by its hash in the Content-Security-Policy: no request for it). On a
+// phone the board leaves out its Answered and Right columns (each player's page has them).
 import { createHash } from "node:crypto";
 import type { Lang } from "../i18n/index.js";
 
@@ -30,7 +31,8 @@ h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .table{overflow-x:auto}
 table{border-collapse:collapse;width:100%}
 th,td{padding:.4rem .5rem;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
-th:nth-child(2),td:nth-child(2){text-align:left;white-space:normal;overflow-wrap:anywhere}
+th:nth-child(2),td:nth-child(2){text-align:left;white-space:normal;overflow-wrap:anywhere;min-width:8rem}
+@media (max-width:32rem){th,td{padding:.4rem .3rem}.wide{display:none}}
 nav.pages{display:flex;gap:1rem;align-items:center;margin:.75rem 0;flex-wrap:wrap}
 nav.pages a,nav.lang a{display:inline-block;padding:.5rem .25rem}
 svg{width:100%;height:auto;max-width:32rem}

@@ -41,12 +41,7 @@ function eraChart(lang: Lang, eras: readonly EraTally[]): string {
       return {
         label: words.categoryNames[`era:${e.era}`] ?? e.era,
         percent: e.answered ? p : null,
-        caption: words.webEraBar({
-          era: words.categoryNames[`era:${e.era}`] ?? e.era,
-          correct: e.correct,
-          answered: e.answered,
-          percent: p,
-        }),
+        value: words.webEraValue({ correct: e.correct, answered: e.answered, percent: p }),
       };
     }),
   );
@@ -74,7 +69,7 @@ export function boardPage(v: BoardView): string {
         r.handle
           ? `<a href="${esc(href(`${v.base}/player/${r.handle}`, v.lang))}">${esc(nameOf(v.lang, r.name))}</a>`
           : esc(nameOf(v.lang, r.name))
-      }</td><td>${r.points}</td><td>${r.answered}</td><td>${r.correct}</td><td>${esc(
+      }</td><td>${r.points}</td><td class="wide">${r.answered}</td><td class="wide">${r.correct}</td><td>${esc(
         words.webPercent({ value: percent(r.correct, r.answered) }),
       )}</td></tr>`,
   );
@@ -94,7 +89,7 @@ export function boardPage(v: BoardView): string {
     v.rows.length === 0
       ? `<p>${esc(words.webNoPlayers)}</p>`
       : `<div class="table"><table>
-<thead><tr><th scope="col">${esc(words.webRank)}</th><th scope="col">${esc(words.webPlayer)}</th><th scope="col">${esc(words.webPoints)}</th><th scope="col">${esc(words.webAnswered)}</th><th scope="col">${esc(words.webCorrect)}</th><th scope="col">${esc(words.webAccuracy)}</th></tr></thead>
+<thead><tr><th scope="col">${esc(words.webRank)}</th><th scope="col">${esc(words.webPlayer)}</th><th scope="col">${esc(words.webPoints)}</th><th scope="col" class="wide">${esc(words.webAnswered)}</th><th scope="col" class="wide">${esc(words.webCorrect)}</th><th scope="col">${esc(words.webAccuracy)}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>

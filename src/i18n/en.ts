@@ -386,14 +386,12 @@ export const en = {
   webPrevious: "Previous page",
   webNext: "Next page",
   webErasTitle: "Accuracy per era",
-  webEraBar: (p: { era: string; correct: number; answered: number; percent: number }) =>
-    p.answered === 0
-      ? `${p.era}: no answers yet`
-      : `${p.era}: ${p.percent}% (${p.correct} right of ${p.answered})`,
+  webEraValue: (p: { correct: number; answered: number; percent: number }) =>
+    p.answered === 0 ? "no answers yet" : `${p.percent}% (${p.correct} right of ${p.answered})`,
   webOpenReports: (p: { count: number }) =>
     p.count === 0
       ? "No question reports are waiting."
-      : `${plural(p.count, "question report is", "question reports are")} waiting: \`/trivia reports\` in Discord.`,
+      : `${plural(p.count, "question report is", "question reports are")} waiting; a moderator sees them with /trivia reports in Discord.`,
   webPlayerTitle: (p: { name: string }) => `${p.name}: progress`,
   webPlace: (p: { rank: number }) => `Place ${p.rank} on the leaderboard`,
   webBack: "Back to the leaderboard",

@@ -405,14 +405,14 @@ export const ru: Messages = {
   webPrevious: "Предыдущая страница",
   webNext: "Следующая страница",
   webErasTitle: "Точность по эпохам",
-  webEraBar: (p) =>
+  webEraValue: (p) =>
     p.answered === 0
-      ? `${p.era}: ответов пока нет`
-      : `${p.era}: ${p.percent}\u00a0% (${p.correct} ${pluralRu(p.correct, "верный", "верных", "верных")} из ${p.answered})`,
+      ? "ответов пока нет"
+      : `${p.percent}\u00a0% (${p.correct} ${pluralRu(p.correct, "верный", "верных", "верных")} из ${p.answered})`,
   webOpenReports: (p) =>
     p.count === 0
       ? "Необработанных сообщений об ошибках в вопросах нет."
-      : `Ждут разбора: ${p.count} ${pluralRu(p.count, "сообщение", "сообщения", "сообщений")} об ошибках в вопросах — \`/trivia reports\` в Discord.`,
+      : `Ждут разбора: ${p.count} ${pluralRu(p.count, "сообщение", "сообщения", "сообщений")} об ошибках в вопросах; модератор разберёт их командой /trivia reports в Discord.`,
   webPlayerTitle: (p) => `${p.name}: успехи`,
   webPlace: (p) => `${p.rank}-е место в таблице лидеров`,
   webBack: "К таблице лидеров",
