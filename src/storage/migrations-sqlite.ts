@@ -197,7 +197,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // 8 (renumbered at merge after #25's): a server's progress page for its teacher. Only a hash of
   // the link's secret is kept: the link itself is shown once, to whoever enabled the page, and a
   // copy of the database gives no way in. One page per scope; revoking deletes the row. The indexes
-  // serve the page: the board a page at a time, and one player's answers.
+  // serve the page: the board a page at a time, and the answers per question of the group and of
+  // one player, read from the index alone.
   `
   CREATE TABLE progress_pages (
     scope TEXT PRIMARY KEY,
@@ -205,7 +206,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     created_by TEXT NOT NULL,
     created_at INTEGER NOT NULL
   );
-  CREATE INDEX scores_board ON scores(guild_id, points DESC, correct DESC, user_id);
-  CREATE INDEX answers_player ON answers(guild_id, user_id) WHERE reset_id IS NULL;
+  CREATE INDEX scores_board ON scores(guild_id, points DESC, correct DESC, user_id, answered);
+  CREATE INDEX answers_player ON answers(guild_id, user_id, asked_id, correct) WHERE reset_id IS NULL;
+  CREATE INDEX answers_tally ON answers(guild_id, asked_id, correct) WHERE reset_id IS NULL;
   `,
 ];

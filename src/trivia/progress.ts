@@ -48,8 +48,13 @@ export interface PlayerProgress {
 }
 
 export const BOARD_PAGE_SIZE = 25;
+/** How long the group's accuracy per era is kept before it is read again. */
+export const GROUP_ERAS_TTL_MS = 10_000;
+/** Scopes whose accuracy per era is kept at once (the least recently read go first). */
+const GROUP_CACHE_SCOPES = 1_000;
 
 export class ProgressQueries {
+  private readonly groupCache = new Map<string, { at: number; value: Promise<EraTally[]> }>();
   /** Each built-in question's era, worked out once per question id (ids are stable). */
   private readonly eraCache = new Map<string, EraId | null>();
 
@@ -72,13 +77,15 @@ export class ProgressQueries {
   /** Answers grouped by question, summed into the five eras (in their order, empty ones included). */
   private async eraTallies(scope: string, term: Term, userId?: string): Promise<EraTally[]> {
     const where = answersWhere(term);
-    const rows = await this.db.all<{ question_id: string; answered: number; correct: number }>(
-      `SELECT q.question_id, COUNT(*) AS answered, SUM(a.correct) AS correct
-       FROM answers a JOIN asked q ON q.id = a.asked_id
+    // Counted per asked question from the answers' index alone, then named by question: the
+    // answers are many, the questions asked few.
+    const counts = await this.db.all<{ asked_id: number; answered: number; correct: number }>(
+      `SELECT a.asked_id, COUNT(*) AS answered, SUM(a.correct) AS correct FROM answers a
        WHERE a.guild_id = ? AND ${where.sql}${userId ? " AND a.user_id = ?" : ""}
-       GROUP BY q.question_id`,
+       GROUP BY a.asked_id`,
       [scope, ...where.params, ...(userId ? [userId] : [])],
     );
+    const rows = await this.questionsOf(counts);
     const tallies = new Map<EraId, EraTally>(ERAS.map((e) => [e.id, { era: e.id, answered: 0, correct: 0 }]));
     for (const r of rows) {
       const era = this.eraOfQuestion(r.question_id);
@@ -90,9 +97,48 @@ export class ProgressQueries {
     return [...tallies.values()];
   }
 
-  /** The group's accuracy per era. */
+  /** Each counted asked question's question id, with its counts. */
+  private async questionsOf(
+    counts: { asked_id: number; answered: number; correct: number }[],
+  ): Promise<{ question_id: string; answered: number; correct: number }[]> {
+    const out: { question_id: string; answered: number; correct: number }[] = [];
+    // A few hundred ids per statement keeps every database's limit on parameters far away.
+    for (let i = 0; i < counts.length; i += 500) {
+      const part = counts.slice(i, i + 500);
+      const ids = await this.db.all<{ id: number; question_id: string }>(
+        `SELECT id, question_id FROM asked WHERE id IN (${part.map(() => "?").join(", ")})`,
+        part.map((c) => c.asked_id),
+      );
+      const byId = new Map(ids.map((r) => [Number(r.id), r.question_id]));
+      for (const c of part) {
+        const question = byId.get(Number(c.asked_id));
+        if (question) out.push({ question_id: question, answered: c.answered, correct: c.correct });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The group's accuracy per era. It reads every answer of the scope, so it is kept for a few
+   * seconds and shared by the requests that come meanwhile (a page reloaded, a class opening the
+   * link at once); a failed read is not kept.
+   */
   groupEras(scope: string, term: Term = CURRENT_TERM): Promise<EraTally[]> {
-    return this.eraTallies(scope, term);
+    const key = `${term.kind}\u0000${scope}`;
+    const now = performance.now();
+    const kept = this.groupCache.get(key);
+    if (kept && now - kept.at < GROUP_ERAS_TTL_MS) return kept.value;
+    const value = this.eraTallies(scope, term);
+    this.groupCache.delete(key);
+    if (this.groupCache.size >= GROUP_CACHE_SCOPES) {
+      const oldest = this.groupCache.keys().next().value;
+      if (oldest !== undefined) this.groupCache.delete(oldest);
+    }
+    this.groupCache.set(key, { at: now, value });
+    value.catch(() => {
+      if (this.groupCache.get(key)?.value === value) this.groupCache.delete(key);
+    });
+    return value;
   }
 
   /** How many players the board has, for paging. */
