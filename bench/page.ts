@@ -27,9 +27,9 @@ const PLAYERS = 10_000;
 const IN_FLIGHT = 50;
 const REQUESTS = 1_000;
 const WARMUP = 200;
-/** Targets for a page a teacher opens: quick at the median, and no worse than a blink at p99. */
-const P50_TARGET_MS = 50;
-const P99_TARGET_MS = 250;
+/** Targets at 50 in flight (a class opening the link at once): a quarter second at the median, a second at p99. */
+const P50_TARGET_MS = 250;
+const P99_TARGET_MS = 1_000;
 
 const ms = (v: number) => v.toFixed(1);
 const verdict = (v: number, target: number) => (v < target ? "PASS" : "MISS");

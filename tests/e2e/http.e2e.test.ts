@@ -1,35 +1,17 @@
 // `npm start` with HTTP_PORT against the Discord stand-in: /readyz is 503 until READY and while
 // PostgreSQL is away, 200 otherwise, without a restart; /metrics counts exactly the interactions
-// sent, by command; the teacher's page link from /settings page opens over the real port; and with
-// SHARD_COUNT=2 one endpoint speaks for both shards.
-import { createServer } from "node:net";
+// sent, by command; the teacher's page link from /settings page opens over the real port. (With
+// SHARD_COUNT=2, one endpoint for both shards: shards.e2e.test.ts, whose processes are running.)
 import { PermissionFlagsBits } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildOnce, type NodeProcess, processTree, spawnNpmStart } from "../discord/bot-process.js";
 import { FakeDiscord } from "../discord/fake-discord.js";
 import { MEMBER_PERMISSIONS } from "../discord/fixtures.js";
+import { freePort, series } from "../support/http.js";
 import { startPostgres, type TestPostgres } from "../support/postgres.js";
 import { deploy, textOf } from "./harness.js";
 
 const describeLinux = describe.skipIf(process.env.APPARAT_E2E !== "1" || process.platform !== "linux");
-
-/** A port nothing listens on now (the system's pick, released). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-/** The value of one series in a Prometheus exposition, or undefined when it is not there. */
-function series(text: string, name: string): number | undefined {
-  const line = text.split("\n").find((l) => l.startsWith(`${name} `));
-  return line === undefined ? undefined : Number(line.slice(name.length + 1));
-}
 
 /** Asks until `check` holds (each answer to it), or fails with the last answer after `ms`. */
 async function until<T>(ask: () => Promise<T>, check: (value: T) => boolean, ms: number): Promise<T> {
@@ -159,43 +141,4 @@ describeLinux("npm start with HTTP_PORT", () => {
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(series(text, "apparat_database_errors_total")).toBeGreaterThan(0);
   }, 60_000);
-});
-
-describeLinux("SHARD_COUNT=2 with HTTP_PORT", () => {
-  let fake: FakeDiscord;
-  let npm: NodeProcess;
-  let base = "";
-
-  beforeAll(async () => {
-    buildOnce();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    fake = await FakeDiscord.start({
-      heartbeatIntervalMs: 2000,
-      shards: 2,
-      maxConcurrency: 2,
-      guildCount: 2,
-    });
-    const deployed = await deploy(fake);
-    expect(deployed.exit.code, deployed.output).toBe(0);
-    npm = spawnNpmStart({ env: fake.env({ SHARD_COUNT: "2", HTTP_PORT: String(port) }) });
-    await npm.waitForLine("all shards ready", 60_000);
-  }, 90_000);
-
-  afterAll(async () => {
-    killTree(npm);
-    await fake?.stop();
-  });
-
-  test("one endpoint reports both shards: ready, connected, and their interactions summed", async () => {
-    const res = await fetch(`${base}/readyz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ready: true, shards: [0, 1] });
-    for (const guild of fake.guilds)
-      await fake.dispatchInteraction(fake.chatInput("who", { name: "andropov" }, { guild }));
-    const text = await (await fetch(`${base}/metrics`)).text();
-    expect(series(text, 'apparat_gateway_connected{shard="0"}')).toBe(1);
-    expect(series(text, 'apparat_gateway_connected{shard="1"}')).toBe(1);
-    expect(series(text, 'apparat_interactions_total{command="who",outcome="ok"}')).toBe(2);
-  });
 });
