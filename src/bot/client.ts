@@ -286,6 +286,8 @@ export async function startBot(
       // Take no new interactions, answer the ones already taken (within Discord's own 3 s), then
       // close the gateway and, last, the database those answers write to.
       client.off(Events.Raw, onPacket);
+      // Not ready any more, so a load balancer or supervisor stops sending work here.
+      observers?.ops.allUp(false);
       stopping = true;
       clearTimeout(resumeTimer);
       game.shutdown();
