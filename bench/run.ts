@@ -11,6 +11,7 @@ import { atAnswer } from "../src/query/at.js";
 import { buildSearchEntries, buildSearchIndex } from "../src/search/entries.js";
 import { type SearchEntry, SearchIndex } from "../src/search/index.js";
 import { benchCommands } from "./commands.js";
+import { benchPage } from "./page.js";
 import { percentile, printTable } from "./report.js";
 import { benchSpot } from "./spot.js";
 import { mulberry32, pick, syntheticDataset } from "./synthetic.js";
@@ -472,6 +473,12 @@ printTable(
   `7. Commands in-process through the router: µs per call (median of passes)`,
   ["command", "µs/call", "passes", "target µs", "result"],
   await benchCommands(),
+  ["l", "r", "r", "r", "l"],
+);
+printTable(
+  "8. The teacher's page: 10,000 players over 5 eras, 50 requests in flight; a /metrics scrape",
+  ["measure", "p50 / p99", "throughput", "target", "result"],
+  await benchPage(ds),
   ["l", "r", "r", "r", "l"],
 );
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s (sink ${sink % 10})`);

@@ -1,6 +1,7 @@
 // /settings trivia: a server's defaults for rounds (seconds, difficulty), whether reveals explain,
 // which channels may run rounds, and how many players a round needs to count toward the
 // leaderboard. Manage Server; shows the settings in force after any change.
+// /settings page: turns the teacher's progress page on (a new secret link, privately) or off.
 import type { Engine } from "../src/app.js";
 import { type Lang, langOf, text } from "../src/i18n/index.js";
 import { ephemeralText } from "../src/interactions/payload.js";
@@ -10,6 +11,7 @@ import { MIN_PLAYERS_RANGE, type TriviaSettings } from "../src/trivia/settings.j
 import {
   booleanOption,
   channelOption,
+  choice,
   difficultyChoices,
   integerOption,
   slashCommand,
@@ -82,6 +84,28 @@ export const data = slashCommand(
         ),
       ],
     ),
+    subcommand(
+      {
+        name: "page",
+        ru: "страница",
+        description: "The teacher's progress page on the web: a new private link, or take it down",
+        descriptionRu: "Страница успеваемости в вебе: новая личная ссылка или отключение",
+      },
+      [
+        stringOption(
+          {
+            name: "action",
+            ru: "действие",
+            description: "enable: a new link (the old one stops working); revoke: take the page down",
+            descriptionRu: "enable — новая ссылка (старая перестанет работать); revoke — отключить",
+          },
+          {
+            required: true,
+            choices: [choice("enable", "включить", "enable"), choice("revoke", "отключить", "revoke")],
+          },
+        ),
+      ],
+    ),
   ],
 );
 
@@ -105,6 +129,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const services = engine.trivia?.services;
   if (!services) return refuse(words.triviaUnavailable);
   const { caller, options } = request;
+  if (request.subcommand === "page") return page(engine, request);
   if (!caller.guildId) return refuse(words.settingsServerOnly);
   const changing = Object.keys(options).length > 0;
   if (!changing)
@@ -126,4 +151,26 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
     ...(typeof options["min-players"] === "number" ? { minPlayers: options["min-players"] } : {}),
   });
   return { type: "reply", payload: ephemeralText(describe(lang, now)) };
+}
+
+/** /settings page action:enable|revoke: the link is shown once, privately, to whoever asked. */
+async function page(engine: Engine, request: CommandRequest): Promise<BotResponse> {
+  const { caller, options } = request;
+  const words = text(langOf(caller.locale));
+  const services = engine.trivia?.services;
+  if (!services) return refuse(words.triviaUnavailable);
+  if (!caller.guildId) return refuse(words.pageServerOnly);
+  if (!caller.canManageGuild) return refuse(words.pageNotAllowed);
+  if (options.action === "revoke") {
+    const had = await services.pages.revoke(caller.guildId);
+    return had
+      ? { type: "reply", payload: ephemeralText(words.pageRevoked) }
+      : refuse(words.pageNoneToRevoke);
+  }
+  if (!engine.progressPageBase) return refuse(words.pageNotServed);
+  const secret = await services.pages.enable(caller.guildId, caller.userId, Date.now());
+  return {
+    type: "reply",
+    payload: ephemeralText(words.pageEnabled({ url: `${engine.progressPageBase}/p/${secret}` })),
+  };
 }

@@ -96,7 +96,17 @@ export async function ensureBuilt(name = "build") {
   }
 }
 
-const EXTERNAL = ["discord.js", "better-sqlite3", "pg", "@resvg/resvg-js", "pino", "pino-pretty", "esbuild"];
+const EXTERNAL = [
+  "discord.js",
+  "better-sqlite3",
+  "pg",
+  "@resvg/resvg-js",
+  "pino",
+  "pino-pretty",
+  "esbuild",
+  // CommonJS that requires Node's modules at run time, which an ESM bundle cannot do.
+  "prom-client",
+];
 
 /** Bundles every entry point into dist/ (see the header). */
 async function bundle() {

@@ -14,6 +14,8 @@ export interface Engine {
   readonly spotter: Spotter;
   /** Trivia needs storage and a way to post to channels (see src/interactions/trivia.ts). */
   trivia?: TriviaGame;
+  /** Where links to the teacher's page start (no trailing slash), when this bot serves it. */
+  progressPageBase?: string;
 }
 
 /** The engine over the shipped dataset, or over the one in `dataDir` (always fully checked). */

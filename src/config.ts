@@ -22,6 +22,11 @@ export interface Config {
   SHARD_COUNT?: string;
   /** The shards this host runs, of SHARD_COUNT, for several hosts sharing the work: "0,1" or "0-3". */
   SHARD_IDS?: string;
+  /** The operator's endpoints and the teacher's page are served only when this is set. */
+  HTTP_PORT?: number;
+  HTTP_HOST: string;
+  /** Where people reach the server from outside (a reverse proxy's https:// address), for links. */
+  HTTP_PUBLIC_URL?: string;
 }
 
 /** Each variable: what is wrong with a value (null when it is fine), and how to read it. */
@@ -66,9 +71,38 @@ const RULES: Record<string, { problem: (v: string) => string | null; read?: (v: 
     problem: (v) =>
       /^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(v) ? null : 'must list shard ids such as "0,1" or "0-3"',
   },
+  HTTP_PORT: {
+    problem: (v) =>
+      /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535
+        ? null
+        : "must be a port number from 1 to 65535",
+    read: Number,
+  },
+  HTTP_HOST: {
+    problem: (v) =>
+      /^[A-Za-z0-9.:_-]+$/.test(v) ? null : "must be an address or host name such as 127.0.0.1",
+  },
+  HTTP_PUBLIC_URL: {
+    problem: (v) =>
+      URL.canParse(v) && /^https?:\/\//.test(v) && !v.includes("?") && !v.includes("#")
+        ? null
+        : "must be an http:// or https:// address without ? or #, such as https://apparat.example.org",
+  },
 };
 
-const DEFAULTS = { LOG_LEVEL: "info", DATABASE_POOL_SIZE: 10, DISCORD_REST_TIMEOUT_MS: 15_000 } as const;
+const DEFAULTS = {
+  LOG_LEVEL: "info",
+  DATABASE_POOL_SIZE: 10,
+  DISCORD_REST_TIMEOUT_MS: 15_000,
+  HTTP_HOST: "127.0.0.1",
+} as const;
+
+/** The address links to the teacher's page start with: HTTP_PUBLIC_URL, or where the server listens. */
+export function publicBaseUrl(config: Pick<Config, "HTTP_PORT" | "HTTP_HOST" | "HTTP_PUBLIC_URL">): string {
+  if (config.HTTP_PUBLIC_URL) return config.HTTP_PUBLIC_URL.replace(/\/+$/, "");
+  const host = config.HTTP_HOST.includes(":") ? `[${config.HTTP_HOST}]` : config.HTTP_HOST;
+  return `http://${host}:${config.HTTP_PORT}`;
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";

@@ -54,9 +54,22 @@ async function main(): Promise<number> {
   // With SHARD_COUNT this process only supervises: each shard is a child process running the bot
   // (discord.js's ShardingManager starts it with SHARDING_MANAGER set).
   const supervising = config.SHARD_COUNT !== undefined && !process.env.SHARDING_MANAGER;
-  const bot = supervising
-    ? await (await import("./bot/shards.js")).startShards(config, log)
-    : await (await import("./bot/client.js")).startBot(config, loadEngine, log);
+  // HTTP_PORT: the operator's endpoints and the teacher's page, up before the bot connects.
+  const serving = config.HTTP_PORT
+    ? await (await import("./bot/serve-http.js")).startServing(
+        config,
+        supervising ? "supervisor" : process.env.SHARDING_MANAGER ? "shard" : "alone",
+        loadEngine,
+        log,
+      )
+    : undefined;
+  const started = supervising
+    ? await (await import("./bot/shards.js")).startShards(config, log, (manager, ids) =>
+        serving?.supervisor?.supervise(manager, ids),
+      )
+    : await (await import("./bot/client.js")).startBot(config, loadEngine, log, serving?.observers);
+  await serving?.afterStart();
+  const bot = serving ? { stop: () => started.stop().finally(() => serving.close()) } : started;
   await new Promise<void>((resolve) => {
     let stopping = false;
     signalled = (signal: string) => {

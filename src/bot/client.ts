@@ -3,15 +3,19 @@ import type { APIInteraction, GatewayDispatchPayload } from "discord-api-types/v
 import type { Logger } from "pino";
 import { COMMANDS, COMPONENTS } from "../../commands/index.js";
 import type { Engine } from "../app.js";
-import type { Config } from "../config.js";
+import { type Config, publicBaseUrl } from "../config.js";
+import type { Dataset } from "../data/build.js";
+import type { BotMetrics } from "../http/metrics.js";
+import type { LocalOps } from "../http/ops.js";
 import { InteractionResponseType, InteractionType, MessageFlags } from "../interactions/api.js";
 import { requestFromApi } from "../interactions/from-api.js";
 import { Router } from "../interactions/router.js";
 import { shardOfGuild } from "../interactions/shards.js";
 import { type ApiFile, callbackOf, isEphemeral, messageRequest } from "../interactions/to-api.js";
 import { createTrivia } from "../interactions/trivia.js";
+import { observedSql } from "../storage/observed.js";
 import { openStorage } from "../storage/open.js";
-import type { Storage } from "../storage/sql.js";
+import type { Sql, Storage } from "../storage/sql.js";
 import type { TriviaGame } from "../trivia/game.js";
 import { backoffMs } from "../trivia/rounds.js";
 import { channelMessenger } from "./messenger.js";
@@ -137,11 +141,39 @@ function ownShards(client: Client): { ids: number[]; count: number } {
   return { ids, count: client.options.shardCount ?? 1 };
 }
 
+/** With HTTP_PORT: what the bot tells the operator's endpoints, and who serves the teacher's page. */
+export interface BotObservers {
+  ops: LocalOps;
+  metrics: BotMetrics;
+  /** The database and dataset, once open, for the page (when this process serves it). */
+  pageData?: (sql: Sql, dataset: Dataset) => void;
+}
+
+/** Rounds running in the servers of this process's shards (and, on shard 0, DMs). */
+async function runningRounds(sql: Sql, shards: { ids: number[]; count: number }): Promise<number> {
+  const rows = await sql.all<{ guild_id: string | null }>(
+    "SELECT guild_id FROM rounds WHERE status = 'running'",
+  );
+  return rows.filter((r) => shards.ids.includes(shardOfGuild(r.guild_id, shards.count))).length;
+}
+
+/** Tells the readiness endpoint which of this process's shards are connected, as the gateway says. */
+function watchGateway(client: Client, ops: LocalOps): void {
+  const { ids } = ownShards(client);
+  ops.runs(ids, (id) => client.ws.shards.get(id)?.ping ?? null);
+  client.on(Events.ShardReady, (id) => ops.shardUp(id, true));
+  client.on(Events.ShardResume, (id) => ops.shardUp(id, true));
+  client.on(Events.ShardDisconnect, (_event, id) => ops.shardUp(id, false));
+  client.on(Events.ShardReconnecting, (id) => ops.shardUp(id, false));
+  client.once(Events.ClientReady, () => ops.allUp(true));
+}
+
 /** Connects to Discord (or to DISCORD_API_BASE) and serves interactions until stopped. */
 export async function startBot(
   config: Config,
   loadEngine: () => Promise<Engine>,
   log: Logger,
+  observers?: BotObservers,
 ): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
   // A first plain request says clearly, within seconds, when Discord is unreachable or refuses the
@@ -181,6 +213,7 @@ export async function startBot(
   };
   client.on(Events.Raw, onPacket);
   client.on(Events.Error, (err) => log.error({ err }, "client error"));
+  if (observers) watchGateway(client, observers.ops);
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn({ code: event.code, shard }, "gateway disconnected"),
   );
@@ -195,10 +228,24 @@ export async function startBot(
   try {
     const engine = await loadEngine();
     storage = await openStorage(config);
-    trivia = createTrivia(engine.dataset, storage.sql, channelMessenger(client, config), {
+    const metrics = observers?.metrics;
+    const sql = metrics ? observedSql(storage.sql, () => metrics.databaseError()) : storage.sql;
+    trivia = createTrivia(engine.dataset, sql, channelMessenger(client, config), {
       log: log.child({ module: "trivia" }),
+      ...(metrics ? { onAnswerCommitted: () => metrics.answerCommitted() } : {}),
     });
-    router = new Router({ ...engine, trivia }, COMMANDS, COMPONENTS, log.child({ module: "router" }));
+    if (observers) {
+      const shards = ownShards(client);
+      observers.ops.useDatabase(sql, () => runningRounds(sql, shards));
+      observers.pageData?.(sql, engine.dataset);
+    }
+    router = new Router(
+      { ...engine, trivia, ...(config.HTTP_PORT ? { progressPageBase: publicBaseUrl(config) } : {}) },
+      COMMANDS,
+      COMPONENTS,
+      log.child({ module: "router" }),
+      metrics ? (label, outcome, seconds) => metrics.handled(label, outcome, seconds) : undefined,
+    );
     routerReady(router);
     const problem = (await reachable) ?? (await loggingIn);
     if (problem) throw problem;
@@ -239,6 +286,8 @@ export async function startBot(
       // Take no new interactions, answer the ones already taken (within Discord's own 3 s), then
       // close the gateway and, last, the database those answers write to.
       client.off(Events.Raw, onPacket);
+      // Not ready any more, so a load balancer or supervisor stops sending work here.
+      observers?.ops.allUp(false);
       stopping = true;
       clearTimeout(resumeTimer);
       game.shutdown();

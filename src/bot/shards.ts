@@ -35,7 +35,12 @@ export interface RunningShards {
   stop(): Promise<void>;
 }
 
-export async function startShards(config: Config, log: Logger): Promise<RunningShards> {
+export async function startShards(
+  config: Config,
+  log: Logger,
+  /** Told the manager and this host's shard ids before the first shard starts (the HTTP endpoints). */
+  onSpawning?: (manager: ShardingManager, ids: readonly number[]) => void,
+): Promise<RunningShards> {
   const recommended = await gatewayBot(config);
   const total = config.SHARD_COUNT === "auto" ? recommended.shards : Number(config.SHARD_COUNT);
   const ids = config.SHARD_IDS ? parseShardIds(config.SHARD_IDS, total) : [...Array(total).keys()];
@@ -61,6 +66,7 @@ export async function startShards(config: Config, log: Logger): Promise<RunningS
     });
   });
   log.info({ total, here: ids, recommended: recommended.shards }, "sharding");
+  onSpawning?.(manager, ids);
   try {
     await manager.spawn({ amount: total, delay, timeout: 60_000 });
   } catch (err) {

@@ -395,6 +395,44 @@ export const en = {
   settingsDefault: "default",
   settingsAnyDifficulty: "any (mixed)",
   settingsAnyChannel: "any",
+  // — the teacher's progress page (/settings page, and the page itself, src/http/) —
+  pageServerOnly: "The progress page is for servers; in DMs and group DMs, `/leaderboard` shows the scores.",
+  pageNotAllowed: "Only someone with Manage Server can turn this server's progress page on or off.",
+  pageNotServed:
+    "This bot does not serve web pages (its operator has not set HTTP_PORT), so there is no progress page to turn on.",
+  pageEnabled: (p: { url: string }) =>
+    `This server's progress page: ${p.url}\nAnyone with the link sees the leaderboard and the accuracy per era, by display name. Share it only with the people it is for. \`/settings page action:revoke\` takes it down; \`/settings page action:enable\` again gives a new link, and this one stops working.`,
+  pageRevoked: "The progress page is down: its link opens nothing any more.",
+  pageNoneToRevoke: "This server has no progress page to take down.",
+  webTitle: "Trivia progress",
+  webTerm: "Since the last reset of the scores",
+  webBoard: "Leaderboard",
+  webRank: "Place",
+  webPlayer: "Player",
+  webPoints: "Points",
+  webAnswered: "Answered",
+  webCorrect: "Right",
+  webAccuracy: "Accuracy",
+  webPercent: (p: { value: number }) => `${p.value}%`,
+  webNoName: "(a player with no name recorded)",
+  webNoPlayers: "No one here has answered a trivia question yet.",
+  webPageOf: (p: { page: number; total: number }) => `Page ${p.page} of ${p.total}`,
+  webPrevious: "Previous page",
+  webNext: "Next page",
+  webErasTitle: "Accuracy per era",
+  webEraValue: (p: { correct: number; answered: number; percent: number }) =>
+    p.answered === 0 ? "no answers yet" : `${p.percent}% (${p.correct} right of ${p.answered})`,
+  webOpenReports: (p: { count: number }) =>
+    p.count === 0
+      ? "No question reports are waiting."
+      : `${plural(p.count, "question report is", "question reports are")} waiting; a moderator sees them with /trivia reports in Discord.`,
+  webPlayerTitle: (p: { name: string }) => `${p.name}: progress`,
+  webPlace: (p: { rank: number }) => `Place ${p.rank} on the leaderboard`,
+  webBack: "Back to the leaderboard",
+  webLanguage: "Language",
+  webNotFound: "Not found",
+  webTooMany: "Too many requests. Try again in a minute.",
+  webUnavailable: "The page cannot be shown just now. Try again in a minute.",
   hintGiven: (p: { letter: string }) => `💡 Hint: it is not ${p.letter}.`,
   // — reports of wrong questions —
   reportButton: "Report",

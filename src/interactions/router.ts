@@ -30,6 +30,8 @@ export class Router {
     commands: readonly CommandModule[],
     components: readonly ComponentHandler[],
     private readonly log: LogSink = silentLogger,
+    /** Told of every interaction handled: what it was, how it went, how long it took (metrics). */
+    private readonly observe?: (label: string, outcome: "ok" | "refused" | "error", seconds: number) => void,
   ) {
     this.commands = new Map(commands.map((c) => [c.data.name, c]));
     const byPrefix = new Map<string, ComponentHandler>();
@@ -57,6 +59,11 @@ export class Router {
     const started = performance.now();
     try {
       const response = await this.dispatch(request);
+      this.observe?.(
+        this.labelOf(request),
+        "refused" in response && response.refused ? "refused" : "ok",
+        (performance.now() - started) / 1000,
+      );
       if (this.log.isLevelEnabled("debug"))
         this.log.debug(
           { ...describe(request), ms: +(performance.now() - started).toFixed(2), response: response.type },
@@ -68,6 +75,7 @@ export class Router {
         { ...describe(request), err, ms: +(performance.now() - started).toFixed(2) },
         "handler failed",
       );
+      this.observe?.(this.labelOf(request), "error", (performance.now() - started) / 1000);
       if (request.type === "autocomplete") return { type: "choices", choices: [] };
       return {
         type: "reply",
@@ -75,6 +83,19 @@ export class Router {
         refused: true,
       };
     }
+  }
+
+  /**
+   * A bounded name for metrics: the command (autocomplete as "<command>:autocomplete"), or a
+   * component's prefix; anything this bot does not know is "unknown".
+   */
+  private labelOf(request: BotRequest): string {
+    if (request.type === "component") {
+      const prefix = decodeId(request.customId)?.prefix;
+      return prefix && this.components.has(prefix) ? `component:${prefix}` : "component:unknown";
+    }
+    const known = this.commands.has(request.command) ? request.command : "unknown";
+    return request.type === "autocomplete" ? `${known}:autocomplete` : known;
   }
 
   private async dispatch(request: BotRequest): Promise<BotResponse> {

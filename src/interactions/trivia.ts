@@ -16,7 +16,7 @@ import {
   TriviaGame,
 } from "../trivia/game.js";
 import { TriviaServices } from "../trivia/services.js";
-import { TriviaStore } from "../trivia/store.js";
+import { type AnswerOutcome, TriviaStore } from "../trivia/store.js";
 import type { MessagePayload } from "./types.js";
 
 /** A message the bot posted, to change later: in a channel, or through an interaction's webhook. */
@@ -69,6 +69,24 @@ export interface TriviaWiring {
   clock?: Clock;
   log?: LogSink;
   seedFor?: (player: Player) => number;
+  /** Told of each answer counted and committed (the bot's metrics). */
+  onAnswerCommitted?: () => void;
+}
+
+/** The store, telling whoever listens of each answer it counted, once committed. */
+class ObservedStore extends TriviaStore {
+  constructor(
+    db: Sql,
+    private readonly committed: () => void,
+  ) {
+    super(db);
+  }
+
+  override async recordAnswer(a: Parameters<TriviaStore["recordAnswer"]>[0]): Promise<AnswerOutcome> {
+    const outcome = await super.recordAnswer(a);
+    if (outcome.status === "counted") this.committed();
+    return outcome;
+  }
 }
 
 function roundOf(event: RoundEvent) {
@@ -117,7 +135,7 @@ export function createTrivia(
   };
   return new TriviaGame(
     ds,
-    new TriviaStore(db),
+    wiring.onAnswerCommitted ? new ObservedStore(db, wiring.onAnswerCommitted) : new TriviaStore(db),
     wiring.clock ?? systemClock,
     events,
     wiring.log ?? silentLogger,

@@ -219,4 +219,20 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   UPDATE rounds SET counted = 1 WHERE status <> 'running';
   CREATE INDEX answers_scope_time ON answers(guild_id, answered_at);
   `,
+  // 9: a server's progress page for its teacher. Only a hash of
+  // the link's secret is kept: the link itself is shown once, to whoever enabled the page, and a
+  // copy of the database gives no way in. One page per scope; revoking deletes the row. The indexes
+  // serve the page: the board a page at a time, and the answers per question of the group and of
+  // one player, read from the index alone.
+  `
+  CREATE TABLE progress_pages (
+    scope TEXT PRIMARY KEY,
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX scores_board ON scores(guild_id, points DESC, correct DESC, user_id, answered);
+  CREATE INDEX answers_player ON answers(guild_id, user_id, asked_id, correct) WHERE reset_id IS NULL;
+  CREATE INDEX answers_tally ON answers(guild_id, asked_id, correct) WHERE reset_id IS NULL;
+  `,
 ];

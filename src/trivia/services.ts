@@ -8,6 +8,7 @@ import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets
 import type { Sql } from "../storage/sql.js";
 import type { BoardView } from "./boards.js";
 import type { Clock } from "./clock.js";
+import { PageStore } from "./pages.js";
 import { PlayerRecords, type ScoreColumns } from "./records.js";
 import { ReportStore } from "./reports.js";
 import { scopeOf } from "./scoring.js";
@@ -24,6 +25,8 @@ export class TriviaServices {
   readonly settings: SettingsStore;
   readonly reports: ReportStore;
   readonly terms: TermStore;
+  /** The teacher's progress page: its secret link, made and revoked by /settings page. */
+  readonly pages: PageStore;
 
   constructor(
     db: Sql,
@@ -36,6 +39,7 @@ export class TriviaServices {
     this.settings = new SettingsStore(db);
     this.reports = new ReportStore(db, log);
     this.terms = new TermStore(db);
+    this.pages = new PageStore(db);
   }
 
   /** A player's report of a question, from the reveal's Report button. */

@@ -128,6 +128,7 @@ export class FakeDiscord {
       heartbeatIntervalMs: s.options.heartbeatIntervalMs,
       identifyRateLimit: s.options.identifyRateLimit,
       maxConcurrency: s.options.maxConcurrency,
+      ...(s.options.readyGate ? { readyGate: s.options.readyGate } : {}),
       guilds: ([id, count]) => this.guilds.filter((g) => shardOf(g.id, count) === id),
       ready: (session) => ready(s, session),
       ...(options.log ? { log: options.log } : {}),

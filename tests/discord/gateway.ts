@@ -74,6 +74,8 @@ export interface GatewayOptions {
   privilegedIntents?: number;
   /** Enforce one IDENTIFY per 5 s (answered with INVALID_SESSION, as Discord does). Default true. */
   identifyRateLimit?: boolean;
+  /** READY waits for this after an IDENTIFY (a test that looks at the bot before it is ready). */
+  readyGate?: () => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -456,16 +458,20 @@ export class GatewayServer extends EventEmitter {
       properties: d.properties,
       path: c.path,
     });
-    const ready = this.options.ready({ id: session.id, shard: session.shard, resumeUrl: this.resumeUrl });
-    this.dispatchTo(session, { t: GatewayDispatchEvents.Ready, d: ready } as Omit<
-      GatewayDispatchPayload,
-      "s" | "op"
-    >);
-    for (const guild of this.options.guilds(session.shard))
-      this.dispatchTo(session, { t: GatewayDispatchEvents.GuildCreate, d: guild } as Omit<
+    const sendReady = () => {
+      const ready = this.options.ready({ id: session.id, shard: session.shard, resumeUrl: this.resumeUrl });
+      this.dispatchTo(session, { t: GatewayDispatchEvents.Ready, d: ready } as Omit<
         GatewayDispatchPayload,
         "s" | "op"
       >);
+      for (const guild of this.options.guilds(session.shard))
+        this.dispatchTo(session, { t: GatewayDispatchEvents.GuildCreate, d: guild } as Omit<
+          GatewayDispatchPayload,
+          "s" | "op"
+        >);
+    };
+    if (this.options.readyGate) void this.options.readyGate().then(sendReady);
+    else sendReady();
     this.emit("identify", session.id);
     this.emit("change");
   }

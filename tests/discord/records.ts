@@ -139,6 +139,8 @@ export interface FakeDiscordOptions {
    * channel posts and the `forMs` windows of REST faults, so a test can move it instead of waiting.
    */
   clock?: () => number;
+  /** READY (and the servers) wait for this after each IDENTIFY; by default they follow at once. */
+  readyGate?: () => Promise<void>;
   log?: (line: string) => void;
 }
 

@@ -13,7 +13,8 @@ import { makePrivateChannels, type PrivateChannels } from "./places.js";
 import type { ChannelPost, FakeDiscordOptions, InteractionRecord } from "./records.js";
 import { DISCORD_EPOCH, SnowflakeGenerator } from "./snowflake.js";
 
-export type ResolvedOptions = Required<Omit<FakeDiscordOptions, "log">> & Pick<FakeDiscordOptions, "log">;
+export type ResolvedOptions = Required<Omit<FakeDiscordOptions, "log" | "readyGate">> &
+  Pick<FakeDiscordOptions, "log" | "readyGate">;
 
 /** A message the bot created; `interactionId` is "" for its own channel posts. */
 export interface StoredMessage {

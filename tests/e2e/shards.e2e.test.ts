@@ -2,12 +2,14 @@
 // ShardingManager runs one process per shard, each IDENTIFYs as its shard and is sent only its
 // servers; interactions and trivia rounds work in servers of both; a shard killed mid-round is
 // respawned and its round is revealed exactly once; SIGTERM to npm stops the whole tree in 5 s.
+// With HTTP_PORT, the supervisor's one endpoint speaks for both shards.
 import { readFileSync } from "node:fs";
 import { type APIButtonComponentWithCustomId, ComponentType } from "discord-api-types/v10";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { anyAlive, buildOnce, type NodeProcess, processTree, spawnNpmStart } from "../discord/bot-process.js";
 import { type CallbackRecord, FakeDiscord, shardOf } from "../discord/fake-discord.js";
+import { freePort, series } from "../support/http.js";
 import { startPostgres, type TestPostgres } from "../support/postgres.js";
 import { deploy, textOf } from "./harness.js";
 
@@ -26,6 +28,7 @@ describeLinux("two shards with PostgreSQL", () => {
   let url = "";
   let fake: FakeDiscord;
   let npm: NodeProcess;
+  let http = "";
 
   const shardProcesses = () => processTree(npm.pid).filter((p) => p.command.includes("launch.mjs bot"));
   const query = async <T>(sql: string): Promise<T[]> => {
@@ -53,7 +56,9 @@ describeLinux("two shards with PostgreSQL", () => {
     });
     const deployed = await deploy(fake);
     expect(deployed.exit.code, deployed.output).toBe(0);
-    npm = spawnNpmStart({ env: fake.env({ SHARD_COUNT: "2", DATABASE_URL: url }) });
+    const port = await freePort();
+    http = `http://127.0.0.1:${port}`;
+    npm = spawnNpmStart({ env: fake.env({ SHARD_COUNT: "2", DATABASE_URL: url, HTTP_PORT: String(port) }) });
     await npm.waitForLine("all shards ready", 60_000);
   }, 90_000);
 
@@ -89,6 +94,16 @@ describeLinux("two shards with PostgreSQL", () => {
       const cb = await fake.dispatchInteraction(fake.chatInput("who", { name: "andropov" }, { guild }));
       expect(textOf(cb.data)).toContain("Andropov");
     }
+  });
+
+  test("one HTTP endpoint reports both shards: ready, connected, and the interactions above summed", async () => {
+    const ready = await fetch(`${http}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, shards: [0, 1] });
+    const text = await (await fetch(`${http}/metrics`)).text();
+    expect(series(text, 'apparat_gateway_connected{shard="0"}')).toBe(1);
+    expect(series(text, 'apparat_gateway_connected{shard="1"}')).toBe(1);
+    expect(series(text, 'apparat_interactions_total{command="who",outcome="ok"}')).toBe(2);
   });
 
   test("a trivia round on each shard: answered, revealed once each, scores in PostgreSQL", async () => {
