@@ -3,6 +3,7 @@
 // src/trivia/game.ts decide; this only shows.
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
+import { formatIsoDay } from "../i18n/dates.js";
 import { type Lang, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType, MessageFlags } from "../interactions/api.js";
 import { encodeId } from "../interactions/custom-id.js";
@@ -21,6 +22,7 @@ import type {
   StudyState,
 } from "../trivia/game.js";
 import type { Question } from "../trivia/questions.js";
+import { LATE_AFTER_MS } from "../trivia/schedule.js";
 import type { ScoreRow } from "../trivia/store.js";
 import { sourceList } from "./common.js";
 import { clip, fitEmbed, joinLines } from "./limits.js";
@@ -34,6 +36,10 @@ const COLOUR = 0x2f855a;
 export const TRIVIA_PREFIXES = { answer: "ta", reset: "tr", study: "ts" } as const;
 
 const mention = (id: string) => `<@${id}>`;
+
+/** A moment as Discord shows it, in each reader's own time zone and language. */
+export const discordTime = (ms: number, style: "t" | "f" | "F" | "R" = "f") =>
+  `<t:${Math.floor(ms / 1000)}:${style}>`;
 
 /**
  * A question's own text where markdown renders: a server's imported question is user content,
@@ -74,18 +80,28 @@ export function questionMessage(
   disabled?: number,
 ): MessagePayload {
   const words = text(lang);
+  const difficulty = words.difficulties[question.difficulty] ?? question.difficulty;
+  const day = round.daily_day;
+  const late =
+    day !== null && round.daily_due !== null && asked.opened_at - round.daily_due > LATE_AFTER_MS
+      ? `\n\n${words.dailyLate({ due: discordTime(round.daily_due) })}`
+      : "";
   const embed = fitEmbed({
     title:
-      round.total > 1 ? words.questionOf({ n: asked.position + 1, total: round.total }) : words.quickQuestion,
+      day !== null
+        ? words.dailyQuestionTitle({ day: formatIsoDay(lang, day) })
+        : round.total > 1
+          ? words.questionOf({ n: asked.position + 1, total: round.total })
+          : words.quickQuestion,
     description: `${said(question, question.prompt, 400)}\n\n${choicesText(question)}${
       disabled === undefined ? "" : `\n\n${words.hintGiven({ letter: letter(disabled) })}`
-    }`,
+    }${day !== null ? `\n\n${words.dailyAnswersUntil({ at: discordTime(asked.closes_at) })}${late}` : ""}`,
     color: COLOUR,
     footer: {
-      text: words.questionFooter({
-        difficulty: words.difficulties[question.difficulty] ?? question.difficulty,
-        seconds: round.seconds,
-      }),
+      text:
+        day !== null
+          ? words.dailyFooter({ difficulty })
+          : words.questionFooter({ difficulty, seconds: round.seconds }),
     },
   });
   const buttons = answerButtons(
@@ -106,7 +122,16 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
   const words = text(lang);
   const right = answers.filter((a) => a.correct === 1);
   const progress =
-    round.total > 1 ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · ` : "";
+    round.daily_day !== null
+      ? `${words.dailyRevealFooter({ day: formatIsoDay(lang, round.daily_day) })} · `
+      : round.total > 1
+        ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · `
+        : "";
+  // A question of the day: each right answer with the streak of days it keeps going ("🔥 7").
+  const flame = (userId: string) => {
+    const days = reveal.streaks?.[userId];
+    return days ? ` 🔥 ${days}` : "";
+  };
   const embed = fitEmbed({
     title: question
       ? words.answerIs({
@@ -120,7 +145,7 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
       {
         name: words.rightCount({ right: right.length, total: answers.length }),
         value: right.length
-          ? joinLines(right.map((a) => `${mention(a.user_id)} +${a.points}`))
+          ? joinLines(right.map((a) => `${mention(a.user_id)} +${a.points}${flame(a.user_id)}`))
           : words.nobodyRight,
       },
     ],
@@ -232,7 +257,11 @@ export function answerReply(lang: Lang, result: AnswerResult): MessagePayload {
 const accuracyOf = (r: Pick<ScoreRow, "answered" | "correct">) =>
   r.answered ? Math.round((100 * r.correct) / r.answered) : 0;
 
-export function statsMessage(lang: Lang, userId: string, score: (ScoreRow & { rank: number }) | undefined) {
+export function statsMessage(
+  lang: Lang,
+  userId: string,
+  score: (ScoreRow & { rank: number; daily?: { current: number; best: number } }) | undefined,
+) {
   const words = text(lang);
   if (!score) return ephemeralText(words.noStats({ user: mention(userId) }));
   const embed: APIEmbed = fitEmbed({
@@ -251,6 +280,15 @@ export function statsMessage(lang: Lang, userId: string, score: (ScoreRow & { ra
         value: words.streakValue({ now: score.streak, best: score.best_streak }),
         inline: true,
       },
+      ...(score.daily?.best
+        ? [
+            {
+              name: words.dailyStreak,
+              value: words.streakValue({ now: score.daily.current, best: score.daily.best }),
+              inline: true,
+            },
+          ]
+        : []),
     ],
   });
   return { embeds: [embed], allowed_mentions: NO_MENTIONS } satisfies MessagePayload;

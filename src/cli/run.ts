@@ -10,7 +10,14 @@ import { ManualClock } from "../trivia/clock.js";
 import type { RoundRow } from "../trivia/store.js";
 
 /** Commands that keep state (scores, sets, settings): they get the database (DATABASE_PATH). */
-const KEEPING_STATE = new Set(["trivia", "leaderboard", "study", "settings"]);
+const KEEPING_STATE = new Set(["trivia", "daily", "leaderboard", "study", "settings"]);
+
+/** How long after the previous message one would be posted: seconds, or hours and minutes for a day's. */
+export function waitWords(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
 
 /** Whether a command line needs the database: by its command's name, as the router finds it. */
 export function needsDatabase(line: string): boolean {
@@ -92,12 +99,15 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
         shown(
           payload,
           via === "channel"
-            ? `posted to the channel ${postedAfter} s later`
-            : `sent through the command's follow-up ${postedAfter} s later`,
+            ? `posted to the channel ${waitWords(postedAfter)} later`
+            : `sent through the command's follow-up ${waitWords(postedAfter)} later`,
         ),
       ),
       { clock },
     );
+    // `/daily set`: that schedule's next question and its reveal play out on the virtual clock
+    // below, and then the run ends (no day after it).
+    trivia.daily.oneDay = true;
     playing = { ...engine, trivia };
   }
   try {

@@ -1,4 +1,5 @@
 import type { Sql } from "../storage/sql.js";
+import { recordStreaks } from "./daily-store.js";
 import { type PostKind, recordPost } from "./posts.js";
 
 export interface RoundRow {
@@ -28,6 +29,9 @@ export interface RoundRow {
    * minutes; cleared when the round ends), so that a restarted process can finish the round.
    */
   follow_up: string | null;
+  /** A question of the day's round: the server's local date it is for, and when it was due. */
+  daily_day: string | null;
+  daily_due: number | null;
 }
 
 export interface AskedRow {
@@ -67,7 +71,16 @@ export const MAX_BOX = BOX_INTERVALS_MS.length - 1;
 /** A round as created: what the starter chose; the rest is filled in by the store. */
 export type NewRound = Omit<
   RoundRow,
-  "id" | "ended_at" | "status" | "set_id" | "category" | "questions" | "hints" | "follow_up"
+  | "id"
+  | "ended_at"
+  | "status"
+  | "set_id"
+  | "category"
+  | "questions"
+  | "hints"
+  | "follow_up"
+  | "daily_day"
+  | "daily_due"
 > & {
   set_id?: number | null;
   category?: string | null;
@@ -127,10 +140,12 @@ async function recordOne(tx: Sql, a: NewAnswer): Promise<AnswerOutcome> {
 export class TriviaStore {
   constructor(readonly db: Sql) {}
 
+  /** The channel's round started by a command (a question of the day takes answers beside it). */
   runningRound(channelId: string): Promise<RoundRow | undefined> {
-    return this.db.get<RoundRow>("SELECT * FROM rounds WHERE channel_id = ? AND status = 'running'", [
-      channelId,
-    ]);
+    return this.db.get<RoundRow>(
+      "SELECT * FROM rounds WHERE channel_id = ? AND status = 'running' AND daily_day IS NULL",
+      [channelId],
+    );
   }
 
   runningRounds(): Promise<RoundRow[]> {
@@ -268,6 +283,12 @@ export class TriviaStore {
       );
       if (!claimed) return false;
       await recordPost(tx, claimed.round_id, "reveal", claimed.position, now);
+      // A question of the day: its streaks move on with the reveal, once, whoever claims it.
+      const daily = await tx.get<{ guild_id: string; daily_day: string | null }>(
+        "SELECT guild_id, daily_day FROM rounds WHERE id = ?",
+        [claimed.round_id],
+      );
+      if (daily?.daily_day) await recordStreaks(tx, daily.guild_id, daily.daily_day, askedId);
       return true;
     });
   }
