@@ -11,6 +11,7 @@ import { atAnswer } from "../src/query/at.js";
 import { buildSearchEntries, buildSearchIndex } from "../src/search/entries.js";
 import { type SearchEntry, SearchIndex } from "../src/search/index.js";
 import { benchCommands } from "./commands.js";
+import { benchDaily } from "./daily.js";
 import { percentile, printTable } from "./report.js";
 import { benchSpot } from "./spot.js";
 import { mulberry32, pick, syntheticDataset } from "./synthetic.js";
@@ -473,5 +474,11 @@ printTable(
   ["command", "µs/call", "passes", "target µs", "result"],
   await benchCommands(),
   ["l", "r", "r", "r", "l"],
+);
+printTable(
+  "8. Question of the day: checking due schedules per tick (10,000 schedules)",
+  ["measure", "value", "target", "result"],
+  await benchDaily(),
+  ["l", "r", "r", "l"],
 );
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s (sink ${sink % 10})`);
