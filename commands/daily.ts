@@ -120,6 +120,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const services = game?.services;
   if (!game || !services) return refuse(words.triviaUnavailable);
   const { caller, options } = request;
+  const daily = engine.daily ?? game.daily;
   const guildId = caller.guildId;
   if (!guildId) return refuse(words.dailyServerOnly);
   if (!caller.canManageGuild) return refuse(words.dailyNotAllowed);
@@ -135,7 +136,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       if (setName && !set) return refuse(words.noSuchSet({ name: quoteUserText(setName) }));
       const difficulty = optionText(options.difficulty);
       const reveal = optionText(options.reveal);
-      const result = await game.daily.set({
+      const result = await daily.set({
         guildId,
         userId: caller.userId,
         locale: caller.locale,
@@ -151,9 +152,9 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       return result.ok ? { type: "reply", payload } : refusal(payload);
     }
     case "show":
-      return { type: "reply", payload: dailyShowMessage(lang, await game.daily.show(guildId)) };
+      return { type: "reply", payload: dailyShowMessage(lang, await daily.show(guildId)) };
     case "off": {
-      const removed = await game.daily.off(guildId);
+      const removed = await daily.off(guildId);
       return { type: "reply", payload: ephemeralText(removed ? words.dailyOff : words.dailyOffNone) };
     }
     default:

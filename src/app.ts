@@ -14,6 +14,11 @@ export interface Engine {
   readonly spotter: Spotter;
   /** Trivia needs storage and a way to post to channels (see src/interactions/trivia.ts). */
   trivia?: TriviaGame;
+  /**
+   * The question of the day's schedules, when they play apart from the rounds: the offline console
+   * plays them on a virtual clock while its rounds keep real time. Otherwise trivia's own.
+   */
+  daily?: TriviaGame["daily"];
 }
 
 /** The engine over the shipped dataset, or over the one in `dataDir` (always fully checked). */

@@ -12,7 +12,6 @@ import type { Storage } from "../src/storage/sql.js";
 import { ManualClock } from "../src/trivia/clock.js";
 import { DailyStore } from "../src/trivia/daily-store.js";
 import { PostFailure } from "../src/trivia/game.js";
-import { questionById } from "../src/trivia/questions.js";
 import {
   checkZone,
   formatLocalTime,

@@ -3,7 +3,7 @@ import type { Engine } from "../app.js";
 import { configOrMessage } from "../config.js";
 import { createRouter, payloadJson, runSlash } from "../console/run.js";
 import { CONSOLE_CALLER } from "../console/slash.js";
-import { componentAt, formSubmission, modalToText, payloadToText } from "../console/text.js";
+import { componentAt, formSubmission, modalToText, payloadToText, waitWords } from "../console/text.js";
 import type { BotResponse, MessagePayload } from "../interactions/types.js";
 import { sanitizeText } from "../text/sanitize.js";
 import { ManualClock } from "../trivia/clock.js";
@@ -11,13 +11,6 @@ import type { RoundRow } from "../trivia/store.js";
 
 /** Commands that keep state (scores, sets, settings): they get the database (DATABASE_PATH). */
 const KEEPING_STATE = new Set(["trivia", "daily", "leaderboard", "study", "settings"]);
-
-/** How long after the previous message one would be posted: seconds, or hours and minutes for a day's. */
-export function waitWords(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
 
 /** Whether a command line needs the database: by its command's name, as the router finds it. */
 export function needsDatabase(line: string): boolean {

@@ -104,3 +104,10 @@ export function formSubmission(
   const first = modal.components[0]?.components[0];
   return { customId: modal.custom_id, values: [], fields: first ? { [first.custom_id]: line } : {} };
 }
+
+/** How long after the previous message one would be posted: seconds, or hours and minutes for a day's. */
+export function waitWords(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
