@@ -115,9 +115,14 @@ async function process_(kind: Kind, where: string, clock: ManualClock, channel: 
   };
 }
 
-/** Moves the clock on to `t` a minute at a time, so that every timer set on the way fires. */
+/** Moves the clock on to `t` from timer to timer, so that every timer set on the way fires at its time. */
 async function until(clock: ManualClock, t: number): Promise<void> {
-  while (clock.now() < t) await clock.advance(Math.min(60_000, t - clock.now()));
+  for (;;) {
+    const next = clock.nextAt();
+    if (next === undefined || next > t) break;
+    await clock.advance(Math.max(0, next - clock.now()));
+  }
+  if (t > clock.now()) await clock.advance(t - clock.now());
 }
 
 const berlinTime = (at: number) =>
