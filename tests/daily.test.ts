@@ -14,6 +14,7 @@ import { DailyStore } from "../src/trivia/daily-store.js";
 import { PostFailure } from "../src/trivia/game.js";
 import {
   checkZone,
+  dayToPost,
   formatLocalTime,
   localDay,
   parseLocalTime,
@@ -140,6 +141,25 @@ describe("the schedule's calendar", () => {
     expect(postAt(times, "2026-03-29") - postAt(times, "2026-03-28")).toBe(23 * HOUR);
     expect(revealAt(times, "2026-10-25") - postAt(times, "2026-10-25")).toBe(12 * HOUR);
     expect(revealAt({ ...times, reveal: null }, "2026-03-28")).toBe(postAt(times, "2026-03-29") - 60_000);
+  });
+
+  it("posts on time however short the window, late only with a minute left to answer", () => {
+    const short = { post: "09:00:00", reveal: "09:00:05", zone: "UTC" };
+    const due = Date.UTC(2026, 2, 27, 9, 0, 0);
+    expect(dayToPost(short, "2026-03-27", due)).toEqual({ day: "2026-03-27", skipped: 0 });
+    expect(dayToPost(short, "2026-03-27", due + 4_000)).toEqual({ day: "2026-03-27", skipped: 0 });
+    expect(dayToPost(short, "2026-03-27", due + 5_000)).toEqual({ day: "2026-03-28", skipped: 1 });
+    const times = { post: "09:00", reveal: "21:00", zone: "UTC" };
+    expect(dayToPost(times, "2026-03-27", due + 12 * HOUR - 61_000)).toEqual({
+      day: "2026-03-27",
+      skipped: 0,
+    });
+    expect(dayToPost(times, "2026-03-27", due + 12 * HOUR - 59_000)).toEqual({
+      day: "2026-03-28",
+      skipped: 1,
+    });
+    // Down for a month: one step to yesterday, not a walk through every day.
+    expect(dayToPost(times, "2026-02-20", due)).toEqual({ day: "2026-03-27", skipped: 35 });
   });
 
   it("reads a time of day as HH:MM[:SS] and nothing else (property)", () => {

@@ -146,9 +146,19 @@ export function firstDay(times: DailyTimes, now: number): string {
 }
 
 /**
- * The day a schedule owing `owed` should post for at `now`: `owed` itself while its answer window
- * has at least a minute left, else the first later day of which that is true (the days between are
- * skipped: nobody would have had time to answer). `skipped` counts them.
+ * Whether `day`'s question may still go out at `now`: on time (within LATE_AFTER_MS of its time)
+ * while its answers are open, or late while at least LEAST_WINDOW_MS is left to answer.
+ */
+function postable(times: DailyTimes, day: string, now: number): boolean {
+  const reveal = revealAt(times, day);
+  if (now >= reveal) return false;
+  return now - postAt(times, day) <= LATE_AFTER_MS || reveal - now >= LEAST_WINDOW_MS;
+}
+
+/**
+ * The day a schedule owing `owed` should post for at `now`: `owed` itself while it may still go
+ * out (see postable), else the first later day that may (the days between are skipped: nobody
+ * would have had time to answer). `skipped` counts them.
  */
 export function dayToPost(times: DailyTimes, owed: string, now: number): { day: string; skipped: number } {
   let day = owed;
@@ -159,7 +169,7 @@ export function dayToPost(times: DailyTimes, owed: string, now: number): { day: 
     skipped = Math.round((Date.parse(yesterday) - Date.parse(day)) / DAY_MS);
     day = yesterday;
   }
-  while (revealAt(times, day) - LEAST_WINDOW_MS <= now) {
+  while (!postable(times, day, now)) {
     day = addDays(day, 1);
     skipped++;
   }

@@ -7,7 +7,7 @@ import {
   ComponentType,
   PermissionFlagsBits,
 } from "discord-api-types/v10";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { buildOnce, type NodeProcess, processTree, spawnNpmStart } from "../discord/bot-process.js";
 import { FakeDiscord } from "../discord/fake-discord.js";
 import { MEMBER_PERMISSIONS } from "../discord/fixtures.js";
@@ -40,6 +40,12 @@ describeLinux("the question of the day, two shards on PostgreSQL", () => {
     npm = spawnNpmStart({ env: fake.env({ SHARD_COUNT: "2", DATABASE_URL: url }) });
     await npm.waitForLine("all shards ready", 60_000);
   }, 90_000);
+
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => {
+      console.error(`--- bot output ---\n${npm?.output(150) ?? "(not started)"}`);
+    });
+  });
 
   afterAll(async () => {
     if (npm && npm.child.exitCode === null)
