@@ -114,8 +114,8 @@ const DIFFICULTIES = new Set(["easy", "medium", "hard"]);
 const optionText = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 
 export async function execute(engine: Engine, request: CommandRequest): Promise<BotResponse> {
-  const words = text(langOf(request.caller.locale));
   const lang = langOf(request.caller.locale);
+  const words = text(lang);
   const game = engine.trivia;
   const services = game?.services;
   if (!game || !services) return refuse(words.triviaUnavailable);

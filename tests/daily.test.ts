@@ -383,6 +383,37 @@ describe.each(KINDS)("the question of the day on %s", (kind) => {
     },
   );
 
+  it.skipIf(!available)(
+    "asks no question twice in a channel before the whole pool has been asked",
+    async () => {
+      const where = await freshLocation(kind, "daily-pool");
+      const clock = new ManualClock(FRIDAY_MORNING);
+      const channel = new Channel(clock);
+      const bot = await process_(kind, where, clock, channel);
+      const services = bot.game.services;
+      if (!services) throw new Error("no services");
+      const saved = await services.saveSet(
+        admin,
+        "three",
+        ["one", "two", "three"].map((n) => ({
+          question: `Question ${n}?`,
+          correct: `yes ${n}`,
+          wrong: [`no ${n}`],
+        })),
+      );
+      expect(saved).toMatchObject({ ok: true });
+      expect((await bot.daily("set", { ...SET, set: "three" })).content).toContain("this server's own set");
+      bot.game.daily.start();
+      await until(clock, FRIDAY_MORNING + 6 * DAY);
+      const asked = channel.messages
+        .filter((m) => m.payload.embeds?.[0]?.title?.startsWith("Question of the day"))
+        .map((m) => /Question (\w+)\?/.exec(m.payload.embeds?.[0]?.description ?? "")?.[1]);
+      expect(asked).toHaveLength(6);
+      expect(new Set(asked.slice(0, 3)).size).toBe(3);
+      expect(new Set(asked.slice(3, 6)).size).toBe(3);
+    },
+  );
+
   it.skipIf(!available)("checks only the schedules that are due, by the index on next_due", async () => {
     const where = await freshLocation(kind, "daily-due");
     const storage = await openAt(kind, where);
