@@ -81,9 +81,9 @@ export function questionMessage(
 ): MessagePayload {
   const words = text(lang);
   const difficulty = words.difficulties[question.difficulty] ?? question.difficulty;
-  const day = round.daily_day;
+  const day = round.daily_day ?? null;
   const late =
-    day !== null && round.daily_due !== null && asked.opened_at - round.daily_due > LATE_AFTER_MS
+    day !== null && typeof round.daily_due === "number" && asked.opened_at - round.daily_due > LATE_AFTER_MS
       ? `\n\n${words.dailyLate({ due: discordTime(round.daily_due) })}`
       : "";
   const embed = fitEmbed({
@@ -121,12 +121,11 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
   const { round, asked, question, answers } = reveal;
   const words = text(lang);
   const right = answers.filter((a) => a.correct === 1);
-  const progress =
-    round.daily_day !== null
-      ? `${words.dailyRevealFooter({ day: formatIsoDay(lang, round.daily_day) })} · `
-      : round.total > 1
-        ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · `
-        : "";
+  const progress = round.daily_day
+    ? `${words.dailyRevealFooter({ day: formatIsoDay(lang, round.daily_day) })} · `
+    : round.total > 1
+      ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · `
+      : "";
   // A question of the day: each right answer with the streak of days it keeps going ("🔥 7").
   const flame = (userId: string) => {
     const days = reveal.streaks?.[userId];

@@ -126,7 +126,7 @@ export class TriviaGame {
         if (followUp && followUp.receivedAt + FOLLOW_UP_WINDOW_MS <= now) {
           if (await this.store.endRound(round.id, "interrupted", now)) interrupted++;
           this.log.warn({ round: round.id }, "a round through an interaction's webhook outlived it: ended");
-        } else if (round.daily_day === null && (last?.closes_at ?? round.started_at) + STALE_ROUND_MS < now) {
+        } else if (!round.daily_day && (last?.closes_at ?? round.started_at) + STALE_ROUND_MS < now) {
           // (A question of the day is revealed however late: see RoundDriver.)
           if (await this.store.endRound(round.id, "interrupted", now, "interrupted")) interrupted++;
         } else resumed++;

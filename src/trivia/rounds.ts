@@ -189,13 +189,12 @@ export class RoundDriver {
         return "settled";
       }
       // A question of the day is revealed however late the process comes back: its answers count.
-      if (now - last.closes_at > STALE_ROUND_MS && round.daily_day === null)
-        return this.interrupt(round, now);
+      if (now - last.closes_at > STALE_ROUND_MS && !round.daily_day) return this.interrupt(round, now);
       await this.store.claimReveal(last.id, now);
       return "again";
     }
     // A question of the day is one question with no standings: revealed, it is done.
-    if (round.daily_day !== null) {
+    if (round.daily_day) {
       await this.store.endRound(roundId, "finished", now);
       return "again";
     }
@@ -238,7 +237,7 @@ export class RoundDriver {
       await this.posts.done(post, "abandoned", null, now);
       this.log.warn({ round: round.id, post: post.kind }, "a post pending for too long was given up");
       // A question of the day past its window is a day skipped: nothing to say in the channel.
-      const word = post.kind !== "interrupted" && round.daily_day === null ? "interrupted" : undefined;
+      const word = post.kind !== "interrupted" && !round.daily_day ? "interrupted" : undefined;
       await this.store.endRound(round.id, "interrupted", now, word);
       return "again";
     }
@@ -265,7 +264,7 @@ export class RoundDriver {
       // question of the day stops until its schedule is set again (/daily show says why).
       if (verdict === "gone") {
         await this.store.endRound(round.id, "interrupted", this.clock.now());
-        if (round.daily_day !== null && round.guild_id)
+        if (round.daily_day && round.guild_id)
           await this.daily?.pause(round.guild_id, round.channel_id, "cannot-post", this.clock.now());
       }
       return "again";
@@ -281,7 +280,7 @@ export class RoundDriver {
    * of the day's question, once its answers have closed (its reveal, after STALE_ROUND_MS).
    */
   private async overdue(round: RoundRow, post: PostRow, now: number): Promise<boolean> {
-    if (round.daily_day !== null && post.kind === "question") {
+    if (round.daily_day && post.kind === "question") {
       const asked = await this.store.askedAt(round.id, post.position);
       return asked === undefined || now >= asked.closes_at;
     }
@@ -312,7 +311,7 @@ export class RoundDriver {
     const settings = await this.settings?.get(this.scopeOf(round));
     const answers = await this.store.answers(asked.id);
     const streaks =
-      round.daily_day !== null && round.guild_id && this.daily
+      round.daily_day && round.guild_id && this.daily
         ? await this.daily.streaksOf(
             round.guild_id,
             answers.filter((a) => a.correct === 1).map((a) => a.user_id),
@@ -332,7 +331,7 @@ export class RoundDriver {
 
   private remember(round: RoundRow): void {
     // A question of the day is not the channel's round: /trivia stop never acts on it.
-    if (round.daily_day !== null) return;
+    if (round.daily_day) return;
     if (round.status === "running") this.known.set(round.channel_id, round);
     else if (this.known.get(round.channel_id)?.id === round.id) this.known.delete(round.channel_id);
   }
