@@ -237,8 +237,8 @@ export class RoundDriver {
       await this.posts.done(post, "abandoned", null, now);
       this.log.warn({ round: round.id, post: post.kind }, "a post pending for too long was given up");
       // A question of the day past its window is a day skipped: nothing to say in the channel.
-      const word = post.kind !== "interrupted" && !round.daily_day ? "interrupted" : undefined;
-      await this.store.endRound(round.id, "interrupted", now, word);
+      if (post.kind !== "interrupted")
+        await this.store.endRound(round.id, "interrupted", now, round.daily_day ? undefined : "interrupted");
       return "again";
     }
     const event = await this.eventOf(round, post);
