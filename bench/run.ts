@@ -11,6 +11,7 @@ import { atAnswer } from "../src/query/at.js";
 import { buildSearchEntries, buildSearchIndex } from "../src/search/entries.js";
 import { type SearchEntry, SearchIndex } from "../src/search/index.js";
 import { benchCommands } from "./commands.js";
+import { benchDaily } from "./daily.js";
 import { benchPage } from "./page.js";
 import { percentile, printTable } from "./report.js";
 import { benchSpot } from "./spot.js";
@@ -480,5 +481,11 @@ printTable(
   ["measure", "p50 / p99", "throughput", "target", "result"],
   await benchPage(ds),
   ["l", "r", "r", "r", "l"],
+);
+printTable(
+  "9. Question of the day: checking due schedules per tick (10,000 schedules)",
+  ["measure", "value", "target", "result"],
+  await benchDaily(),
+  ["l", "r", "r", "l"],
 );
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s (sink ${sink % 10})`);

@@ -12,6 +12,7 @@ import * as spotMenu from "./components/spot-menu.js";
 import * as studyAnswer from "./components/study-answer.js";
 import * as triviaAnswer from "./components/trivia-answer.js";
 import * as triviaReset from "./components/trivia-reset.js";
+import * as daily from "./daily.js";
 import * as help from "./help.js";
 import * as leaderboard from "./leaderboard.js";
 import * as lookupMessage from "./lookup-message.js";
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandModule[] = [
   timeline,
   sources,
   trivia,
+  daily,
   leaderboard,
   study,
   settings,

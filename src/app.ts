@@ -16,6 +16,11 @@ export interface Engine {
   trivia?: TriviaGame;
   /** Where links to the teacher's page start (no trailing slash), when this bot serves it. */
   progressPageBase?: string;
+  /**
+   * The question of the day's schedules, when they play apart from the rounds: the offline console
+   * plays them on a virtual clock while its rounds keep real time. Otherwise trivia's own.
+   */
+  daily?: TriviaGame["daily"];
 }
 
 /** The engine over the shipped dataset, or over the one in `dataDir` (always fully checked). */

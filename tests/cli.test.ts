@@ -324,7 +324,7 @@ describe("cli run: the database for every command that keeps state", () => {
       const content = r.type === "reply" ? (r.payload.content ?? "") : "";
       if (unavailable.includes(content)) needing.push(def.name);
     }
-    expect(needing.sort()).toEqual(["leaderboard", "settings", "study", "trivia"]);
+    expect(needing.sort()).toEqual(["daily", "leaderboard", "settings", "study", "trivia"]);
     for (const name of router.slashDefinitions.map((d) => d.name))
       expect(needsDatabase(`/${name} x:1`), name).toBe(needing.includes(name));
   });

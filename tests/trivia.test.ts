@@ -541,7 +541,7 @@ describe("exports for teachers", () => {
     const csv = new TextDecoder().decode(exported.files?.[0]?.data);
     const [header, row] = csv.trim().split("\r\n");
     expect(header).toBe(
-      "user_id,display_name,answered,correct,accuracy,points,revolution_answered,revolution_correct,stalin_answered,stalin_correct,thaw_answered,thaw_correct,stagnation_answered,stagnation_correct,perestroika_answered,perestroika_correct,own-sets_answered,own-sets_correct",
+      "user_id,display_name,answered,correct,accuracy,points,revolution_answered,revolution_correct,stalin_answered,stalin_correct,thaw_answered,thaw_correct,stagnation_answered,stagnation_correct,perestroika_answered,perestroika_correct,own-sets_answered,own-sets_correct,daily_streak,daily_best_streak",
     );
     expect(row).toMatch(/^32,"Anna, ""the historian""",1,[01],(0\.00|1\.00),\d+,/);
     const none = await payloadOf(

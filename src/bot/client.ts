@@ -18,6 +18,7 @@ import { openStorage } from "../storage/open.js";
 import type { Sql, Storage } from "../storage/sql.js";
 import type { TriviaGame } from "../trivia/game.js";
 import { backoffMs } from "../trivia/rounds.js";
+import { channelCheck } from "./can-post.js";
 import { channelMessenger } from "./messenger.js";
 import { checkDiscordReachable } from "./reach.js";
 
@@ -280,6 +281,10 @@ export async function startBot(
       );
   };
   resumeRounds();
+  // The question of the day: this process posts for its shards' servers (the database decides
+  // which process posts a day, should two run the same shard).
+  game.daily.canPost = channelCheck(client);
+  game.daily.start(shards);
   return {
     client,
     stop: async () => {

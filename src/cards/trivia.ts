@@ -3,6 +3,7 @@
 // src/trivia/game.ts decide; this only shows.
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord-api-types/v10";
 import type { Dataset } from "../data/load.js";
+import { formatIsoDay } from "../i18n/dates.js";
 import { type Lang, text } from "../i18n/index.js";
 import { ButtonStyle, ComponentType, MessageFlags } from "../interactions/api.js";
 import { encodeId } from "../interactions/custom-id.js";
@@ -22,6 +23,7 @@ import type {
 } from "../trivia/game.js";
 import { questionText } from "../trivia/questions/model.js";
 import type { Question } from "../trivia/questions.js";
+import { LATE_AFTER_MS } from "../trivia/schedule.js";
 import type { RoundRow, ScoreRow } from "../trivia/store.js";
 import { sourceList } from "./common.js";
 import { clip, fitEmbed, joinLines } from "./limits.js";
@@ -35,6 +37,10 @@ const COLOUR = 0x2f855a;
 export const TRIVIA_PREFIXES = { answer: "ta", reset: "tr", study: "ts" } as const;
 
 const mention = (id: string) => `<@${id}>`;
+
+/** A moment as Discord shows it, in each reader's own time zone and language. */
+export const discordTime = (ms: number, style: "t" | "f" | "F" | "R" = "f") =>
+  `<t:${Math.floor(ms / 1000)}:${style}>`;
 
 /**
  * A question's own text where markdown renders: a server's imported question is user content,
@@ -78,18 +84,28 @@ export function questionMessage(
   disabled?: number,
 ): MessagePayload {
   const words = text(lang);
+  const difficulty = words.difficulties[question.difficulty] ?? question.difficulty;
+  const day = round.daily_day ?? null;
+  const late =
+    day !== null && typeof round.daily_due === "number" && asked.opened_at - round.daily_due > LATE_AFTER_MS
+      ? `\n\n${words.dailyLate({ due: discordTime(round.daily_due) })}`
+      : "";
   const embed = fitEmbed({
     title:
-      round.total > 1 ? words.questionOf({ n: asked.position + 1, total: round.total }) : words.quickQuestion,
+      day !== null
+        ? words.dailyQuestionTitle({ day: formatIsoDay(lang, day) })
+        : round.total > 1
+          ? words.questionOf({ n: asked.position + 1, total: round.total })
+          : words.quickQuestion,
     description: `${said(question, questionText(question, lang).prompt, 400)}\n\n${choicesText(question, lang)}${
       disabled === undefined ? "" : `\n\n${words.hintGiven({ letter: letter(disabled) })}`
-    }`,
+    }${day !== null ? `\n\n${words.dailyAnswersUntil({ at: discordTime(asked.closes_at) })}${late}` : ""}`,
     color: COLOUR,
     footer: {
-      text: words.questionFooter({
-        difficulty: words.difficulties[question.difficulty] ?? question.difficulty,
-        seconds: round.seconds,
-      }),
+      text:
+        day !== null
+          ? words.dailyFooter({ difficulty })
+          : words.questionFooter({ difficulty, seconds: round.seconds }),
     },
   });
   const buttons = answerButtons(
@@ -111,8 +127,16 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
   const words = text(lang);
   const shown = question && questionText(question, lang);
   const right = answers.filter((a) => a.correct === 1);
-  const progress =
-    round.total > 1 ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · ` : "";
+  const progress = round.daily_day
+    ? `${words.dailyRevealFooter({ day: formatIsoDay(lang, round.daily_day) })} · `
+    : round.total > 1
+      ? `${words.questionOf({ n: asked.position + 1, total: round.total })} · `
+      : "";
+  // A question of the day: each right answer with the streak of days it keeps going ("🔥 7").
+  const flame = (userId: string) => {
+    const days = reveal.streaks?.[userId];
+    return days ? ` 🔥 ${days}` : "";
+  };
   const embed = fitEmbed({
     title:
       question && shown
@@ -127,7 +151,7 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
       {
         name: words.rightCount({ right: right.length, total: answers.length }),
         value: right.length
-          ? joinLines(right.map((a) => `${mention(a.user_id)} +${a.points}`))
+          ? joinLines(right.map((a) => `${mention(a.user_id)} +${a.points}${flame(a.user_id)}`))
           : words.nobodyRight,
       },
     ],
@@ -260,7 +284,7 @@ const accuracyOf = (r: Pick<ScoreRow, "answered" | "correct">) =>
 export function statsMessage(
   lang: Lang,
   userId: string,
-  score: (ScoreRow & { rank: number }) | undefined,
+  score: (ScoreRow & { rank: number; daily?: { current: number; best: number } }) | undefined,
   term?: string,
 ) {
   const words = text(lang);
@@ -286,6 +310,15 @@ export function statsMessage(
         value: words.streakValue({ now: score.streak, best: score.best_streak }),
         inline: true,
       },
+      ...(score.daily?.best
+        ? [
+            {
+              name: words.dailyStreak,
+              value: words.streakValue({ now: score.daily.current, best: score.daily.best }),
+              inline: true,
+            },
+          ]
+        : []),
     ],
     ...(term ? { footer: { text: words.statsTerm({ name: sanitizeLine(term) }) } } : {}),
   });

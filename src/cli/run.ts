@@ -4,6 +4,7 @@ import { configOrMessage } from "../config.js";
 import { createRouter, payloadJson, runSlash } from "../console/run.js";
 import { CONSOLE_CALLER, consoleCaller } from "../console/slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "../console/text.js";
+import { waitWords } from "../i18n/dates.js";
 import { type Lang, text } from "../i18n/index.js";
 import type { BotResponse, MessagePayload } from "../interactions/types.js";
 import { sanitizeText } from "../text/sanitize.js";
@@ -11,7 +12,7 @@ import { ManualClock } from "../trivia/clock.js";
 import type { RoundRow } from "../trivia/store.js";
 
 /** Commands that keep state (scores, sets, settings): they get the database (DATABASE_PATH). */
-const KEEPING_STATE = new Set(["trivia", "leaderboard", "study", "settings"]);
+const KEEPING_STATE = new Set(["trivia", "daily", "leaderboard", "study", "settings"]);
 
 /** Whether a command line needs the database: by its command's name, as the router finds it. */
 export function needsDatabase(line: string): boolean {
@@ -97,11 +98,17 @@ export async function runCli(engine: Engine, command: string, opts: RunOptions):
       showingMessenger((payload, via) =>
         shown(
           payload,
-          words.postedLater({ seconds: postedAfter, via: via === "channel" ? "channel" : "follow-up" }),
+          words.postedLater({
+            wait: waitWords(lang, postedAfter),
+            via: via === "channel" ? "channel" : "follow-up",
+          }),
         ),
       ),
       { clock },
     );
+    // `/daily set`: that schedule's next question and its reveal play out on the virtual clock
+    // below, and then the run ends (no day after it).
+    trivia.daily.oneDay = true;
     playing = { ...engine, trivia };
   }
   try {

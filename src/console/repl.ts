@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Engine } from "../app.js";
+import { waitWords } from "../i18n/dates.js";
 import { type Lang, text } from "../i18n/index.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
 import { hitName } from "../interactions/choices.js";
@@ -8,6 +9,7 @@ import { createTrivia, showingMessenger } from "../interactions/trivia.js";
 import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/types.js";
 import { openSqlite } from "../storage/sqlite.js";
 import { sanitizeText } from "../text/sanitize.js";
+import { ManualClock } from "../trivia/clock.js";
 import { createRouter, runSlash } from "./run.js";
 import { CONSOLE_CALLER, consoleCaller } from "./slash.js";
 import { componentAt, formSubmission, modalToText, payloadToText } from "./text.js";
@@ -163,16 +165,35 @@ export async function startConsole(engine: Engine, databasePath?: string, lang: 
   // prompt, which is then drawn again with whatever the user had typed.
   let rl: ReturnType<typeof createInterface> | undefined;
   let session: ConsoleSession | undefined;
-  const post = async (payload: MessagePayload) => {
+  const post = async (payload: MessagePayload, heading?: string) => {
     if (rl) process.stdout.write("\r\x1b[K");
+    if (heading) out(heading);
     if (session) session.show(payload);
     else out(payloadToText(payload, 72, lang));
     rl?.prompt(true);
   };
-  const trivia = createTrivia(engine.dataset, storage.sql, showingMessenger(post));
+  const trivia = createTrivia(
+    engine.dataset,
+    storage.sql,
+    showingMessenger((payload) => post(payload)),
+  );
+  // The question of the day set here plays out at once on a virtual clock (its next question and
+  // reveal, each saying how much later it would be posted), while rounds keep real time.
+  const dailyClock = new ManualClock();
+  let later = 0;
+  const days = createTrivia(
+    engine.dataset,
+    storage.sql,
+    showingMessenger((payload) => {
+      const now = session?.language ?? lang;
+      return post(payload, `— ${text(now).postedLater({ wait: waitWords(now, later), via: "channel" })} —`);
+    }),
+    { clock: dailyClock },
+  );
+  days.daily.oneDay = true;
   // Only the console's own rounds: a bot sharing the file owns its rounds in Discord.
   await trivia.resume((round) => round.channel_id === CONSOLE_CALLER.channelId);
-  const router = createRouter({ ...engine, trivia });
+  const router = createRouter({ ...engine, trivia, daily: days.daily });
   session = new ConsoleSession(router, out, lang);
   rl = createInterface({
     input: process.stdin,
@@ -193,6 +214,11 @@ export async function startConsole(engine: Engine, databasePath?: string, lang: 
     const line = raw.trim();
     if (line === "exit" || line === "quit") break;
     if (line !== "") await session.line(line);
+    while (
+      await dailyClock.next((ms) => {
+        later = Math.round(ms / 1000);
+      })
+    );
     rl.prompt();
   }
   rl.close();
@@ -200,5 +226,6 @@ export async function startConsole(engine: Engine, databasePath?: string, lang: 
   process.off("SIGHUP", leave);
   process.off("SIGINT", leave);
   trivia.shutdown();
+  days.shutdown();
   await storage.close();
 }

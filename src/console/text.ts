@@ -9,8 +9,13 @@ import { sanitizeLine, sanitizeText } from "../text/sanitize.js";
 // line for titles and labels), so that nothing but text reaches the terminal.
 const line = sanitizeLine;
 
+/** A Discord timestamp (`<t:1765184400:f>`, shown in each reader's zone) as the terminal's UTC. */
+const moment = (_: string, seconds: string) =>
+  `${new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
 const plain = (s: string) =>
   sanitizeText(s)
+    .replace(/<t:(\d{1,12})(?::[tTdDfFR])?>/g, moment)
     .replace(/\*\*(.+?)\*\*/g, "$1")
     .replace(/(^|[^*])\*(.+?)\*/g, "$1$2")
     .replace(/\\([\\`*_~|>#[\]()-])/g, "$1");

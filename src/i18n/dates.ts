@@ -175,3 +175,14 @@ export function formatOnDate(lang: Lang, claim: Pick<DateClaim, "date" | "precis
 export function discordDay(ms: number): string {
   return `<t:${Math.floor(ms / 1000)}:D>`;
 }
+
+/**
+ * How long after the previous message one would be posted (the console's and `cli run`'s virtual
+ * clock): seconds, or hours and minutes for a day's question. "15 h 9 min", "15 ч 9 мин".
+ */
+export function waitWords(lang: Lang, seconds: number): string {
+  const [s, min, h] = lang === "ru" ? ["с", "мин", "ч"] : ["s", "min", "h"];
+  if (seconds < 120) return `${seconds} ${s}`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} ${min}` : `${Math.floor(minutes / 60)} ${h} ${minutes % 60} ${min}`;
+}

@@ -434,6 +434,53 @@ export const en = {
   webTooMany: "Too many requests. Try again in a minute.",
   webUnavailable: "The page cannot be shown just now. Try again in a minute.",
   hintGiven: (p: { letter: string }) => `💡 Hint: it is not ${p.letter}.`,
+  // — the question of the day (/daily) —
+  dailyServerOnly: "The question of the day is for servers: it is posted to one of the server's channels.",
+  dailyNotAllowed: "Only someone with Manage Server can set or stop the question of the day.",
+  dailyBadTime: (p: { input: string }) =>
+    `“${p.input}” is not a time of day: give it as HH:MM from 00:00 to 23:59, such as 09:00 or 18:30.`,
+  dailyBadReveal: (p: { input: string }) =>
+    `The reveal “${p.input}” is not a time of day: give it as HH:MM from 00:00 to 23:59, such as 21:00.`,
+  dailySameTimes:
+    "The answer cannot be revealed at the very time the question is posted: choose another reveal time.",
+  dailyZoneSuggest: (p: { input: string; zone: string }) =>
+    `“${p.input}” is not a time zone name. Did you mean ${p.zone}?`,
+  dailyZoneUnknown: (p: { input: string }) =>
+    `“${p.input}” is not a time zone name: give an IANA name such as Europe/Berlin, Europe/Moscow or America/New_York.`,
+  dailyCannotPost: (p: { channel: string }) =>
+    `I cannot post in ${p.channel}: let me view it, send messages and embed links there, or choose another channel.`,
+  dailyNoQuestions: "No question matches these choices (difficulty, category, set): choose others.",
+  dailyTitle: "Question of the day",
+  dailyNone: "No question of the day is set on this server. Set one with `/daily set`.",
+  dailyEvery: (p: { time: string; zone: string; channel: string }) =>
+    `Every day at ${p.time} (${p.zone}) in ${p.channel}.`,
+  dailyRevealAt: (p: { time: string }) => `The answer is revealed at ${p.time}.`,
+  dailyRevealBeforeNext: "The answer is revealed just before the next day's question.",
+  dailyChoices: (p: { difficulty: string; category: string }) =>
+    `Difficulty: ${p.difficulty} · category: ${p.category}`,
+  dailyOwnSet: "Questions from this server's own set.",
+  dailyAnyCategory: "any",
+  dailyNext: (p: { at: string; relative: string }) => `Next question: ${p.at} (${p.relative}).`,
+  dailyLast: (p: { day: string; how: string }) => `Last question: ${p.day}, ${p.how}.`,
+  dailyHow: {
+    posted: "posted",
+    late: "posted late (the bot was offline at the time)",
+    gone: "not posted: the channel refused the bot",
+    abandoned: "not posted: its answers had closed before it could be",
+    pending: "being posted",
+  } as Record<string, string>,
+  dailyPaused: (p: { channel: string; at: string }) =>
+    `Paused since ${p.at}: I could not post in ${p.channel}. Once I can, set it again with \`/daily set\`.`,
+  dailySetDone: "The question of the day is set.",
+  dailyOff: "The question of the day is off on this server. Scores and streaks are kept.",
+  dailyOffNone: "No question of the day was set on this server.",
+  dailyQuestionTitle: (p: { day: string }) => `Question of the day — ${p.day}`,
+  dailyAnswersUntil: (p: { at: string }) => `One answer each, until the reveal ${p.at}.`,
+  dailyLate: (p: { due: string }) => `⏰ Late: this question was due ${p.due}, when the bot was offline.`,
+  dailyFooter: (p: { difficulty: string }) =>
+    `${p.difficulty} · question of the day · everyone may answer once`,
+  dailyRevealFooter: (p: { day: string }) => `Question of the day, ${p.day}`,
+  dailyStreak: "Days in a row (question of the day)",
   // — reports of wrong questions —
   reportButton: "Report",
   reportTitle: "Report this question",
@@ -629,6 +676,8 @@ export const en = {
     points: "points",
     categoryAnswered: (p: { category: string }) => `${p.category}_answered`,
     categoryCorrect: (p: { category: string }) => `${p.category}_correct`,
+    dailyStreak: "daily_streak",
+    dailyBestStreak: "daily_best_streak",
   },
   studyColumns: ["question_id", "question", "box", "seen", "wrong", "due"] as string[],
   /** How the console and `cli run` frame what Discord would show. */
@@ -637,10 +686,10 @@ export const en = {
   consoleImage: (p: { url: string }) => `[image: ${p.url}]`,
   consoleAttachment: (p: { name: string; bytes: number }) => `[attachment: ${p.name}, ${p.bytes} bytes]`,
   consoleTypeBelow: "(type it on the next line)",
-  postedLater: (p: { seconds: number; via: "channel" | "follow-up" }) =>
+  postedLater: (p: { wait: string; via: "channel" | "follow-up" }) =>
     p.via === "channel"
-      ? `posted to the channel ${p.seconds} s later`
-      : `sent through the command's follow-up ${p.seconds} s later`,
+      ? `posted to the channel ${p.wait} later`
+      : `sent through the command's follow-up ${p.wait} later`,
   afterPressing: (p: { n: number }) => `after pressing ${p.n}`,
   /** The console's language: its option at start and its command to switch. */
   consoleLanguage: (p: { lang: string }) =>

@@ -235,4 +235,44 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX answers_player ON answers(guild_id, user_id, asked_id, correct) WHERE reset_id IS NULL;
   CREATE INDEX answers_tally ON answers(guild_id, asked_id, correct) WHERE reset_id IS NULL;
   `,
+  // 10: the question of the day. A server's schedule (one per server) keeps the next local day it
+  // owes a question and when that is due (next_due, indexed, so a tick reads only what is due). A
+  // day's question is a round of one (rounds.daily_day), claimed in the same transaction as the
+  // schedule moves on; the unique index on (guild_id, daily_day) makes it once per server and day
+  // whatever runs. Such a round takes answers for hours, so it does not count as the channel's
+  // running round (the index on channel_id leaves it out). Streaks: consecutive days right.
+  `
+  CREATE TABLE daily_schedules (
+    guild_id TEXT PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    post_time TEXT NOT NULL,
+    reveal_time TEXT,
+    time_zone TEXT NOT NULL,
+    difficulty TEXT,
+    category TEXT,
+    set_id INTEGER,
+    locale TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    next_day TEXT,
+    next_due INTEGER,
+    paused TEXT,
+    paused_at INTEGER
+  );
+  CREATE INDEX daily_schedules_due ON daily_schedules(next_due) WHERE next_due IS NOT NULL;
+  CREATE TABLE daily_streaks (
+    guild_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 0,
+    best INTEGER NOT NULL DEFAULT 0,
+    last_day TEXT NOT NULL,
+    PRIMARY KEY (guild_id, user_id)
+  );
+  ALTER TABLE rounds ADD COLUMN daily_day TEXT;
+  ALTER TABLE rounds ADD COLUMN daily_due INTEGER;
+  DROP INDEX rounds_one_running_per_channel;
+  CREATE UNIQUE INDEX rounds_one_running_per_channel ON rounds(channel_id)
+    WHERE status = 'running' AND daily_day IS NULL;
+  CREATE UNIQUE INDEX rounds_one_daily_per_day ON rounds(guild_id, daily_day) WHERE daily_day IS NOT NULL;
+  `,
 ];

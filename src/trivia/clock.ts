@@ -42,6 +42,14 @@ export class ManualClock implements Clock {
     await settle();
   }
 
+  /** When the next timer falls due; undefined when none is set. */
+  nextAt(): number | undefined {
+    return this.timers.reduce<number | undefined>(
+      (a, b) => (a === undefined || b.at < a ? b.at : a),
+      undefined,
+    );
+  }
+
   /** Moves on to the next timer and fires it; false when none is left. `moving` hears how far, in ms. */
   async next(moving: (ms: number) => void = () => undefined): Promise<boolean> {
     const first = this.timers.reduce<{ at: number } | undefined>(

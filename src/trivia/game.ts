@@ -9,6 +9,8 @@ import type { Dataset } from "../data/load.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
 import type { BoardView } from "./boards.js";
 import type { Clock } from "./clock.js";
+import { DailyScheduler } from "./daily.js";
+import { DailyStore } from "./daily-store.js";
 import { RoundQuestions } from "./draw.js";
 import { RoundPosts } from "./posts.js";
 import { allQuestions, type Question, questionById } from "./questions.js";
@@ -49,6 +51,9 @@ export type {
 } from "./types.js";
 export { FOLLOW_UP_WINDOW_MS, PostFailure, STALE_ROUND_MS } from "./types.js";
 
+/** What /trivia stats shows: the score, its rank, and the streak of days (current and best). */
+export type PlayerStats = ScoreRow & { rank: number; daily: { current: number; best: number } };
+
 export class TriviaGame {
   /** A round's life after it starts: deadlines, reveals, next questions, standings, retries. */
   private readonly rounds: RoundDriver;
@@ -56,6 +61,8 @@ export class TriviaGame {
   private readonly posts: RoundPosts;
   /** Each user's clicks on one question, decided one after another in the order they came. */
   private readonly answering = new Map<string, Promise<unknown>>();
+  /** The question of the day: schedules, and the tick that posts each day's question. */
+  readonly daily: DailyScheduler;
 
   constructor(
     private readonly ds: Dataset,
@@ -76,6 +83,16 @@ export class TriviaGame {
       () => this.questions,
       (round) => scopeOf({ guildId: round.guild_id, channelId: round.channel_id, userId: "" }),
       services?.settings,
+      log,
+    );
+    const days = new DailyStore(store.db);
+    this.rounds.daily = days;
+    this.daily = new DailyScheduler(
+      days,
+      (roundId) => this.rounds.drive(roundId),
+      () => this.questions,
+      async (scope) => (await services?.reports.hidden(scope)) ?? new Set<string>(),
+      clock,
       log,
     );
   }
@@ -110,7 +127,8 @@ export class TriviaGame {
         if (followUp && followUp.receivedAt + FOLLOW_UP_WINDOW_MS <= now) {
           if (await this.store.endRound(round.id, "interrupted", now)) interrupted++;
           this.log.warn({ round: round.id }, "a round through an interaction's webhook outlived it: ended");
-        } else if ((last?.closes_at ?? round.started_at) + STALE_ROUND_MS < now) {
+        } else if (!round.daily_day && (last?.closes_at ?? round.started_at) + STALE_ROUND_MS < now) {
+          // (A question of the day is revealed however late: see RoundDriver.)
           if (await this.store.endRound(round.id, "interrupted", now, "interrupted")) interrupted++;
         } else resumed++;
       }
@@ -120,6 +138,7 @@ export class TriviaGame {
   }
 
   shutdown(): void {
+    this.daily.shutdown();
     this.rounds.shutdown();
   }
 
@@ -280,13 +299,17 @@ export class TriviaGame {
     return { status: outcome.status === "unknown" ? "gone" : outcome.status, choice };
   }
 
-  /** A player's score on this server (or DM scope) in a view, with their rank; undefined before any answer. */
-  stats(
+  /**
+   * A player's score on this server (or DM scope) in a view, with their rank and their streak of
+   * days with the question of the day; undefined before any answer.
+   */
+  async stats(
     player: Player,
     userId = player.userId,
     view: BoardView = {},
-  ): Promise<(ScoreRow & { rank: number }) | undefined> {
-    return this.store.score(scopeOf(player), userId, view);
+  ): Promise<PlayerStats | undefined> {
+    const score = await this.store.score(scopeOf(player), userId, view);
+    return score && { ...score, daily: await this.daily.store.streak(scopeOf(player), userId) };
   }
 
   leaderboard(player: Player, scope: "server" | "global", limit = 10, view: BoardView = {}) {

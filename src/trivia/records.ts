@@ -21,6 +21,8 @@ export interface ScoreColumns {
   points: string;
   categoryAnswered(p: { category: string }): string;
   categoryCorrect(p: { category: string }): string;
+  dailyStreak: string;
+  dailyBestStreak: string;
 }
 
 /** The columns per category: the five eras of the built-in questions, and the server's own sets. */
@@ -69,6 +71,13 @@ export class PlayerRecords {
       params,
     );
     const names = new Map(named.map((r) => [r.user_id, r.name]));
+    // Streaks of days with the question of the day (everywhere: each player's longest).
+    const streakRows = await this.db.all<{ user_id: string; current: number; best: number }>(
+      `SELECT user_id, MAX(current) AS current, MAX(best) AS best FROM daily_streaks
+       ${scope === "global" ? "" : "WHERE guild_id = ?"} GROUP BY user_id`,
+      params,
+    );
+    const streaks = new Map(streakRows.map((r) => [r.user_id, r]));
     const eraCache = new Map<string, string>();
     const categoryOf = (questionId: string): string => {
       if (parseSetQuestionId(questionId)) return "own-sets";
@@ -105,6 +114,8 @@ export class PlayerRecords {
         columns.categoryAnswered({ category }),
         columns.categoryCorrect({ category }),
       ]),
+      columns.dailyStreak,
+      columns.dailyBestStreak,
     ];
     const lines = [...players]
       .sort((a, b) => b[1].points - a[1].points || a[0].localeCompare(b[0]))
@@ -118,6 +129,8 @@ export class PlayerRecords {
           verbatim(p.answered ? (p.correct / p.answered).toFixed(2) : "0.00"),
           p.points,
           ...CATEGORY_COLUMNS.flatMap((c) => p.per.get(c) ?? [0, 0]),
+          Number(streaks.get(user)?.current ?? 0),
+          Number(streaks.get(user)?.best ?? 0),
         ]),
       );
     return { csv: `${[csvLine(header.map(verbatim)), ...lines].join("\r\n")}\r\n`, players: players.size };

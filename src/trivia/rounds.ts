@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { type LogSink, silentLogger } from "../log-sink.js";
 import type { Clock } from "./clock.js";
+import type { DailyStore } from "./daily-store.js";
 import type { RoundQuestions } from "./draw.js";
 import { nonceOf, type PostRow, type RoundPosts } from "./posts.js";
 import type { Question } from "./questions.js";
@@ -70,6 +71,8 @@ export class RoundDriver {
   private readonly id = randomUUID();
   /** The interaction whose reply is a hinted round's first question (to take an answer from it). */
   readonly starts = new Map<number, FollowUpHandle>();
+  /** Questions of the day: their streaks for reveals, and the schedule to pause when a channel refuses. */
+  daily: DailyStore | undefined;
 
   constructor(
     private readonly store: TriviaStore,
@@ -185,8 +188,14 @@ export class RoundDriver {
         this.scheduleClose(round, last);
         return "settled";
       }
-      if (now - last.closes_at > STALE_ROUND_MS) return this.interrupt(round, now);
+      // A question of the day is revealed however late the process comes back: its answers count.
+      if (now - last.closes_at > STALE_ROUND_MS && !round.daily_day) return this.interrupt(round, now);
       await this.store.claimReveal(last.id, now);
+      return "again";
+    }
+    // A question of the day is one question with no standings: revealed, it is done.
+    if (round.daily_day) {
+      await this.store.endRound(roundId, "finished", now);
       return "again";
     }
     // Between questions: the last reveal is delivered, so the next question may follow it.
@@ -224,10 +233,12 @@ export class RoundDriver {
       await this.store.endRound(round.id, "interrupted", now);
       return "again";
     }
-    if (now - post.created_at > STALE_ROUND_MS) {
+    if (await this.overdue(round, post, now)) {
       await this.posts.done(post, "abandoned", null, now);
       this.log.warn({ round: round.id, post: post.kind }, "a post pending for too long was given up");
-      if (post.kind !== "interrupted") await this.store.endRound(round.id, "interrupted", now, "interrupted");
+      // A question of the day past its window is a day skipped: nothing to say in the channel.
+      if (post.kind !== "interrupted")
+        await this.store.endRound(round.id, "interrupted", now, round.daily_day ? undefined : "interrupted");
       return "again";
     }
     const event = await this.eventOf(round, post);
@@ -249,14 +260,31 @@ export class RoundDriver {
         "a round's post could not be delivered",
       );
       await this.posts.done(post, verdict, null, this.clock.now());
-      // Nothing more can reach that channel: the round ends (its scores are already kept).
-      if (verdict === "gone") await this.store.endRound(round.id, "interrupted", this.clock.now());
+      // Nothing more can reach that channel: the round ends (its scores are already kept), and a
+      // question of the day stops until its schedule is set again (/daily show says why).
+      if (verdict === "gone") {
+        await this.store.endRound(round.id, "interrupted", this.clock.now());
+        if (round.daily_day && round.guild_id)
+          await this.daily?.pause(round.guild_id, round.channel_id, "cannot-post", this.clock.now());
+      }
       return "again";
     }
     // Delivered. Should this write fail, the post is tried again once its lease runs out, with the
     // same nonce, so Discord returns this same message rather than making another.
     await this.posts.done(post, "posted", typeof messageId === "string" ? messageId : null, this.clock.now());
     return "again";
+  }
+
+  /**
+   * Whether a post waited too long to be worth making: a round's, after STALE_ROUND_MS; a question
+   * of the day's question, once its answers have closed (its reveal, after STALE_ROUND_MS).
+   */
+  private async overdue(round: RoundRow, post: PostRow, now: number): Promise<boolean> {
+    if (round.daily_day && post.kind === "question") {
+      const asked = await this.store.askedAt(round.id, post.position);
+      return asked === undefined || now >= asked.closes_at;
+    }
+    return now - post.created_at > STALE_ROUND_MS;
   }
 
   /** The event a post shows, built from the database (so any process builds the same one). */
@@ -281,18 +309,29 @@ export class RoundDriver {
 
   async reveal(round: RoundRow, asked: AskedRow): Promise<Reveal> {
     const settings = await this.settings?.get(this.scopeOf(round));
+    const answers = await this.store.answers(asked.id);
+    const streaks =
+      round.daily_day && round.guild_id && this.daily
+        ? await this.daily.streaksOf(
+            round.guild_id,
+            answers.filter((a) => a.correct === 1).map((a) => a.user_id),
+          )
+        : undefined;
     return {
       round,
       asked,
       question: await this.questions().byId(asked.question_id),
-      answers: await this.store.answers(asked.id),
+      answers,
       explain: settings?.explanations ?? true,
+      ...(streaks ? { streaks } : {}),
     };
   }
 
   // — timers —
 
   private remember(round: RoundRow): void {
+    // A question of the day is not the channel's round: /trivia stop never acts on it.
+    if (round.daily_day) return;
     if (round.status === "running") this.known.set(round.channel_id, round);
     else if (this.known.get(round.channel_id)?.id === round.id) this.known.delete(round.channel_id);
   }

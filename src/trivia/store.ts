@@ -1,6 +1,7 @@
 import type { Sql } from "../storage/sql.js";
 import { type BoardView, board, standingOf } from "./boards.js";
 import { decideCount } from "./counting.js";
+import { recordStreaks } from "./daily-store.js";
 import { type PostKind, recordPost } from "./posts.js";
 
 export interface RoundRow {
@@ -38,6 +39,9 @@ export interface RoundRow {
   counted: number | null;
   players: number | null;
   min_players: number | null;
+  /** A question of the day's round: the server's local date it is for, and when it was due. */
+  daily_day: string | null;
+  daily_due: number | null;
 }
 
 export interface AskedRow {
@@ -88,6 +92,8 @@ export type NewRound = Omit<
   | "counted"
   | "players"
   | "min_players"
+  | "daily_day"
+  | "daily_due"
 > & {
   set_id?: number | null;
   category?: string | null;
@@ -147,10 +153,12 @@ async function recordOne(tx: Sql, a: NewAnswer): Promise<AnswerOutcome> {
 export class TriviaStore {
   constructor(readonly db: Sql) {}
 
+  /** The channel's round started by a command (a question of the day takes answers beside it). */
   runningRound(channelId: string): Promise<RoundRow | undefined> {
-    return this.db.get<RoundRow>("SELECT * FROM rounds WHERE channel_id = ? AND status = 'running'", [
-      channelId,
-    ]);
+    return this.db.get<RoundRow>(
+      "SELECT * FROM rounds WHERE channel_id = ? AND status = 'running' AND daily_day IS NULL",
+      [channelId],
+    );
   }
 
   runningRounds(): Promise<RoundRow[]> {
@@ -290,6 +298,12 @@ export class TriviaStore {
       );
       if (!claimed) return false;
       await recordPost(tx, claimed.round_id, "reveal", claimed.position, now);
+      // A question of the day: its streaks move on with the reveal, once, whoever claims it.
+      const daily = await tx.get<{ guild_id: string; daily_day: string | null }>(
+        "SELECT guild_id, daily_day FROM rounds WHERE id = ?",
+        [claimed.round_id],
+      );
+      if (daily?.daily_day) await recordStreaks(tx, daily.guild_id, daily.daily_day, askedId);
       return true;
     });
   }

@@ -79,6 +79,8 @@ export interface Reveal {
   answers: { user_id: string; correct: number; points: number }[];
   /** Whether to show the explanation and sources (a server setting; yes by default). */
   explain: boolean;
+  /** A question of the day: the streak of days each player who got it right is on now. */
+  streaks?: Record<string, number>;
 }
 
 export interface Standing {

@@ -40,6 +40,7 @@ const OPTION_TYPE_NAMES: Record<number, string> = {
   [ApplicationCommandOptionType.Boolean]: "boolean",
   [ApplicationCommandOptionType.Number]: "number",
   [ApplicationCommandOptionType.Attachment]: "attachment",
+  [ApplicationCommandOptionType.Channel]: "channel",
 };
 
 /** The registered command named `name`: guild commands first, then global ones. */
@@ -129,6 +130,8 @@ function optionValues(
     if (typeof value === "object") throw new Error(`/${command.name} ${name} does not take a file`);
     if (!isFocused) {
       // Discord's client enforces these before it sends anything.
+      if (def.type === ApplicationCommandOptionType.Channel && typeof value !== "string")
+        throw new Error(`/${command.name} ${name} takes a channel's id`);
       if (def.type === ApplicationCommandOptionType.String) {
         if (typeof value !== "string") throw new Error(`/${command.name} ${name} takes a string`);
         if ("max_length" in def && def.max_length !== undefined && [...value].length > def.max_length)
