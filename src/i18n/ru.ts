@@ -88,7 +88,8 @@ export const ru: Messages = {
   datesImprecise: " (даты неточны)",
   or: " или ",
   readTwoWays: (p) => `«${p.query}» можно прочитать двумя способами: ${p.readings}. Ниже ответ для обоих.`,
-  statedMismatch: (p) => `В источнике указано «${p.stated}» (${p.sources}), что не совпадает с датами.`,
+  // The figure in Russian is the source's figure translated, not its words: it is given unquoted.
+  statedMismatch: (p) => `В источнике указан срок ${p.stated} (${p.sources}), что не совпадает с датами.`,
   contextImprecise:
     "Некоторые из этих дат известны лишь с точностью до месяца или года, поэтому эти сроки могут не покрывать каждый день запроса.",
   contextBeforeFounding: (p) => endSentence(`Должности не было до образования Секретариата ${p.date}`),
