@@ -43,7 +43,8 @@ describe(`what users are shown: ${shown.length} texts, ${sentences.length} sente
     // Each marked Russian translation stands for the quotations of the English it is given beside.
     const standsFor = new Map<string, string[]>();
     for (const p of russianPairs(ds))
-      for (const q of translationsIn(p.ru)) standsFor.set(q, [...(standsFor.get(q) ?? []), ...quotesIn(p.en)]);
+      for (const q of translationsIn(p.ru))
+        standsFor.set(q, [...(standsFor.get(q) ?? []), ...quotesIn(p.en)]);
     const bad: string[] = [];
     let quotations = 0;
     for (const s of shown) {
@@ -56,7 +57,9 @@ describe(`what users are shown: ${shown.length} texts, ${sentences.length} sente
         quotations++;
         const english = standsFor.get(q) ?? [];
         if (english.length === 0 || !english.every(verbatim))
-          bad.push(`${s.where}: «${q}» (пер. с англ.) stands for no verbatim English quotation: ${english.join(" / ")}`);
+          bad.push(
+            `${s.where}: «${q}» (пер. с англ.) stands for no verbatim English quotation: ${english.join(" / ")}`,
+          );
       }
     }
     expect(quotations).toBeGreaterThan(50);
