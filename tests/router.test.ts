@@ -44,6 +44,10 @@ describe("/who", () => {
     expect(ru.embeds?.[0]?.description).toContain(
       "Найдено по: «Chruschtschow» — немецкое написание фамилии Никиты Хрущёва",
     );
+    // Their own name for him is the card's name: nothing to explain.
+    const own = payloadOf(await command("who", { name: "Хрущёв" }, { ...ALICE, locale: "ru" }));
+    expect(own.embeds?.[0]?.title).toBe("Никита Хрущёв");
+    expect(own.embeds?.[0]?.description).not.toContain("Найдено по");
   });
 
   it("offers the names a short query starts (Nik) in a private menu rather than 'no one like that'", async () => {

@@ -641,7 +641,7 @@ export const en = {
   quoted: (p: { text: string }) => `“${p.text}”`,
   /** What a typed name matched, on the card it opened: `“Chruschtschow” — German spelling of Khrushchev`. */
   matchedQuery: (p: { query: string; note: string }) => `“${p.query}” — ${p.note}`,
-  /** The notes on what matched, by the kind of name the search found an entry by. */
+  /** The notes on what matched, by the kind of name the search found an entry by ("": no note). */
   searchNotes: {
     fullName: (p: { person: NotedPerson }) => `full name of ${p.person.name}`,
     firstName: (p: { person: NotedPerson }) => `first name of ${p.person.name}`,

@@ -691,8 +691,9 @@ export const ru: Messages = {
   searchNotes: {
     fullName: (p) => `полное имя ${p.person.nameRuForms.gen}`,
     firstName: (p) => `имя ${p.person.nameRuForms.gen}`,
-    russianName: (p) => `русское написание имени ${p.person.nameRuForms.gen}`,
-    russianSurname: (p) => `русское написание фамилии ${p.person.nameRuForms.gen}`,
+    // The Russian name is the name a Russian card shows: nothing to explain ("" is no note).
+    russianName: () => "",
+    russianSurname: () => "",
     transliteration: (p) =>
       `латинская запись ${p.surname ? "фамилии" : "имени"} ${p.person.nameRuForms.gen} (${
         TRANSLIT_RU[p.system] ?? p.system

@@ -9,12 +9,14 @@ const lastWord = (text: string): string => text.trim().split(/\s+/).at(-1) ?? te
 const firstWord = (text: string): string => text.trim().split(/\s+/)[0] ?? text;
 
 type Notes = Messages["searchNotes"];
-/** A key with its note on what it is, in English and in Russian (en.ts, ru.ts `searchNotes`). */
-const noted = (key: string, note: (notes: Notes) => string): SearchKey => ({
-  text: key,
-  note: note(text("en").searchNotes),
-  noteRu: note(text("ru").searchNotes),
-});
+/**
+ * A key with its note on what it is, in English and in Russian (en.ts, ru.ts `searchNotes`); an
+ * empty note is none (a Russian reader who typed the Russian name typed the name itself).
+ */
+function noted(key: string, note: (notes: Notes) => string): SearchKey {
+  const ru = note(text("ru").searchNotes);
+  return { text: key, note: note(text("en").searchNotes), ...(ru ? { noteRu: ru } : {}) };
+}
 
 function variantNote(v: Variant, person: Person): (notes: Notes) => string {
   switch (v.kind) {
