@@ -27,7 +27,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const lang = langOf(request.caller.locale);
   if (!engine.trivia) return refuse(text(lang).studyUnavailable);
   if (request.options.export === true) {
-    const exported = await engine.trivia.services?.exportStudy(request.caller, text(lang).studyColumns);
+    const exported = await engine.trivia.services?.exportStudy(request.caller, text(lang).studyColumns, lang);
     if (!exported || exported.questions === 0) return refuse(text(lang).studyExportNone);
     return {
       type: "reply",

@@ -4,7 +4,7 @@
 // and picture, and /help, in English and Russian. No list of exceptions:
 // - every quotation is verbatim (whitespace aside) in a seed, or is the reader's own words quoted back;
 //   a Russian translation marked "(пер. с англ.)" is not a quotation but must be one that data/
-//   gives beside its English quotation (tests/provenance.test.ts holds that one to the seed);
+//   gives beside its English quotation, and that English quotation is verbatim in a seed;
 // - no line attributes twice ("According to X, according to X"), and no line names the project's
 //   own files or words (seed file names, "seeds", "Apparat: Apparat editors");
 // - a holding is named as the cards name it wherever a person and their office or date appear
@@ -18,6 +18,7 @@ import { personCard } from "../src/cards/person.js";
 import { sourcesMessage, sourcesPages } from "../src/cards/sources.js";
 import { claimBounds } from "../src/dates/calendar.js";
 import { describeTermLength, durationBetween, formatYearsMonths } from "../src/dates/duration.js";
+import { claimValue, disputeTopic, personName, sourcedText } from "../src/i18n/data-text.js";
 import { text } from "../src/i18n/index.js";
 import { NO_MENTIONS } from "../src/interactions/payload.js";
 import { engine } from "./helpers.js";
@@ -38,14 +39,29 @@ const sentences = shown
 describe(`what users are shown: ${shown.length} texts, ${sentences.length} sentences`, () => {
   it.skipIf(!HAVE_SEEDS)("quotes the seeds verbatim, and only them (besides the reader's own words)", () => {
     const seeds = [...readSeeds().values()].map(squash);
+    const verbatim = (q: string) => seeds.some((seed) => seed.includes(squash(q)));
+    // Each marked Russian translation stands for the quotations of the English it is given beside.
+    const standsFor = new Map<string, string[]>();
+    for (const p of russianPairs(ds))
+      for (const q of translationsIn(p.ru))
+        standsFor.set(q, [...(standsFor.get(q) ?? []), ...quotesIn(p.en)]);
     const bad: string[] = [];
     let quotations = 0;
-    for (const s of shown)
+    for (const s of shown) {
       for (const q of quotesIn(s.text)) {
         quotations++;
         const theirs = s.user !== undefined && q.replace(/\\/g, "").includes(s.user);
-        if (!theirs && !seeds.some((seed) => seed.includes(squash(q)))) bad.push(`${s.where}: "${q}"`);
+        if (!theirs && !verbatim(q)) bad.push(`${s.where}: "${q}"`);
       }
+      for (const q of translationsIn(s.text)) {
+        quotations++;
+        const english = standsFor.get(q) ?? [];
+        if (english.length === 0 || !english.every(verbatim))
+          bad.push(
+            `${s.where}: «${q}» (пер. с англ.) stands for no verbatim English quotation: ${english.join(" / ")}`,
+          );
+      }
+    }
     expect(quotations).toBeGreaterThan(50);
     expect([...new Set(bad)]).toEqual([]);
   });
@@ -84,7 +100,7 @@ describe(`what users are shown: ${shown.length} texts, ${sentences.length} sente
         new RegExp(`(?:${words.predecessor}|${words.successor}): ([^(·\\n]+)`, "g"),
       )) {
         const name = (m[1] as string).trim();
-        if (ds.people.some((p) => p.name === name) && !s.buttons?.includes(name))
+        if (ds.people.some((p) => personName(s.lang, p) === name) && !s.buttons?.includes(name))
           bad.add(`${s.where}: names ${name} as a neighbour with no button to their card`);
       }
     }
@@ -115,9 +131,11 @@ describe(`what users are shown: ${shown.length} texts, ${sentences.length} sente
               durationBetween(`${t.start.date.slice(0, 7)}-01`, `${t.end.date.slice(0, 7)}-01`),
             );
           else computed = describeTermLength(t.start, t.end);
+          // Whether it is a mismatch is the English figure's business; a Russian card says so in
+          // the Russian figure's words.
           const mismatch = figure(computed) !== figure(stated.text);
           const line = text(lang)
-            .statedMismatch({ stated: stated.text, sources: "X" })
+            .statedMismatch({ stated: sourcedText(lang, stated), sources: "X" })
             .split("X")[0] as string;
           expect(card.includes(line), `${t.id} "${stated.text}" (${lang}) vs ${computed}`).toBe(mismatch);
         }
@@ -134,11 +152,12 @@ describe("/sources", () => {
     for (const lang of LANGS) {
       const pages = sourcesPages(ds, lang);
       const fields = pages.flat().flatMap((x) => x.fields ?? []);
-      const topics = fields.filter((f) => ds.disputes.some((d) => d.topic === f.name)).map((f) => f.name);
-      expect(topics).toEqual(ds.disputes.map((d) => d.topic));
+      const topic = (d: (typeof ds.disputes)[number]) => disputeTopic(lang, d);
+      const topics = fields.filter((f) => ds.disputes.some((d) => topic(d) === f.name)).map((f) => f.name);
+      expect(topics).toEqual(ds.disputes.map(topic));
       const all = fields.map((f) => f.value).join("\n");
       for (const d of ds.disputes)
-        for (const c of d.claims) expect(all, `${d.id} (${lang})`).toContain(c.value);
+        for (const c of d.claims) expect(all, `${d.id} (${lang})`).toContain(claimValue(lang, c));
       for (const s of ds.sources) expect(JSON.stringify(pages), s.id).toContain(s.title);
       expect(JSON.stringify(pages)).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     }

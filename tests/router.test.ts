@@ -39,6 +39,15 @@ describe("/who", () => {
     const offices = p.embeds?.[0]?.fields?.find((f) => f.name === "Offices held")?.value;
     expect(offices).toMatch(/14 September 1953 – 14 October 1964 · 11 years, 30 days/);
     expect(p.embeds?.[0]?.footer?.text).toMatch(/^Sources: /);
+    // A Russian caller is told in Russian what their Latin spelling matched.
+    const ru = payloadOf(await command("who", { name: "Chruschtschow" }, { ...ALICE, locale: "ru" }));
+    expect(ru.embeds?.[0]?.description).toContain(
+      "Найдено по: «Chruschtschow» — немецкое написание фамилии Никиты Хрущёва",
+    );
+    // Their own name for him is the card's name: nothing to explain.
+    const own = payloadOf(await command("who", { name: "Хрущёв" }, { ...ALICE, locale: "ru" }));
+    expect(own.embeds?.[0]?.title).toBe("Никита Хрущёв");
+    expect(own.embeds?.[0]?.description).not.toContain("Найдено по");
   });
 
   it("offers the names a short query starts (Nik) in a private menu rather than 'no one like that'", async () => {

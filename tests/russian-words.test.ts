@@ -5,13 +5,15 @@
 // sources (their titles, publishers and the short names the footers use), links, and an original
 // quotation marked as such beside its translation ("(пер. с англ.; …)").
 import { describe, expect, it } from "vitest";
-import { questionMessage, revealMessage } from "../src/cards/trivia.js";
+import { reportsList } from "../src/cards/reports.js";
+import { questionMessage, revealMessage, studyMessage } from "../src/cards/trivia.js";
 import { createRouter } from "../src/console/run.js";
 import { CONSOLE_CALLER } from "../src/console/slash.js";
 import type { BotResponse, Caller, MessagePayload } from "../src/interactions/types.js";
 import { sourceName } from "../src/query/holding.js";
 import { buildTimelineSvg } from "../src/timeline/svg.js";
 import { allQuestions } from "../src/trivia/questions.js";
+import type { ReportRow } from "../src/trivia/reports.js";
 import type { AskedRow, RoundRow } from "../src/trivia/store.js";
 import { engine } from "./helpers.js";
 
@@ -37,11 +39,13 @@ function payloadOf(r: BotResponse): MessagePayload {
   return r.payload;
 }
 
-/** The names the sources go by, longest first, so that a name inside a longer one goes with it. */
+/**
+ * The names the sources go by, longest first, so that a name inside a longer one goes with it: their
+ * titles and publishers, and the short names a Russian reader is shown ("Wikipedia: Секретариат").
+ * Not the English short names ("Wikipedia: Secretariat"): a Russian card has its own.
+ */
 const SOURCE_NAMES = [
-  ...new Set(
-    ds.sources.flatMap((s) => [s.title, s.publisher, sourceName(ds, s.id), sourceName(ds, s.id, "ru")]),
-  ),
+  ...new Set(ds.sources.flatMap((s) => [s.title, s.publisher, sourceName(ds, s.id, "ru")])),
 ].sort((a, b) => b.length - a.length);
 
 /** The words a reader reads, source names, links and marked originals left out. */
@@ -134,12 +138,42 @@ describe("a Russian reader reads Russian", () => {
 
     const round = { id: 1, total: 1, seconds: 20, locale: "ru", channel_id: "c" } as RoundRow;
     const asked = { id: 1, position: 0 } as AskedRow;
-    for (const question of allQuestions(ds)) {
+    const questions = allQuestions(ds);
+    for (const [i, question] of questions.entries()) {
       count("trivia", shownTexts(questionMessage("ru", { round, asked, question })));
       count(
         "trivia",
         shownTexts(revealMessage(ds, "ru", { round, asked, question, answers: [], explain: true })),
       );
+      // /study: the verdict on the one before, with its explanation and sources, then this one.
+      const before = questions[i - 1];
+      const previous = before && {
+        question: before,
+        chosen: (before.answer + 1) % 2,
+        correct: i % 2 === 0,
+        box: 2,
+      };
+      count(
+        "/study",
+        shownTexts(
+          studyMessage(ds, "ru", { next: question, boxes: [[1, 3]], ...(previous ? { previous } : {}) }),
+        ),
+      );
+    }
+    // A moderator's /trivia reports: each reported question with its answer (the report's own text
+    // is the reporter's, written in Russian here).
+    const report = (id: number, questionId: string): ReportRow => ({
+      id,
+      scope: "g",
+      question_id: questionId,
+      user_id: "1",
+      text: "Здесь ошибка в дате",
+      created_at: 0,
+      status: "open",
+    });
+    for (let i = 0; i < questions.length; i += 5) {
+      const page = questions.slice(i, i + 5).map((q, j) => ({ report: report(i + j, q.id), question: q }));
+      count("/trivia reports", shownTexts(reportsList("ru", page, questions.length)));
     }
 
     const rows = [...tallies.entries()].map(([surface, t]) => ({

@@ -105,6 +105,12 @@ describe("autocomplete", () => {
   it("says what matched when it was not the display name", () => {
     const [first] = search.autocomplete("Chruschtschow", { kind: "person" });
     expect(first?.matched).toBe("German spelling of Khrushchev");
+    expect(first?.matchedRu).toBe("немецкое написание фамилии Никиты Хрущёва");
+    const [latin] = search.autocomplete("Chrushchev", { kind: "person" });
+    expect(latin?.matchedRu).toMatch(/^латинская запись фамилии Никиты Хрущёва \(.+\)$/);
+    const [office] = search.autocomplete("Генсек", { kind: "office" });
+    expect(office?.matched).toBe("another name for General Secretary");
+    expect(office?.matchedRu).toBe("другое название должности Генерального секретаря ЦК КПСС");
   });
 
   it("stays within Discord's limits", () => {

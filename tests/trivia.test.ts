@@ -558,6 +558,16 @@ describe("exports for teachers", () => {
     expect(new TextDecoder().decode(mine.files?.[0]?.data)).toMatch(
       /^question_id,question,box,seen,wrong,due\r\n/,
     );
+    // A Russian caller's file words its questions in Russian, as their /study showed them.
+    const boris = caller("33", { locale: "ru" });
+    await payloadOf(trivia.click(boris, buttonsOf(await payloadOf(trivia.study(boris)))[0] as string));
+    const theirs = await payloadOf(
+      router.handle({ type: "command", command: "study", options: { export: true }, caller: boris }),
+    );
+    const [, studied] = new TextDecoder().decode(theirs.files?.[0]?.data).trim().split("\r\n");
+    const question = questionById(engine().dataset, (studied ?? "").split(",")[0] as string);
+    expect(question?.ru?.prompt).toBeTruthy();
+    expect(studied).toContain((question?.ru?.prompt ?? "-").replace(/"/g, '""'));
   });
 });
 

@@ -6,7 +6,7 @@ import { ButtonStyle, ComponentType, TextInputStyle } from "../interactions/api.
 import { encodeId } from "../interactions/custom-id.js";
 import { ephemeralText, quoteUserText } from "../interactions/payload.js";
 import type { MessagePayload, ModalPayload } from "../interactions/types.js";
-import type { Question } from "../trivia/questions.js";
+import { type Question, questionText } from "../trivia/questions.js";
 import type { ReportRow } from "../trivia/reports.js";
 import { MAX_REPORT_TEXT } from "../trivia/reports.js";
 import { clip } from "./limits.js";
@@ -60,10 +60,12 @@ export function reportsList(
   if (reports.length === 0) return ephemeralText(words.reportsNone);
   const lines = reports.map(({ report, question }, i) => {
     const shown = (s: string, max: number) => (question?.userText ? quoteUserText(s, max) : clip(s, max));
+    // The question as the moderator's language words it (an imported one as its author wrote it).
+    const asked = question && questionText(question, lang);
     return words.reportLine({
       n: i + 1,
-      question: question ? shown(question.prompt, 200) : words.reportQuestionGone,
-      answer: question ? shown(question.choices[question.answer] ?? "", 80) : "—",
+      question: question && asked ? shown(asked.prompt, 200) : words.reportQuestionGone,
+      answer: question && asked ? shown(asked.choices[question.answer] ?? "", 80) : "—",
       text: quoteUserText(report.text, 300),
       by: `<@${report.user_id}>`,
     });

@@ -51,9 +51,12 @@ const said = (q: Question, s: string, max = 1000) => (q.userText ? quoteUserText
 /** The same on one line where a title shows it (the reveal's "Answer: B. …"). */
 const saidInTitle = (q: Question, s: string) => (q.userText ? quoteUserText(s, 200) : sanitizeLine(s));
 
-/** Where the question's answer is backed: the dataset's sources, or the source an author named. */
-const sourcesOf = (ds: Dataset, q: Question) =>
-  q.userText ? clip(sanitizeLine(q.sourceNote ?? "—"), 300) : sourceList(ds, q.sources);
+/**
+ * Where the question's answer is backed: the dataset's sources, named in the reader's language, or
+ * the source an author named (in their own words).
+ */
+const sourcesOf = (ds: Dataset, q: Question, lang: Lang) =>
+  q.userText ? clip(sanitizeLine(q.sourceNote ?? "—"), 300) : sourceList(ds, q.sources, lang);
 
 function choicesText(q: Question, lang: Lang): string {
   return questionText(q, lang)
@@ -157,7 +160,7 @@ export function revealMessage(ds: Dataset, lang: Lang, reveal: Reveal): MessageP
     ],
     footer: {
       text: reveal.explain
-        ? `${progress}${words.sources}: ${question ? sourcesOf(ds, question) : "—"}`
+        ? `${progress}${words.sources}: ${question ? sourcesOf(ds, question, lang) : "—"}`
         : progress.replace(/ · $/, "") || "—",
     },
   });
@@ -404,7 +407,7 @@ export function studyMessage(ds: Dataset, lang: Lang, state: StudyState): Messag
       fitEmbed({
         description: `${verdict}\n\n${shown.explanation}`,
         color: COLOUR,
-        footer: { text: `${words.sources}: ${sourceList(ds, q.sources)}` },
+        footer: { text: `${words.sources}: ${sourceList(ds, q.sources, lang)}` },
       }),
     );
   }

@@ -3,7 +3,31 @@
 // values are functions of named parameters; the engine hands over codes and values, never prose.
 // It is long on purpose: one table per language is where a translator reads every text in order.
 
+import type { Office, Person } from "../data/schema.js";
 import { MONTHS_EN } from "../dates/parse.js";
+
+/** A person or office as the search's notes on what matched name them (src/search/entries.ts). */
+type NotedPerson = Pick<Person, "name" | "nameRu" | "nameRuForms">;
+type NotedOffice = Pick<Office, "name" | "nameRu" | "nameRuForms" | "kind">;
+
+const lastWord = (s: string) => s.trim().split(/\s+/).at(-1) ?? s;
+/** "Никита Хрущёв" from "Никита Сергеевич Хрущёв". */
+const shortRu = (nameRu: string) => {
+  const parts = nameRu.trim().split(/\s+/);
+  return parts.length > 2 ? `${parts[0]} ${parts.at(-1)}` : nameRu;
+};
+
+const EXONYM_LANGUAGES: Record<string, string> = { de: "German", fr: "French", es: "Spanish", pl: "Polish" };
+const TRANSLIT_SYSTEMS: Record<string, string> = {
+  english: "English-style",
+  simple: "simplified",
+  scholarly: "scholarly",
+  iso9: "ISO 9",
+  german: "German-style",
+  french: "French-style",
+  polish: "Polish-style",
+  spanish: "Spanish-style",
+};
 
 /** "Jan" … "Dec": English uses the same short names alone and after a day. */
 const SHORT_MONTHS: string[] = MONTHS_EN.map((m) => m.slice(0, 3));
@@ -664,6 +688,27 @@ export const en = {
   quoted: (p: { text: string }) => `“${p.text}”`,
   /** What a typed name matched, on the card it opened: `“Chruschtschow” — German spelling of Khrushchev`. */
   matchedQuery: (p: { query: string; note: string }) => `“${p.query}” — ${p.note}`,
+  /** The notes on what matched, by the kind of name the search found an entry by ("": no note). */
+  searchNotes: {
+    fullName: (p: { person: NotedPerson }) => `full name of ${p.person.name}`,
+    firstName: (p: { person: NotedPerson }) => `first name of ${p.person.name}`,
+    russianName: (p: { person: NotedPerson }) => `Russian name of ${p.person.name}`,
+    russianSurname: (p: { person: NotedPerson }) => `Russian spelling of ${lastWord(p.person.name)}`,
+    /** A Latin rendering of the Russian name (`surname`: of the surname alone). */
+    transliteration: (p: { person: NotedPerson; system: string; surname: boolean }) =>
+      `${TRANSLIT_SYSTEMS[p.system] ?? p.system} transliteration of ${
+        p.surname ? lastWord(p.person.nameRu) : shortRu(p.person.nameRu)
+      }`,
+    exonym: (p: { person: NotedPerson; lang: string | undefined }) =>
+      `${EXONYM_LANGUAGES[p.lang ?? ""] ?? "foreign"} spelling of ${lastWord(p.person.name)}`,
+    birthName: (p: { person: NotedPerson }) => `birth name of ${p.person.name}`,
+    nickname: (p: { person: NotedPerson }) => `nickname of ${p.person.name}`,
+    nativeName: (p: { person: NotedPerson }) => `native spelling of ${p.person.name}`,
+    variant: (p: { person: NotedPerson }) => `variant spelling of ${p.person.name}`,
+    officeRussianTitle: (p: { office: NotedOffice }) => `Russian title of ${p.office.name}`,
+    officeAlias: (p: { office: NotedOffice }) => `another name for ${p.office.name}`,
+    officeFullTitle: (p: { office: NotedOffice }) => `full title of ${p.office.name}`,
+  },
   /** Where an imported file's problem is: "line 3 · correct". */
   importLine: (p: { line: number }) => `line ${p.line}`,
   /** The columns of the teacher's scores CSV and of a player's study CSV. */

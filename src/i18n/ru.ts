@@ -4,6 +4,27 @@ import type { Messages } from "./en.js";
 
 const RU_PLURAL = new Intl.PluralRules("ru");
 
+const EXONYMS_RU: Record<string, string> = {
+  de: "немецкое",
+  fr: "французское",
+  es: "испанское",
+  pl: "польское",
+};
+/** How a Latin rendering of a Russian name was made, after "латинская запись …". */
+const TRANSLIT_RU: Record<string, string> = {
+  english: "на английский лад",
+  simple: "упрощённая",
+  scholarly: "научная",
+  iso9: "по ИСО 9",
+  german: "на немецкий лад",
+  french: "на французский лад",
+  polish: "на польский лад",
+  spanish: "на испанский лад",
+};
+/** An office "должности Генерального секретаря ЦК КПСС", a body "Секретариата ЦК КПСС". */
+const officeOf = (o: { kind: string; nameRuForms: { gen: string } }) =>
+  o.kind === "body" ? o.nameRuForms.gen : `должности ${o.nameRuForms.gen}`;
+
 /** "1 очко", "2 очка", "5 очков": Russian plural forms chosen by the number (CLDR's rules, via Intl). */
 export function pluralRu(n: number, one: string, few: string, many: string): string {
   const form = RU_PLURAL.select(n);
@@ -88,7 +109,8 @@ export const ru: Messages = {
   datesImprecise: " (даты неточны)",
   or: " или ",
   readTwoWays: (p) => `«${p.query}» можно прочитать двумя способами: ${p.readings}. Ниже ответ для обоих.`,
-  statedMismatch: (p) => `В источнике указано «${p.stated}» (${p.sources}), что не совпадает с датами.`,
+  // The figure in Russian is the source's figure translated, not its words: it is given unquoted.
+  statedMismatch: (p) => `В источнике указан срок ${p.stated} (${p.sources}), что не совпадает с датами.`,
   contextImprecise:
     "Некоторые из этих дат известны лишь с точностью до месяца или года, поэтому эти сроки могут не покрывать каждый день запроса.",
   contextBeforeFounding: (p) => endSentence(`Должности не было до образования Секретариата ${p.date}`),
@@ -710,8 +732,27 @@ export const ru: Messages = {
       range: "промежуток",
     })[p.precision] ?? p.precision,
   quoted: (p) => `«${p.text}»`,
-  // The search's notes on what matched are English; a Russian card names the words it found.
-  matchedQuery: (p) => `«${p.query}»`,
+  matchedQuery: (p) => `«${p.query}» — ${p.note}`,
+  searchNotes: {
+    fullName: (p) => `полное имя ${p.person.nameRuForms.gen}`,
+    firstName: (p) => `имя ${p.person.nameRuForms.gen}`,
+    // The Russian name is the name a Russian card shows: nothing to explain ("" is no note).
+    russianName: () => "",
+    russianSurname: () => "",
+    transliteration: (p) =>
+      `латинская запись ${p.surname ? "фамилии" : "имени"} ${p.person.nameRuForms.gen} (${
+        TRANSLIT_RU[p.system] ?? p.system
+      })`,
+    exonym: (p) =>
+      `${EXONYMS_RU[p.lang ?? ""] ?? "иноязычное"} написание фамилии ${p.person.nameRuForms.gen}`,
+    birthName: (p) => `имя при рождении ${p.person.nameRuForms.gen}`,
+    nickname: (p) => `прозвище ${p.person.nameRuForms.gen}`,
+    nativeName: (p) => `имя ${p.person.nameRuForms.gen} на родном языке`,
+    variant: (p) => `вариант написания имени ${p.person.nameRuForms.gen}`,
+    officeRussianTitle: (p) => `русское название ${officeOf(p.office)}`,
+    officeAlias: (p) => `другое название ${officeOf(p.office)}`,
+    officeFullTitle: (p) => `полное название ${officeOf(p.office)}`,
+  },
   importLine: (p) => `строка ${p.line}`,
   scoresColumns: {
     user: "id_участника",

@@ -6,8 +6,8 @@ import type { SearchHit } from "../search/index.js";
 import type { Choice } from "./types.js";
 
 /**
- * A hit as a Russian reader reads it: the person's or office's Russian name. The search's own
- * label and its note on what matched are English ("German spelling of Khrushchev").
+ * A hit as a Russian reader reads it: the person's or office's Russian name (the search's own
+ * label is English).
  */
 export function hitName(ds: Dataset, hit: SearchHit, lang: Lang): string {
   if (lang !== "ru") return hit.label;
@@ -18,11 +18,14 @@ export function hitName(ds: Dataset, hit: SearchHit, lang: Lang): string {
 
 /** Autocomplete hits as Discord choices: at most 25, names at most 100 characters, value = id. */
 export function toChoices(hits: readonly SearchHit[], ds?: Dataset, lang: Lang = "en"): Choice[] {
-  return hits.slice(0, 25).map((h) => ({
-    name: clip(
-      ds && lang === "ru" ? hitName(ds, h, lang) : h.matched ? `${h.label} — ${h.matched}` : h.label,
-      LIMITS.choiceName,
-    ),
-    value: h.id,
-  }));
+  return hits.slice(0, 25).map((h) => {
+    const name = ds ? hitName(ds, h, lang) : h.label;
+    const note = matchedNote(h, ds ? lang : "en");
+    return { name: clip(note ? `${name} — ${note}` : name, LIMITS.choiceName), value: h.id };
+  });
+}
+
+/** What the query matched, in the reader's language, when that was not the name itself. */
+export function matchedNote(hit: SearchHit, lang: Lang): string | undefined {
+  return lang === "ru" ? hit.matchedRu : hit.matched;
 }

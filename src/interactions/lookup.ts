@@ -1,5 +1,6 @@
 import type { Engine } from "../app.js";
 import { langOf, text } from "../i18n/index.js";
+import { matchedNote } from "./choices.js";
 import { cardPayload, quoteUserText } from "./payload.js";
 import { didYouMean, entryCard } from "./render.js";
 import type { BotResponse, CommandRequest } from "./types.js";
@@ -21,9 +22,8 @@ export function lookupCard(engine: Engine, request: CommandRequest, kind: Kind, 
   const top = result.results[0];
   // The user's own words go into a public card: escaped, so `||x||`, `**x**`, headings and
   // direction overrides show as typed.
-  const matched = top?.matched
-    ? text(lang).matchedQuery({ query: quoteUserText(query, 60), note: top.matched })
-    : undefined;
+  const note = top && matchedNote(top, lang);
+  const matched = note ? text(lang).matchedQuery({ query: quoteUserText(query, 60), note }) : undefined;
   const card = result.best
     ? entryCard(engine, kind, result.best, { lang, asker, ...(matched ? { matched } : {}) })
     : null;

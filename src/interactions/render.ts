@@ -10,7 +10,7 @@ import { t, text } from "../i18n/index.js";
 import { answerWhen, type WhenAnswer } from "../query/when.js";
 import type { SearchHit } from "../search/index.js";
 import { ComponentType, MessageFlags } from "./api.js";
-import { hitName } from "./choices.js";
+import { hitName, matchedNote } from "./choices.js";
 import { type CardKind, type CardTarget, pickId } from "./custom-id.js";
 import { cardPayload, ephemeralText, NO_MENTIONS, quoteUserText } from "./payload.js";
 import type { MessagePayload } from "./types.js";
@@ -127,7 +127,8 @@ export function didYouMean(
                 label: clip(hitName(ds, h, lang), LIMITS.selectLabel),
                 value: h.id,
               };
-              if (h.matched && lang !== "ru") option.description = clip(h.matched, LIMITS.selectDescription);
+              const note = matchedNote(h, lang);
+              if (note) option.description = clip(note, LIMITS.selectDescription);
               return option;
             }),
           },

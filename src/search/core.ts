@@ -287,7 +287,12 @@ export class IndexCore {
   hit(entryIndex: number, score: number, note: string | undefined): SearchHit {
     const e = this.entries[entryIndex] as SearchEntry;
     const hit: SearchHit = { id: e.id, kind: e.kind, label: e.label, score: Math.round(score * 1000) / 1000 };
-    if (note) hit.matched = note;
+    if (note) {
+      hit.matched = note;
+      // The key's Russian note, found by its English one: only the few hits shown look it up.
+      const ru = e.keys.find((k) => k.note === note)?.noteRu;
+      if (ru) hit.matchedRu = ru;
+    }
     return hit;
   }
 }

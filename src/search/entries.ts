@@ -1,43 +1,35 @@
 import type { Dataset } from "../data/load.js";
 import type { Office, Person, Variant } from "../data/schema.js";
+import { type Messages, text } from "../i18n/index.js";
 import { type SearchEntry, SearchIndex, type SearchKey, soundKey } from "./index.js";
 import { normalizeName } from "./normalize.js";
 import { transliterations } from "./translit.js";
 
-const LANGUAGES: Record<string, string> = {
-  de: "German",
-  fr: "French",
-  es: "Spanish",
-  pl: "Polish",
-};
-
-const SYSTEM_NAMES: Record<string, string> = {
-  english: "English-style",
-  simple: "simplified",
-  scholarly: "scholarly",
-  iso9: "ISO 9",
-  german: "German-style",
-  french: "French-style",
-  polish: "Polish-style",
-  spanish: "Spanish-style",
-};
-
 const lastWord = (text: string): string => text.trim().split(/\s+/).at(-1) ?? text;
 const firstWord = (text: string): string => text.trim().split(/\s+/)[0] ?? text;
 
-function variantNote(v: Variant, person: Person): string {
-  const surname = lastWord(person.name);
+type Notes = Messages["searchNotes"];
+/**
+ * A key with its note on what it is, in English and in Russian (en.ts, ru.ts `searchNotes`); an
+ * empty note is none (a Russian reader who typed the Russian name typed the name itself).
+ */
+function noted(key: string, note: (notes: Notes) => string): SearchKey {
+  const ru = note(text("ru").searchNotes);
+  return { text: key, note: note(text("en").searchNotes), ...(ru ? { noteRu: ru } : {}) };
+}
+
+function variantNote(v: Variant, person: Person): (notes: Notes) => string {
   switch (v.kind) {
     case "exonym":
-      return `${LANGUAGES[v.lang ?? ""] ?? "foreign"} spelling of ${surname}`;
+      return (n) => n.exonym({ person, lang: v.lang });
     case "birth-name":
-      return `birth name of ${person.name}`;
+      return (n) => n.birthName({ person });
     case "nickname":
-      return `nickname of ${person.name}`;
+      return (n) => n.nickname({ person });
     case "native-name":
-      return `native spelling of ${person.name}`;
+      return (n) => n.nativeName({ person });
     default:
-      return `variant spelling of ${person.name}`;
+      return (n) => n.variant({ person });
   }
 }
 
@@ -51,42 +43,44 @@ function russianParts(nameRu: string): { short: string; surname: string; first: 
 
 function personKeys(p: Person, uniqueFirstNames: ReadonlySet<string>): SearchKey[] {
   const keys: SearchKey[] = [];
+  const person = p;
   const first = firstWord(p.name);
   const surname = lastWord(p.name);
   keys.push({ text: surname });
   keys.push({ text: `${surname} ${first}` });
   keys.push({ text: `${first[0]} ${surname}` });
-  keys.push({ text: p.fullName, note: `full name of ${p.name}` });
-  if (uniqueFirstNames.has(normalizeName(first))) keys.push({ text: first, note: `first name of ${p.name}` });
+  keys.push(noted(p.fullName, (n) => n.fullName({ person })));
+  if (uniqueFirstNames.has(normalizeName(first))) keys.push(noted(first, (n) => n.firstName({ person })));
 
   const ru = russianParts(p.nameRu);
-  keys.push({ text: p.nameRu, note: `Russian name of ${p.name}` });
-  keys.push({ text: ru.short, note: `Russian name of ${p.name}` });
-  keys.push({ text: ru.surname, note: `Russian spelling of ${surname}` });
-  keys.push({ text: `${ru.surname} ${ru.first}`, note: `Russian name of ${p.name}` });
+  keys.push(noted(p.nameRu, (n) => n.russianName({ person })));
+  keys.push(noted(ru.short, (n) => n.russianName({ person })));
+  keys.push(noted(ru.surname, (n) => n.russianSurname({ person })));
+  keys.push(noted(`${ru.surname} ${ru.first}`, (n) => n.russianName({ person })));
   if (uniqueFirstNames.has(normalizeName(ru.first)))
-    keys.push({ text: ru.first, note: `first name of ${p.name}` });
+    keys.push(noted(ru.first, (n) => n.firstName({ person })));
   for (const t of transliterations(ru.short)) {
-    const system = SYSTEM_NAMES[t.system] ?? t.system;
-    keys.push({ text: t.text, note: `${system} transliteration of ${ru.short}` });
-    keys.push({ text: lastWord(t.text), note: `${system} transliteration of ${ru.surname}` });
+    const system = t.system;
+    keys.push(noted(t.text, (n) => n.transliteration({ person, system, surname: false })));
+    keys.push(noted(lastWord(t.text), (n) => n.transliteration({ person, system, surname: true })));
   }
   for (const v of p.variants) {
     const note = variantNote(v, p);
-    keys.push({ text: v.text, note });
+    keys.push(noted(v.text, note));
     const vLast = lastWord(v.text);
     if (v.kind !== "nickname" && vLast !== v.text) {
-      keys.push({ text: vLast, note });
-      keys.push({ text: `${vLast} ${firstWord(v.text)}`, note });
+      keys.push(noted(vLast, note));
+      keys.push(noted(`${vLast} ${firstWord(v.text)}`, note));
     }
   }
   return keys;
 }
 
 function officeKeys(o: Office): SearchKey[] {
-  const keys: SearchKey[] = [{ text: o.nameRu, note: `Russian title of ${o.name}` }];
-  for (const alias of o.aliases) keys.push({ text: alias, note: `another name for ${o.name}` });
-  for (const t of o.titles) keys.push({ text: t.title, note: `full title of ${o.name}` });
+  const office = o;
+  const keys: SearchKey[] = [noted(o.nameRu, (n) => n.officeRussianTitle({ office }))];
+  for (const alias of o.aliases) keys.push(noted(alias, (n) => n.officeAlias({ office })));
+  for (const t of o.titles) keys.push(noted(t.title, (n) => n.officeFullTitle({ office })));
   return keys;
 }
 

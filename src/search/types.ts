@@ -7,6 +7,8 @@ export interface SearchKey {
   text: string;
   /** Shown when this key, not the display name, is what matched: "German spelling of Khrushchev". */
   note?: string;
+  /** The same note for a Russian reader: "немецкое написание фамилии Никиты Хрущёва". */
+  noteRu?: string;
 }
 
 export interface SearchEntry {
@@ -27,6 +29,8 @@ export interface SearchHit {
   score: number;
   /** What the query matched, when that was not the display name. */
   matched?: string;
+  /** The same in Russian. */
+  matchedRu?: string;
 }
 
 export interface SearchResult {

@@ -1,12 +1,13 @@
 // What a teacher exports: each player's answers in a scope, counted overall and per category, with
 // the name they went by when they last answered (the bot has no members intent to look it up).
 import type { Dataset } from "../data/build.js";
+import type { Lang } from "../i18n/index.js";
 import { csvLine, verbatim } from "../question-sets/csv.js";
 import { parseSetQuestionId } from "../question-sets/questions.js";
 import type { Sql } from "../storage/sql.js";
 import { type BoardView, countedAnswers, runningRoundsCount } from "./boards.js";
 import { ERAS, eraOf } from "./categories.js";
-import { questionById } from "./questions.js";
+import { questionById, questionText } from "./questions.js";
 
 /**
  * The header's words, in the reader's language (the text tables' `scoresColumns` and
@@ -136,8 +137,15 @@ export class PlayerRecords {
     return { csv: `${[csvLine(header.map(verbatim)), ...lines].join("\r\n")}\r\n`, players: players.size };
   }
 
-  /** A user's own /study progress as CSV: each question seen, its box, when it is due again. */
-  async studyCsv(userId: string, columns: readonly string[]): Promise<{ csv: string; questions: number }> {
+  /**
+   * A user's own /study progress as CSV: each question seen (worded in the user's language), its box,
+   * when it is due again.
+   */
+  async studyCsv(
+    userId: string,
+    columns: readonly string[],
+    lang: Lang,
+  ): Promise<{ csv: string; questions: number }> {
     const rows = await this.db.all<{
       question_id: string;
       box: number;
@@ -153,7 +161,7 @@ export class PlayerRecords {
       // The question's text may come from an imported set: text; the rest is the bot's.
       return csvLine([
         verbatim(r.question_id),
-        q?.prompt ?? "",
+        q ? questionText(q, lang).prompt : "",
         r.box,
         r.seen,
         r.wrong,

@@ -2,6 +2,7 @@
 // under (for a teacher's export), and its trivia settings. Each takes the player and works in
 // their scope: the server, or outside one the conversation.
 import type { Dataset } from "../data/build.js";
+import type { Lang } from "../i18n/index.js";
 import type { LogSink } from "../log-sink.js";
 import type { ImportedQuestion } from "../question-sets/parse.js";
 import { QuestionSetStore, type SaveResult, type SetRow } from "../question-sets/store.js";
@@ -125,8 +126,8 @@ export class TriviaServices {
     return term ? { term } : null;
   }
 
-  /** A player's own /study progress as CSV. */
-  exportStudy(player: Player, columns: readonly string[]) {
-    return this.records.studyCsv(player.userId, columns);
+  /** A player's own /study progress as CSV, its questions in the player's language. */
+  exportStudy(player: Player, columns: readonly string[], lang: Lang) {
+    return this.records.studyCsv(player.userId, columns, lang);
   }
 }

@@ -5,6 +5,7 @@ import type { Dataset } from "../../src/data/load.js";
 import type { Person, Term } from "../../src/data/schema.js";
 import { claimBounds } from "../../src/dates/calendar.js";
 import { describeTermLength } from "../../src/dates/duration.js";
+import { disputeTopic, shortRussian } from "../../src/i18n/data-text.js";
 import { formatDate, type Lang, localName, text } from "../../src/i18n/index.js";
 import { sourceName } from "../../src/query/holding.js";
 
@@ -18,17 +19,30 @@ interface Mention {
   end: number;
 }
 
-/** People named in a text, by full name or by surname, in order. */
-export function mentions(ds: Dataset, s: string): Mention[] {
+/**
+ * A person's names as a text in that language writes them, whole names before surnames: in
+ * Russian every case form the data gives ("Никиты Хрущёва", "Хрущёвым"), longest first.
+ */
+function namesOf(person: Person, lang: Lang): { full: string[]; surnames: string[] } {
+  if (lang === "en") return { full: [person.name], surnames: [person.name.split(" ").at(-1) as string] };
+  const full = [person.nameRu, shortRussian(person.nameRu), ...Object.values(person.nameRuForms)];
+  const surnames = full.map((n) => n.split(" ").at(-1) as string);
+  const longest = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length);
+  return { full: longest(full), surnames: longest(surnames) };
+}
+
+/** People named in a text, by full name or by surname, in order (in Russian, in any case). */
+export function mentions(ds: Dataset, s: string, lang: Lang = "en"): Mention[] {
   const out: Mention[] = [];
   const taken = (a: number, b: number) => out.some((m) => a < m.end && b > m.at);
   for (const full of [true, false])
     for (const person of ds.people) {
-      const name = full ? person.name : (person.name.split(" ").at(-1) as string);
-      for (const m of s.matchAll(new RegExp(`\\b${name}\\b`, "g"))) {
-        const at = m.index ?? 0;
-        if (!taken(at, at + name.length)) out.push({ person, at, end: at + name.length });
-      }
+      const names = namesOf(person, lang);
+      for (const name of full ? names.full : names.surnames)
+        for (const m of s.matchAll(new RegExp(`(?<![\\p{L}\\d])${name}(?![\\p{L}\\d])`, "gu"))) {
+          const at = m.index ?? 0;
+          if (!taken(at, at + name.length)) out.push({ person, at, end: at + name.length });
+        }
     }
   return out.sort((a, b) => a.at - b.at);
 }
@@ -119,7 +133,7 @@ export function holdingFindings(
   );
   for (const clause of clauses(shown)) {
     if (attributedLine(ds, clause, lang)) continue;
-    const named = mentions(ds, clause);
+    const named = mentions(ds, clause, lang);
     named.forEach((m, i) => {
       const terms = ds.termsByPerson.get(m.person.id) ?? [];
       if (terms.length === 0) return;
@@ -206,10 +220,11 @@ export function orderFindings(ds: Dataset, shown: string, lang: Lang, also: stri
   // Whole lines: the words that say the order is disputed follow the name in brackets.
   for (const clause of plain(shown).split("\n")) {
     if (!ADJACENT[lang].test(clause)) continue;
-    const people = [...mentions(ds, clause).map((m) => m.person.id), ...also];
+    const people = [...mentions(ds, clause, lang).map((m) => m.person.id), ...also];
     const disputed = people.filter((id) => subjects.has(id));
     if (disputed.length === 0) continue;
-    const topic = ds.disputeById.get(subjects.get(disputed[0] as string) as string)?.topic ?? "";
+    const dispute = ds.disputeById.get(subjects.get(disputed[0] as string) as string);
+    const topic = dispute ? disputeTopic(lang, dispute) : "";
     if (!clause.includes(topic)) out.push(`orders ${disputed.join(", ")} plainly: "${clause}"`);
   }
   return out;
