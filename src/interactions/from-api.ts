@@ -81,13 +81,16 @@ function optionsOf(options: unknown[]): {
   if (first?.type === ApplicationCommandOptionType.SubcommandGroup) {
     group = str(first.name);
     const inner = obj(list(first.options)[0]);
-    subcommand = inner?.type === ApplicationCommandOptionType.Subcommand ? str(inner.name) : undefined;
+    // A nameless group is no path at all: its subcommand is not read as the command's own.
+    subcommand =
+      group && inner?.type === ApplicationCommandOptionType.Subcommand ? str(inner.name) : undefined;
     level = group && subcommand ? list(inner?.options) : [];
   } else if (first?.type === ApplicationCommandOptionType.Subcommand) {
     subcommand = str(first.name);
     level = subcommand ? list(first.options) : [];
   }
-  const values: Record<string, OptionValue> = {};
+  // Collected as entries: an option named like an Object property ("__proto__") stays an option.
+  const entries: [string, OptionValue][] = [];
   const attachments: [string, string][] = [];
   let focused: { name: string; value: string } | undefined;
   for (const raw of level) {
@@ -96,14 +99,14 @@ function optionsOf(options: unknown[]): {
     if (!o || !name || !isValueType(o.type)) continue;
     const value = o.value;
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-      values[name] = value;
+      entries.push([name, value]);
       if (o.type === ApplicationCommandOptionType.Attachment && typeof value === "string")
         attachments.push([name, value]);
       if (o.focused === true) focused = { name, value: String(value) };
     }
   }
   return {
-    values,
+    values: Object.fromEntries(entries),
     ...(group ? { group } : {}),
     ...(subcommand ? { subcommand } : {}),
     ...(focused ? { focused } : {}),
