@@ -136,7 +136,7 @@ export const en = {
       {
         name: "/trivia, /leaderboard, /study — quizzes",
         value:
-          "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner) · your own questions: `/trivia import file:` · `/settings trivia`",
+          "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner) · your own questions: `/trivia import file:` · `/settings trivia` · a term's own leaderboard: `/trivia term start name:Spring 2027`, then `/trivia term end`",
       },
       {
         name: "Look up in Apparat — on any message",
