@@ -1,7 +1,8 @@
 // /settings trivia: a server's defaults for rounds (seconds, difficulty), whether reveals explain,
 // which channels may run rounds, and how many players a round needs to count toward the
 // leaderboard. Manage Server; shows the settings in force after any change.
-// /settings page: turns the teacher's progress page on (a new secret link, privately) or off.
+// /settings page enable|revoke: turns the teacher's progress page on (a new secret link,
+// privately) or off; a group beside the `trivia` subcommand, as Discord allows.
 import type { Engine } from "../src/app.js";
 import { type Lang, langOf, text } from "../src/i18n/index.js";
 import { ephemeralText } from "../src/interactions/payload.js";
@@ -11,12 +12,12 @@ import { MIN_PLAYERS_RANGE, type TriviaSettings } from "../src/trivia/settings.j
 import {
   booleanOption,
   channelOption,
-  choice,
   difficultyChoices,
   integerOption,
   slashCommand,
   stringOption,
   subcommand,
+  subcommandGroup,
 } from "./shared/define.js";
 import { refuse } from "./shared/refusal.js";
 
@@ -84,7 +85,7 @@ export const data = slashCommand(
         ),
       ],
     ),
-    subcommand(
+    subcommandGroup(
       {
         name: "page",
         ru: "страница",
@@ -92,18 +93,18 @@ export const data = slashCommand(
         descriptionRu: "Страница успеваемости в вебе: новая личная ссылка или отключение",
       },
       [
-        stringOption(
-          {
-            name: "action",
-            ru: "действие",
-            description: "enable: a new link (the old one stops working); revoke: take the page down",
-            descriptionRu: "enable — новая ссылка (старая перестанет работать); revoke — отключить",
-          },
-          {
-            required: true,
-            choices: [choice("enable", "включить", "enable"), choice("revoke", "отключить", "revoke")],
-          },
-        ),
+        subcommand({
+          name: "enable",
+          ru: "включить",
+          description: "A new private link to the page (the old one stops working)",
+          descriptionRu: "Новая личная ссылка на страницу (старая перестанет работать)",
+        }),
+        subcommand({
+          name: "revoke",
+          ru: "отключить",
+          description: "Take the page down: its link opens nothing any more",
+          descriptionRu: "Отключить страницу: ссылка больше ничего не откроет",
+        }),
       ],
     ),
   ],
@@ -129,7 +130,7 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const services = engine.trivia?.services;
   if (!services) return refuse(words.triviaUnavailable);
   const { caller, options } = request;
-  if (request.subcommand === "page") return page(engine, request);
+  if (request.group === "page") return page(engine, request);
   if (!caller.guildId) return refuse(words.settingsServerOnly);
   const changing = Object.keys(options).length > 0;
   if (!changing)
@@ -153,20 +154,21 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   return { type: "reply", payload: ephemeralText(describe(lang, now)) };
 }
 
-/** /settings page action:enable|revoke: the link is shown once, privately, to whoever asked. */
+/** /settings page enable and /settings page revoke: the link is shown once, privately, to whoever asked. */
 async function page(engine: Engine, request: CommandRequest): Promise<BotResponse> {
-  const { caller, options } = request;
+  const { caller } = request;
   const words = text(langOf(caller.locale));
   const services = engine.trivia?.services;
   if (!services) return refuse(words.triviaUnavailable);
   if (!caller.guildId) return refuse(words.pageServerOnly);
   if (!caller.canManageGuild) return refuse(words.pageNotAllowed);
-  if (options.action === "revoke") {
+  if (request.subcommand === "revoke") {
     const had = await services.pages.revoke(caller.guildId);
     return had
       ? { type: "reply", payload: ephemeralText(words.pageRevoked) }
       : refuse(words.pageNoneToRevoke);
   }
+  if (request.subcommand !== "enable") return refuse(words.pageUsage);
   if (!engine.progressPageBase) return refuse(words.pageNotServed);
   const secret = await services.pages.enable(caller.guildId, caller.userId, Date.now());
   return {

@@ -26,7 +26,7 @@ import {
 } from "./shared/define.js";
 import { importSet, setChoices, setsCommand } from "./shared/question-sets.js";
 import { refusal, refuse } from "./shared/refusal.js";
-import { termChoices, termCommand, termCommandOptions, termOption, viewOf } from "./shared/terms.js";
+import { termChoices, termCommand, termGroup, termOption, viewOf } from "./shared/terms.js";
 
 /** A round's answer: its message, a refusal when the round could not start or stop. */
 const answered = (payload: MessagePayload, ok: boolean): BotResponse =>
@@ -223,21 +223,13 @@ export const data = slashCommand(
         ),
       ],
     ),
-    subcommand(
-      {
-        name: "term",
-        ru: "семестр",
-        description:
-          "Start or end a term: the leaderboard starts afresh, the old one is kept (Manage Server)",
-        descriptionRu: "Начать или завершить семестр: таблица начнётся заново, прежняя сохранится",
-      },
-      termCommandOptions,
-    ),
+    termGroup,
     subcommand({
       name: "reset",
       ru: "сброс",
-      description: "Delete this server's scores (asks to confirm; better: end the term with /trivia term)",
-      descriptionRu: "Удалить очки сервера (с подтверждением; лучше завершить семестр: /викторина семестр)",
+      description:
+        "Delete this server's scores (asks to confirm; better: end the term with /trivia term end)",
+      descriptionRu: "Удалить очки (с подтверждением; лучше: /викторина семестр завершить)",
     }),
   ],
 );
@@ -252,6 +244,9 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
   const { options } = request;
   // Where the bot cannot post by itself, a round speaks through this command's follow-ups.
   const caller = request.followUp ? { ...request.caller, followUp: request.followUp } : request.caller;
+  // The router lets through only what the definition holds: a group's subcommand, or one of ours.
+  if (request.group === "term") return termCommand(services, request);
+  if (request.group !== undefined) return refuse(text(lang).triviaUsage);
   switch (request.subcommand) {
     case "start": {
       const difficulty =
@@ -319,8 +314,6 @@ export async function execute(engine: Engine, request: CommandRequest): Promise<
       );
       return { type: "reply", payload: reportsList(lang, shown, open.total) };
     }
-    case "term":
-      return termCommand(services, request);
     case "import":
       return importSet(services, request);
     case "sets":

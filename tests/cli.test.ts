@@ -266,6 +266,16 @@ describe("cli run: the exit status the usage documents, one per status", () => {
     expect(settings.code, settings.stderr).toBe(0);
     expect(settings.stdout).toMatch(/Trivia settings for this server[\s\S]*Seconds per question: 30/);
     expect(settings.stdout).not.toMatch(/not available/);
+    const term = cli(["run", "/trivia term start name:Autumn"], undefined, database());
+    expect(term.code, term.stderr).toBe(0);
+    expect(term.stdout).toMatch(/The term “Autumn” has started\./);
+    const ru = cli(
+      ["run", "--locale", "ru", "/викторина семестр начать название:Осень"],
+      undefined,
+      database(),
+    );
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stdout).toMatch(/Семестр «Осень» начался\./);
   });
 
   it("1 when the answer is a refusal: a date it cannot read, a name or message in which nothing is found", () => {
@@ -293,6 +303,7 @@ describe("cli run: the exit status the usage documents, one per status", () => {
       ["/when", /\/when needs date: /],
       ["/nope", /There is no command \/nope\./],
       ["/trivia begin", /\/trivia needs one of: start, stop/],
+      ["/trivia term action:start name:Autumn", /\/trivia term needs one of: start, end\./],
     ];
     const env = database();
     for (const [line, message] of cases) {
@@ -327,6 +338,9 @@ describe("cli run: the database for every command that keeps state", () => {
     expect(needing.sort()).toEqual(["daily", "leaderboard", "settings", "study", "trivia"]);
     for (const name of router.slashDefinitions.map((d) => d.name))
       expect(needsDatabase(`/${name} x:1`), name).toBe(needing.includes(name));
+    // By the names a Russian Discord shows too (cli run --locale ru).
+    for (const def of router.slashDefinitions)
+      expect(needsDatabase(`/${def.name_localizations?.ru} x:1`), def.name).toBe(needing.includes(def.name));
   });
 });
 

@@ -28,6 +28,17 @@ describe("console tab completion", () => {
     ]);
   });
 
+  it("completes a group's subcommands, then their options", () => {
+    expect(complete("/trivia te")[0]).toEqual(["/trivia term "]);
+    expect(complete("/trivia term ")[0]).toEqual(["/trivia term start ", "/trivia term end "]);
+    expect(complete("/trivia term s")[0]).toEqual(["/trivia term start "]);
+    expect(complete("/trivia term start ")[0]).toEqual(["/trivia term start name:"]);
+    expect(complete("/trivia term end ")[0]).toEqual([]);
+    expect(complete("/settings ")[0]).toEqual(["/settings trivia ", "/settings page "]);
+    expect(complete("/settings page ")[0]).toEqual(["/settings page enable ", "/settings page revoke "]);
+    expect(complete("/trivia nope ")[0]).toEqual([]);
+  });
+
   it("completes options of a command without subcommands, and names from the search", () => {
     expect(complete("/who n")[0]).toEqual(["/who name:"]);
     expect(complete("/who name:krush")[0]).toContain("/who name:Nikita Khrushchev");
@@ -47,6 +58,12 @@ describe("console tab completion in Russian", () => {
       "/хронология должность:",
     ]);
     expect(russian("/кто имя:хрущ")[0]).toContain("/кто имя:Никита Хрущёв");
+    expect(russian("/викторина семестр ")[0]).toEqual([
+      "/викторина семестр начать ",
+      "/викторина семестр завершить ",
+    ]);
+    expect(russian("/викторина семестр начать ")[0]).toEqual(["/викторина семестр начать название:"]);
+    expect(russian("/настройки страница о")[0]).toEqual(["/настройки страница отключить "]);
   });
 });
 
@@ -148,6 +165,24 @@ describe("the console takes what Discord would send, and only that", () => {
     // What Discord would send is taken: the same names, in range.
     await s.line("/trivia start questions:20 seconds:10 difficulty:Hard hints:true");
     expect(shown.at(-1)).toMatch(/Question 1 of 20/);
+    trivia.shutdown();
+  });
+
+  it("starts and ends a term typed as in Discord, /trivia term start name:Autumn, and says what a group takes", async () => {
+    const { s, shown, trivia } = session();
+    await s.line("/trivia term start name:Autumn");
+    expect(shown.at(-1)).toMatch(/^The term “Autumn” has started\./);
+    await s.line("/trivia term start name:Spring");
+    expect(shown.at(-1)).toMatch(/^\(only you can see this\)\nThe term “Autumn” is running/);
+    await s.line("/trivia term end");
+    expect(shown.at(-1)).toMatch(/^The term “Autumn” \(since .*\) has ended\./);
+    await s.line("/trivia term stop");
+    expect(shown.at(-1)).toBe("/trivia term needs one of: start, end.");
+    await s.line("lang ru");
+    await s.line("/викторина семестр начать название:Осень");
+    expect(shown.at(-1)).toMatch(/^Семестр «Осень» начался\./);
+    await s.line("/настройки страница включить");
+    expect(shown.at(-1)).toMatch(/HTTP_PORT/);
     trivia.shutdown();
   });
 

@@ -3,7 +3,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, test, vi } from "vitest";
+import { COMMANDS } from "../commands/index.js";
+import { data as settings } from "../commands/settings.js";
+import { data as trivia } from "../commands/trivia.js";
+import { FormErrors } from "./discord/errors.js";
 import { DEFAULT_SPEC_PATH, loadDiscordSpec, specPath } from "./discord/spec.js";
+import { validateCommands } from "./discord/validate.js";
 
 const missing = resolve("no-such-dir/openapi.json");
 const haveSpec = existsSync(specPath()) || Boolean(process.env.CI);
@@ -93,5 +98,58 @@ describe.skipIf(!haveSpec)("checking bodies against it", () => {
     expect(
       s.check("PUT", "/applications/1/commands", false, [{ ...command, default_member_permissions: 8 }]),
     ).toBeNull();
+  });
+});
+
+describe("the bot's command definitions, subcommand groups included", () => {
+  const body = COMMANDS.map((c) => c.data);
+  const standIn = (commands: unknown) => {
+    const errors = new FormErrors();
+    validateCommands(errors, commands);
+    return errors;
+  };
+  const group = (options: unknown[]) => ({
+    name: "term",
+    description: "d",
+    type: 2,
+    options,
+  });
+  const sub = (options: unknown[] = []) => ({ name: "start", description: "d", type: 1, options });
+  const value = { name: "name", description: "d", type: 3 };
+  const command = (options: unknown[]) => [{ name: "trivia", description: "d", type: 1, options }];
+
+  test("fit the stand-in's checks: a group at the top holding subcommands, beside a subcommand", () => {
+    expect(standIn(body).size).toBe(0);
+    const term = trivia.options?.find((o) => o.name === "term");
+    expect(term).toMatchObject({ type: 2, name_localizations: { ru: "семестр" } });
+    expect(term && "options" in term ? term.options?.map((o) => [o.type, o.name]) : []).toEqual([
+      [1, "start"],
+      [1, "end"],
+    ]);
+    const page = settings.options?.map((o) => [o.type, o.name]);
+    expect(page).toEqual([
+      [1, "trivia"],
+      [2, "page"],
+    ]);
+  });
+
+  test("the stand-in refuses what Discord refuses: a group in a subcommand or a group, values in a group, subcommands mixed with values", () => {
+    expect(standIn(command([group([sub([value])])])).size).toBe(0);
+    expect(standIn(command([sub([group([sub()])])])).size).toBeGreaterThan(0);
+    expect(standIn(command([group([group([sub()])])])).size).toBeGreaterThan(0);
+    expect(standIn(command([group([value])])).size).toBeGreaterThan(0);
+    expect(standIn(command([sub(), value])).size).toBeGreaterThan(0);
+    expect(standIn(command([sub([sub()])])).size).toBeGreaterThan(0);
+  });
+
+  test.skipIf(!haveSpec)("fit Discord's OpenAPI spec, which refuses a group in a group", () => {
+    const s = loadDiscordSpec();
+    if (!s) throw new Error("no spec");
+    expect(s.check("PUT", "/applications/1/commands", false, body)).toBeNull();
+    expect(s.check("PUT", "/applications/1/guilds/2/commands", false, body)).toBeNull();
+    expect(
+      s.check("PUT", "/applications/1/commands", false, command([group([group([sub()])])])),
+    ).not.toBeNull();
+    expect(s.check("PUT", "/applications/1/commands", false, command([group([value])]))).not.toBeNull();
   });
 });

@@ -60,6 +60,119 @@ describe("an interaction's JSON as a request", () => {
     });
   });
 
+  it("a subcommand of a group: data.options[0] of type 2 holding its subcommand of type 1", () => {
+    const r = requestFromApi(
+      {
+        ...inGuild,
+        type: 2,
+        data: {
+          id: "1",
+          name: "trivia",
+          type: 1,
+          options: [
+            {
+              name: "term",
+              type: 2,
+              options: [{ name: "start", type: 1, options: [{ name: "name", type: 3, value: "Autumn" }] }],
+            },
+          ],
+        },
+      },
+      noDownload,
+      0,
+    );
+    expect(r).toMatchObject({
+      type: "command",
+      command: "trivia",
+      group: "term",
+      subcommand: "start",
+      options: { name: "Autumn" },
+    });
+    const end = requestFromApi(
+      {
+        ...inGuild,
+        type: 2,
+        data: {
+          id: "1",
+          name: "trivia",
+          type: 1,
+          options: [{ name: "term", type: 2, options: [{ name: "end", type: 1 }] }],
+        },
+      },
+      noDownload,
+      0,
+    );
+    expect(end).toMatchObject({ group: "term", subcommand: "end", options: {} });
+    // Autocomplete inside a group's subcommand.
+    const auto = requestFromApi(
+      {
+        ...inGuild,
+        type: 4,
+        data: {
+          id: "1",
+          name: "trivia",
+          type: 1,
+          options: [
+            {
+              name: "term",
+              type: 2,
+              options: [
+                { name: "start", type: 1, options: [{ name: "name", type: 3, value: "Au", focused: true }] },
+              ],
+            },
+          ],
+        },
+      },
+      noDownload,
+      0,
+    );
+    expect(auto).toMatchObject({
+      group: "term",
+      subcommand: "start",
+      focused: { name: "name", value: "Au" },
+    });
+  });
+
+  it("reads only Discord's nesting: a group without its subcommand has none, and nothing deeper is followed", () => {
+    const read = (options: unknown[]) => {
+      const r = requestFromApi(
+        { ...inGuild, type: 2, data: { id: "1", name: "trivia", type: 1, options } },
+        noDownload,
+        0,
+      );
+      if (r?.type !== "command") throw new Error("not a command");
+      return { group: r.group, subcommand: r.subcommand, options: r.options };
+    };
+    // A group with no subcommand, or with a value where its subcommand should be.
+    expect(read([{ name: "term", type: 2 }])).toEqual({ group: "term", subcommand: undefined, options: {} });
+    expect(read([{ name: "term", type: 2, options: [{ name: "name", type: 3, value: "x" }] }])).toEqual({
+      group: "term",
+      subcommand: undefined,
+      options: {},
+    });
+    // A group inside a subcommand, or a group in a group: not Discord's shape, so no values from it.
+    expect(
+      read([
+        { name: "start", type: 1, options: [{ name: "term", type: 2, options: [{ name: "end", type: 1 }] }] },
+      ]),
+    ).toEqual({ group: undefined, subcommand: "start", options: {} });
+    expect(
+      read([
+        {
+          name: "a",
+          type: 2,
+          options: [{ name: "b", type: 2, options: [{ name: "c", type: 3, value: "x" }] }],
+        },
+      ]),
+    ).toEqual({ group: "a", subcommand: undefined, options: {} });
+    // A nameless group or subcommand is no path at all.
+    expect(read([{ type: 2, options: [{ name: "start", type: 1 }] }])).toEqual({
+      group: undefined,
+      subcommand: undefined,
+      options: {},
+    });
+  });
+
   it("where only the user installed the app, or in a group DM, the bot does not post by itself", () => {
     const userInstall = requestFromApi(
       {
@@ -188,6 +301,39 @@ describe("an interaction's JSON as a request", () => {
     expect(asked).toEqual([["https://cdn/q.csv", 12]]);
   });
 
+  it("reads back any group, subcommand and values Discord could send (property)", () => {
+    const name = fc.stringMatching(/^[-_\p{L}\p{N}]{1,32}$/u);
+    const value = fc.oneof(fc.string({ maxLength: 100 }), fc.integer(), fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.option(name, { nil: undefined }),
+        fc.option(name, { nil: undefined }),
+        fc.dictionary(name, value, { maxKeys: 5 }),
+        (group, subcommand, values) => {
+          const leaf = Object.entries(values).map(([n, v]) => ({
+            name: n,
+            type: typeof v === "string" ? 3 : typeof v === "number" ? 4 : 5,
+            value: v,
+          }));
+          const sub = subcommand !== undefined ? [{ name: subcommand, type: 1, options: leaf }] : leaf;
+          // A group always holds a subcommand: without one there is no group either.
+          const options =
+            group !== undefined && subcommand !== undefined ? [{ name: group, type: 2, options: sub }] : sub;
+          const r = requestFromApi(
+            { ...inGuild, type: 2, data: { id: "1", name: "c", type: 1, options } },
+            noDownload,
+            0,
+          );
+          expect(r).toMatchObject({ type: "command", command: "c", options: values });
+          if (r?.type !== "command") return;
+          expect(r.group).toBe(subcommand !== undefined ? group : undefined);
+          expect(r.subcommand).toBe(subcommand);
+        },
+      ),
+      { numRuns: 500, seed: 26 },
+    );
+  });
+
   it("never throws on random or broken JSON: it gives a request or null", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
@@ -209,6 +355,34 @@ describe("an interaction's JSON as a request", () => {
           requestFromApi({ ...shape, data: { ...shape.data, [key]: value } }, noDownload, 0),
         ).not.toThrow();
       }),
+      { numRuns: 2000 },
+    );
+    // A group's shape with any part at any depth replaced by anything: a request or null.
+    const leaf = { name: "name", type: 3, value: "Autumn" };
+    const sub = { name: "start", type: 1, options: [leaf] };
+    const group = { name: "term", type: 2, options: [sub] };
+    const grouped = (o: unknown) => ({
+      ...inGuild,
+      type: 2,
+      data: { id: "1", name: "trivia", type: 1, options: o },
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom("group", "sub", "leaf"),
+        fc.constantFrom("name", "type", "options", "value", "focused"),
+        fc.anything(),
+        fc.constantFrom(2, 4),
+        (where, key, value, type) => {
+          const options =
+            where === "group"
+              ? [{ ...group, [key]: value }]
+              : where === "sub"
+                ? [{ ...group, options: [{ ...sub, [key]: value }] }]
+                : [{ ...group, options: [{ ...sub, options: [{ ...leaf, [key]: value }] }] }];
+          const r = requestFromApi({ ...grouped(options), type }, noDownload, 0);
+          expect(r === null || typeof r === "object").toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

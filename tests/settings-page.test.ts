@@ -39,15 +39,16 @@ function setup(base: string | null = "https://apparat.example.org") {
     router.handle({
       type: "command",
       command: "settings",
-      subcommand: "page",
-      options: { action },
+      group: "page",
+      subcommand: action,
+      options: {},
       caller: who,
     });
   const app = httpApp({
     ops: { readiness: async () => ({ ready: true, shards: [0] }), metrics: async () => "" },
     page: () => ({ pages: new PageStore(sql), progress: new ProgressQueries(sql, ds) }),
   });
-  return { page, app };
+  return { page, app, router };
 }
 
 const said = (r: BotResponse) => {
@@ -100,9 +101,34 @@ describe("/settings page", () => {
     expect(said(await unserved.page(caller(), "enable")).content).toMatch(/has not set HTTP_PORT/);
   });
 
+  it("answers a subcommand the group does not have, or the group alone (as an old registration sent it), politely, changing nothing", async () => {
+    const { page, app } = setup();
+    const link = pathOf(said(await page(caller(), "enable")).content);
+    expect(said(await page(caller(), "disable"))).toEqual({
+      content: "/settings page has no subcommand “disable”; it takes one of: enable, revoke. Try /help.",
+      refused: true,
+    });
+    const { router } = setup();
+    const old = await router.handle({
+      type: "command",
+      command: "settings",
+      subcommand: "page",
+      options: { action: "revoke" },
+      caller: caller(),
+    });
+    expect(said(old)).toEqual({ content: "/settings page needs one of: enable, revoke.", refused: true });
+    expect(said(await page(caller({ locale: "ru" }), "disable")).content).toBe(
+      "У команды /настройки страница нет подкоманды «disable»; есть: включить, отключить. Справка — /помощь.",
+    );
+    expect((await app.request(link)).status).toBe(200);
+  });
+
   it("speaks Russian to a Russian moderator", async () => {
     const { page } = setup();
     const reply = said(await page(caller({ locale: "ru" }), "enable"));
     expect(reply.content).toMatch(/^Страница успеваемости сервера: https:\/\/apparat\.example\.org\/p\//);
+    // The commands named as a Russian Discord shows them.
+    expect(reply.content).toContain("`/настройки страница отключить` закроет страницу");
+    expect(reply.content).toContain("`/настройки страница включить` даст новую ссылку");
   });
 });

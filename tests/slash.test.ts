@@ -1,10 +1,7 @@
 // The console's and `cli run`'s command line: taken or refused exactly as Discord's client would
 // take or refuse it, against the definitions the bot registers (choices, ranges, lengths, booleans,
 // ids, required options, each option once), and never a crash, whatever is typed.
-import type {
-  APIApplicationCommandBasicOption,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord-api-types/v10";
+import type { APIApplicationCommandBasicOption } from "discord-api-types/v10";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRouter } from "../src/console/run.js";
@@ -102,6 +99,9 @@ describe("a typed command line, as Discord would send it", () => {
     expect(errorOf("/викторина", RU)).toBe(
       "После /викторина нужна одна из подкоманд: начать, стоп, вопрос, статистика, импорт, наборы, жалобы, выгрузка, семестр, сброс.",
     );
+    expect(errorOf("/викторина семестр", RU)).toBe(
+      "После /викторина семестр нужна одна из подкоманд: начать, завершить.",
+    );
   });
 
   it("takes the Russian names a Russian Discord shows, and the English ones, sending the same request", () => {
@@ -123,6 +123,66 @@ describe("a typed command line, as Discord would send it", () => {
     });
     // An English Discord shows only the English names.
     expect(errorOf("/кто имя:Хрущёв")).toMatch(/^There is no command \/кто\./);
+  });
+});
+
+describe("subcommand groups, typed as Discord shows them", () => {
+  const request = (line: string, caller = CONSOLE_CALLER) => {
+    const r = parse(line, caller);
+    if (!r.ok) throw new Error(r.error);
+    const { command, group, subcommand, options } = r.request;
+    return { command, group, subcommand, options };
+  };
+
+  it("reads /trivia term start name:Autumn as the group's subcommand, its option after it", () => {
+    expect(request("/trivia term start name:Autumn")).toEqual({
+      command: "trivia",
+      group: "term",
+      subcommand: "start",
+      options: { name: "Autumn" },
+    });
+    expect(request("trivia   term   end")).toEqual({
+      command: "trivia",
+      group: "term",
+      subcommand: "end",
+      options: {},
+    });
+    expect(request("/settings page enable")).toMatchObject({ group: "page", subcommand: "enable" });
+    expect(request("/settings page revoke")).toMatchObject({ group: "page", subcommand: "revoke" });
+    // A subcommand beside the group is as before.
+    expect(request("/settings trivia seconds:30")).toEqual({
+      command: "settings",
+      group: undefined,
+      subcommand: "trivia",
+      options: { seconds: 30 },
+    });
+    // In Russian, by the names a Russian Discord shows, or the English ones.
+    expect(request("/викторина семестр начать название:Осень 2027", RU)).toEqual({
+      command: "trivia",
+      group: "term",
+      subcommand: "start",
+      options: { name: "Осень 2027" },
+    });
+    expect(request("/настройки страница отключить", RU)).toEqual(request("/settings page revoke"));
+  });
+
+  it("refuses a missing or unknown subcommand of a group, a missing name, and the old action: form", () => {
+    expect(errorOf("/trivia term")).toBe("/trivia term needs one of: start, end.");
+    expect(errorOf("/trivia term finish")).toBe("/trivia term needs one of: start, end.");
+    expect(errorOf("/trivia term action:start name:Autumn")).toBe("/trivia term needs one of: start, end.");
+    expect(errorOf("/trivia term start")).toBe(
+      "/trivia term start needs name: (The new term's name, e.g. Spring 2027 (at most 100 characters)).",
+    );
+    expect(errorOf("/trivia term end name:Autumn")).toBe("/trivia term end takes no options.");
+    expect(errorOf(`/trivia term start name:${"x".repeat(101)}`)).toBe(
+      "name: takes at most 100 characters; this is 101.",
+    );
+    expect(errorOf("/settings page")).toBe("/settings page needs one of: enable, revoke.");
+    expect(errorOf("/settings page action:enable")).toBe("/settings page needs one of: enable, revoke.");
+    expect(errorOf("/settings")).toBe("/settings needs one of: trivia, page.");
+    expect(errorOf("/настройки страница", RU)).toBe(
+      "После /настройки страница нужна одна из подкоманд: включить, отключить.",
+    );
   });
 });
 
@@ -205,31 +265,51 @@ function typedValue(spec: APIApplicationCommandBasicOption): fc.Arbitrary<Typed>
   }
 }
 
+type NamedOption = { name: string; name_localizations?: { ru?: string | null } | null };
+
+/**
+ * Every command as Discord lets it be sent, with the options it takes there: the command alone, a
+ * subcommand, or a subcommand of a group (`/trivia term start`).
+ */
+const leaves = definitions.flatMap((def) => {
+  const top = def.options ?? [];
+  const branches = top.filter((o) => o.type === Type.Subcommand || o.type === Type.SubcommandGroup);
+  if (branches.length === 0)
+    return [{ def, path: [] as NamedOption[], specs: top as APIApplicationCommandBasicOption[] }];
+  return branches.flatMap((b) =>
+    b.type === Type.SubcommandGroup
+      ? (b.options ?? []).map((sub) => ({
+          def,
+          path: [b, sub] as NamedOption[],
+          specs: (sub.options ?? []) as APIApplicationCommandBasicOption[],
+        }))
+      : [
+          {
+            def,
+            path: [b] as NamedOption[],
+            specs: ("options" in b ? (b.options ?? []) : []) as APIApplicationCommandBasicOption[],
+          },
+        ],
+  );
+});
+
 /** A command line built from a registered definition, with what Discord would make of it. */
-const commandLine = fc
-  .constantFrom(...definitions)
-  .chain((def: RESTPostAPIChatInputApplicationCommandsJSONBody) => {
-    const subs = (def.options ?? []).filter((o) => o.type === Type.Subcommand);
-    const sub = subs.length ? fc.constantFrom(...subs) : fc.constant(undefined);
-    return sub.chain((s) => {
-      const specs = ((s ? ("options" in s ? s.options : []) : def.options) ??
-        []) as APIApplicationCommandBasicOption[];
-      const given = specs.map((spec) =>
-        fc.option(
-          typedValue(spec).map((t) => ({ spec, ...t })),
-          { nil: undefined, freq: 2 },
-        ),
-      );
-      return fc.tuple(fc.tuple(...given), fc.boolean(), fc.boolean()).chain(([values, slash, spaces]) =>
-        fc
-          .shuffledSubarray(
-            values.filter((v) => v !== undefined),
-            { minLength: values.filter((v) => v !== undefined).length },
-          )
-          .map((ordered) => ({ def, sub: s?.name, specs, ordered, slash, spaces })),
-      );
-    });
-  });
+const commandLine = fc.constantFrom(...leaves).chain(({ def, path, specs }) => {
+  const given = specs.map((spec) =>
+    fc.option(
+      typedValue(spec).map((t) => ({ spec, ...t })),
+      { nil: undefined, freq: 2 },
+    ),
+  );
+  return fc.tuple(fc.tuple(...given), fc.boolean(), fc.boolean()).chain(([values, slash, spaces]) =>
+    fc
+      .shuffledSubarray(
+        values.filter((v) => v !== undefined),
+        { minLength: values.filter((v) => v !== undefined).length },
+      )
+      .map((ordered) => ({ def, path, specs, ordered, slash, spaces })),
+  );
+});
 
 describe("the command line parser (properties)", () => {
   it("never throws, whatever line is typed: it takes it or says why not", () => {
@@ -262,10 +342,19 @@ describe("the command line parser (properties)", () => {
   });
 
   it("takes a line exactly when Discord would send it, and sends what Discord would", () => {
+    // Every command, subcommand and group's subcommand is among them.
+    expect(leaves.map((l) => [l.def.name, ...l.path.map((p) => p.name)].join(" "))).toEqual(
+      expect.arrayContaining([
+        "trivia term start",
+        "trivia term end",
+        "settings page enable",
+        "settings trivia",
+      ]),
+    );
     fc.assert(
-      fc.property(commandLine, ({ def, sub, specs, ordered, slash, spaces }) => {
+      fc.property(commandLine, ({ def, path, specs, ordered, slash, spaces }) => {
         const gap = spaces ? "   " : " ";
-        const line = `${slash ? "/" : ""}${def.name}${sub ? ` ${sub}` : ""}${ordered
+        const line = `${slash ? "/" : ""}${def.name}${path.map((p) => `${gap}${p.name}`).join("")}${ordered
           .map((o) => `${gap}${o.spec.name}:${o.raw}`)
           .join("")}`;
         const required = specs.filter((s) => s.required).map((s) => s.name);
@@ -275,7 +364,8 @@ describe("the command line parser (properties)", () => {
         expect(r.ok, `${line} → ${r.ok ? "taken" : r.error}`).toBe(sendable);
         if (r.ok) {
           expect(r.request.command).toBe(def.name);
-          expect(r.request.subcommand).toBe(sub);
+          expect(r.request.group).toBe(path.length === 2 ? path[0]?.name : undefined);
+          expect(r.request.subcommand).toBe(path.at(-1)?.name);
           expect(r.request.options).toEqual(Object.fromEntries(ordered.map((o) => [o.spec.name, o.sent])));
         }
       }),
@@ -290,23 +380,22 @@ describe("the command line parser (properties)", () => {
       fc.property(
         commandLine,
         fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
-        ({ def, sub, specs, ordered, slash }, ru) => {
-          const subSpec = (def.options ?? []).find((o) => o.name === sub);
-          const english = `${slash ? "/" : ""}${def.name}${sub ? ` ${sub}` : ""}${ordered
+        ({ def, path, ordered, slash }, ru) => {
+          const english = `${slash ? "/" : ""}${def.name}${path.map((p) => ` ${p.name}`).join("")}${ordered
             .map((o) => ` ${o.spec.name}:${o.raw}`)
             .join("")}`;
-          const russian = `${slash ? "/" : ""}${ruName(def, ru[0] ?? true)}${
-            subSpec ? ` ${ruName(subSpec, ru[1] ?? true)}` : ""
-          }${ordered.map((o, i) => ` ${ruName(o.spec, ru[i + 2] ?? true)}:${o.raw}`).join("")}`;
+          const russian = `${slash ? "/" : ""}${ruName(def, ru[0] ?? true)}${path
+            .map((p, i) => ` ${ruName(p, ru[i + 1] ?? true)}`)
+            .join("")}${ordered.map((o, i) => ` ${ruName(o.spec, ru[i + 3] ?? true)}:${o.raw}`).join("")}`;
           const a = parse(english);
           const b = parse(russian, RU);
           expect(b.ok, `${russian} → ${b.ok ? "taken" : b.error}`).toBe(a.ok);
           if (a.ok && b.ok) {
             expect(b.request.command).toBe(a.request.command);
+            expect(b.request.group).toBe(a.request.group);
             expect(b.request.subcommand).toBe(a.request.subcommand);
             expect(b.request.options).toEqual(a.request.options);
           }
-          void specs;
         },
       ),
       { numRuns: 1000, seed: 24 },

@@ -39,6 +39,13 @@ const isEphemeral = (p: MessagePayload) => ((p.flags ?? 0) & MessageFlags.Epheme
 const buttonsOf = (p: MessagePayload) =>
   (p.components?.[0]?.components ?? []).map((c) => ("custom_id" in c ? c.custom_id : ""));
 
+/** The group and subcommand of "term start", or the subcommand of "start". */
+const pathOf = (words?: string): { group?: string; subcommand?: string } => {
+  const [first, second] = words?.split(" ") ?? [];
+  if (second !== undefined) return { group: first as string, subcommand: second };
+  return first !== undefined ? { subcommand: first } : {};
+};
+
 /** Trivia through the router, on a database of either kind; what rounds post lands in `posted`. */
 function server(storage: Storage) {
   const clock = new FakeClock();
@@ -60,7 +67,8 @@ function server(storage: Storage) {
     router.handle({
       type: "command",
       command: name,
-      ...(subcommand ? { subcommand } : {}),
+      // "term start": a group's subcommand, as Discord nests it; "start": a subcommand.
+      ...pathOf(subcommand),
       options,
       caller: who,
     });
@@ -130,54 +138,52 @@ for (const kind of KINDS) {
     it("starts and ends a term, and refuses clearly what cannot be done", async () => {
       const { storage } = await fresh(kind, "term-start-end");
       const s = server(storage);
-      const term = (who: Caller, options: Record<string, OptionValue>) =>
-        s.handle(who, "trivia", "term", options);
+      const term = (who: Caller, sub: string, options: Record<string, OptionValue> = {}) =>
+        s.handle(who, "trivia", `term ${sub}`, options);
 
-      const outside = await term(caller("31", { guildId: null, canManageGuild: true }), { action: "end" });
+      const outside = await term(caller("31", { guildId: null, canManageGuild: true }), "end");
       expect(outside).toMatchObject({
         refused: true,
         payload: { content: expect.stringMatching(/for servers/) },
       });
-      const notAllowed = await term(anna, { action: "start", name: "Spring" });
+      const notAllowed = await term(anna, "start", { name: "Spring" });
       expect(notAllowed).toMatchObject({
         refused: true,
         payload: { content: "Only someone with Manage Server can start or end a term." },
       });
-      expect((await s.command(teacher, "trivia", "term", { action: "end" })).content).toBe(
-        "No term is running here, so there is none to end. Start one with `/trivia term action:start name:…`.",
+      expect((await s.command(teacher, "trivia", "term end")).content).toBe(
+        "No term is running here, so there is none to end. Start one with `/trivia term start name:…`.",
       );
-      const empty = await s.command(teacher, "trivia", "term", { action: "start", name: "   " });
+      const empty = await s.command(teacher, "trivia", "term start", { name: "   " });
       expect(isEphemeral(empty)).toBe(true);
-      expect(empty.content).toBe("Give the term a name: `/trivia term action:start name:Spring 2027`.");
-      const noName = await s.command(teacher, "trivia", "term", { action: "start" });
+      expect(empty.content).toBe("Give the term a name: `/trivia term start name:Spring 2027`.");
+      const noName = await s.command(teacher, "trivia", "term start");
       expect(noName.content).toBe(empty.content);
-      const long = await s.command(teacher, "trivia", "term", { action: "start", name: "x".repeat(101) });
+      const long = await s.command(teacher, "trivia", "term start", { name: "x".repeat(101) });
       expect(isEphemeral(long)).toBe(true);
       expect(long.content).toBe("A term's name may be at most 100 characters; this one has 101.");
 
-      const started = await s.command(teacher, "trivia", "term", { action: "start", name: "Spring 2027" });
+      const started = await s.command(teacher, "trivia", "term start", { name: "Spring 2027" });
       // Announced to the channel, not privately.
       expect(isEphemeral(started)).toBe(false);
       expect(started.content).toMatch(/^The term “Spring 2027” has started\./);
-      const again = await term(teacher, { action: "start", name: "Autumn" });
+      const again = await term(teacher, "start", { name: "Autumn" });
       expect(again).toMatchObject({ refused: true });
       const startedAt = Math.floor(s.clock.now() / 1000);
       expect(again.type === "reply" && again.payload.content).toBe(
-        `The term “Spring 2027” is running (since <t:${startedAt}:D>). End it first with \`/trivia term action:end\`; its leaderboard is kept.`,
+        `The term “Spring 2027” is running (since <t:${startedAt}:D>). End it first with \`/trivia term end\`; its leaderboard is kept.`,
       );
 
       await s.clock.advance(86_400_000);
-      const ended = await s.command(teacher, "trivia", "term", { action: "end" });
+      const ended = await s.command(teacher, "trivia", "term end");
       expect(isEphemeral(ended)).toBe(false);
       expect(ended.content).toMatch(
         new RegExp(`^The term “Spring 2027” \\(since <t:${startedAt}:D>\\) has ended\\.`),
       );
-      expect((await s.command(teacher, "trivia", "term", { action: "end" })).content).toMatch(
-        /No term is running/,
-      );
+      expect((await s.command(teacher, "trivia", "term end")).content).toMatch(/No term is running/);
 
       // The server's terms, the newest first, for term: (in Russian too).
-      await s.command(teacher, "trivia", "term", { action: "start", name: "Autumn 2027" });
+      await s.command(teacher, "trivia", "term start", { name: "Autumn 2027" });
       const choices = await s.complete(teacher, "leaderboard", undefined, "");
       expect(choices.map((c) => c.name)).toEqual([
         "all time (since the last reset)",
@@ -196,13 +202,45 @@ for (const kind of KINDS) {
       expect(await s.complete(caller("31", { guildId: null }), "leaderboard", undefined, "")).toEqual([]);
     });
 
+    it("answers a group or subcommand /trivia does not have politely, and starts nothing", async () => {
+      const { storage } = await fresh(kind, "term-unknown");
+      const s = server(storage);
+      const said = async (who: Caller, sub: string, options: Record<string, OptionValue> = {}) => {
+        const r = await s.handle(who, "trivia", sub, options);
+        expect(r).toMatchObject({ type: "reply", refused: true });
+        const payload = (r as { payload: MessagePayload }).payload;
+        expect(isEphemeral(payload)).toBe(true);
+        return payload.content;
+      };
+      // As an old registration sent it: the group as a subcommand, what to do as an option.
+      expect(await said(teacher, "term", { action: "start", name: "Spring" })).toBe(
+        "/trivia term needs one of: start, end.",
+      );
+      expect(await said(teacher, "term finish")).toBe(
+        "/trivia term has no subcommand “finish”; it takes one of: start, end. Try /help.",
+      );
+      expect(await said(teacher, "terms start", { name: "Spring" })).toBe(
+        "/trivia has no subcommand “terms”; it takes one of: start, stop, question, stats, import, sets, reports, export, term, reset. Try /help.",
+      );
+      // A subcommand is not a group, nor a group's subcommand one of the command's own.
+      expect(await said(teacher, "start now")).toMatch(/^\/trivia has no subcommand “start”/);
+      expect(await said(teacher, "end")).toMatch(/^\/trivia has no subcommand “end”/);
+      expect(await said(caller("31", { locale: "ru", canManageGuild: true }), "term")).toBe(
+        "После /викторина семестр нужна одна из подкоманд: начать, завершить.",
+      );
+      expect(await said(caller("31", { locale: "ru", canManageGuild: true }), "term finish")).toBe(
+        "У команды /викторина семестр нет подкоманды «finish»; есть: начать, завершить. Справка — /помощь.",
+      );
+      expect(await s.complete(teacher, "leaderboard", undefined, "")).toEqual([
+        { name: "all time (since the last reset)", value: "all" },
+      ]);
+    });
+
     it("lets only one of two moderators starting a term at once start it", async () => {
       const { storage } = await fresh(kind, "term-race");
       const s = server(storage);
       const both = await Promise.all(
-        ["Spring", "Printemps"].map((name) =>
-          s.command(teacher, "trivia", "term", { action: "start", name }),
-        ),
+        ["Spring", "Printemps"].map((name) => s.command(teacher, "trivia", "term start", { name })),
       );
       const started = both.filter((p) => /has started/.test(p.content ?? ""));
       const refused = both.filter((p) => /is running/.test(p.content ?? ""));
@@ -216,7 +254,7 @@ for (const kind of KINDS) {
       await s.round([[anna, true]]);
       expect(s.boardOf(await s.command(anna, "leaderboard"))).toEqual([["32", 15]]);
 
-      await s.command(teacher, "trivia", "term", { action: "start", name: "Spring" });
+      await s.command(teacher, "trivia", "term start", { name: "Spring" });
       const emptyTerm = await s.command(anna, "leaderboard");
       expect(isEphemeral(emptyTerm)).toBe(true);
       expect(emptyTerm.content).toBe("Nobody has scored in the term “Spring” yet.");
@@ -254,12 +292,12 @@ for (const kind of KINDS) {
       ]);
 
       await s.clock.advance(60_000);
-      await s.command(teacher, "trivia", "term", { action: "end" });
+      await s.command(teacher, "trivia", "term end");
       // No term running: everything since the last reset.
       expect((await s.command(anna, "leaderboard")).embeds?.[0]?.title).toBe("Leaderboard — this server");
       expect(s.boardOf(await s.command(anna, "leaderboard"))).toHaveLength(3);
 
-      await s.command(teacher, "trivia", "term", { action: "start", name: "Autumn" });
+      await s.command(teacher, "trivia", "term start", { name: "Autumn" });
       await s.round([[anna, false]]);
       await s.round([[anna, true]]);
       const autumn = await s.command(anna, "leaderboard");
@@ -317,9 +355,9 @@ for (const kind of KINDS) {
     it("asks before a reset, recommends ending a term instead, and keeps ended terms", async () => {
       const { storage } = await fresh(kind, "term-reset");
       const s = server(storage);
-      await s.command(teacher, "trivia", "term", { action: "start", name: "Spring" });
+      await s.command(teacher, "trivia", "term start", { name: "Spring" });
       await s.round([[anna, true]]);
-      await s.command(teacher, "trivia", "term", { action: "end" });
+      await s.command(teacher, "trivia", "term end");
       await s.round([[boris, true]]);
 
       expect(await s.handle(anna, "trivia", "reset")).toMatchObject({
@@ -330,7 +368,7 @@ for (const kind of KINDS) {
       expect(isEphemeral(prompt)).toBe(true);
       expect(prompt.content).toBe(
         "Reset this server's trivia leaderboard? Every score here is deleted, and stats and score exports start again from zero; this cannot be undone.\n\n" +
-          "To start the leaderboard afresh and keep the old one, end the term instead: `/trivia term action:end`, then `/trivia term action:start name:…`.",
+          "To start the leaderboard afresh and keep the old one, end the term instead: `/trivia term end`, then `/trivia term start name:…`.",
       );
       const [confirm] = buttonsOf(prompt);
       expect(prompt.components?.[0]?.components?.[0]).toMatchObject({
@@ -355,12 +393,12 @@ for (const kind of KINDS) {
         ["32", 1],
       ]);
       // A reset during a term starts that term's board afresh too, also once the term has ended.
-      await s.command(teacher, "trivia", "term", { action: "start", name: "Autumn" });
+      await s.command(teacher, "trivia", "term start", { name: "Autumn" });
       await s.round([[vera, true]]);
       const again = await s.command(teacher, "trivia", "reset");
       await s.click(teacher, buttonsOf(again)[0] as string);
       await s.round([[boris, false]]);
-      await s.command(teacher, "trivia", "term", { action: "end" });
+      await s.command(teacher, "trivia", "term end");
       expect(s.boardOf(await s.command(anna, "leaderboard", undefined, { term: "Autumn" }))).toEqual([
         ["33", 0],
       ]);
@@ -368,7 +406,7 @@ for (const kind of KINDS) {
         ["32", 15],
       ]);
       const definition = triviaData.options?.find((o) => o.name === "reset");
-      expect(definition?.description).toMatch(/better: end the term with \/trivia term/);
+      expect(definition?.description).toMatch(/better: end the term with \/trivia term end\)$/);
     });
   });
 

@@ -9,6 +9,7 @@ import type {
   APIApplicationCommandIntegerOption,
   APIApplicationCommandOptionChoice,
   APIApplicationCommandStringOption,
+  APIApplicationCommandSubcommandGroupOption,
   APIApplicationCommandSubcommandOption,
   APIApplicationCommandUserOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -58,7 +59,11 @@ function named(w: Words) {
 
 export function slashCommand(
   w: Words,
-  options: (APIApplicationCommandBasicOption | APIApplicationCommandSubcommandOption)[] = [],
+  options: (
+    | APIApplicationCommandBasicOption
+    | APIApplicationCommandSubcommandOption
+    | APIApplicationCommandSubcommandGroupOption
+  )[] = [],
 ): CommandDefinition {
   return { ...named(w), type: ApplicationCommandType.ChatInput, options, ...EVERYWHERE };
 }
@@ -73,6 +78,17 @@ export function subcommand(
   options: APIApplicationCommandBasicOption[] = [],
 ): APIApplicationCommandSubcommandOption {
   return { ...named(w), type: ApplicationCommandOptionType.Subcommand, options };
+}
+
+/**
+ * A group of subcommands, typed as words of their own: `/trivia term start name:…`. Discord
+ * allows one level of groups, at the top of a command, holding subcommands only.
+ */
+export function subcommandGroup(
+  w: Words,
+  subcommands: APIApplicationCommandSubcommandOption[],
+): APIApplicationCommandSubcommandGroupOption {
+  return { ...named(w), type: ApplicationCommandOptionType.SubcommandGroup, options: subcommands };
 }
 
 export function stringOption(

@@ -16,7 +16,7 @@ import type { BoardView } from "../../src/trivia/boards.js";
 import { ALL_TERMS, type TriviaServices } from "../../src/trivia/services.js";
 import { MAX_TERM_NAME } from "../../src/trivia/terms.js";
 import type { Player } from "../../src/trivia/types.js";
-import { choice, stringOption } from "./define.js";
+import { stringOption, subcommand, subcommandGroup } from "./define.js";
 import { refuse } from "./refusal.js";
 
 /** The `term:` option: autocompleted with the server's terms (and "all time"). */
@@ -26,31 +26,46 @@ export const termOption = (description: string, descriptionRu: string) =>
     { autocomplete: true, maxLength: 100 },
   );
 
-/** The options of /trivia term. */
-export const termCommandOptions = [
-  stringOption(
-    {
-      name: "action",
-      ru: "действие",
-      description: "Start a new term or end the running one (Manage Server)",
-      descriptionRu: "Начать новый семестр или завершить текущий («Управлять сервером»)",
-    },
-    { required: true, choices: [choice("start", "начать", "start"), choice("end", "завершить", "end")] },
-  ),
-  // Discord's client (and the console) refuse a longer name before it is sent; the handler checks
-  // again, for any client that does not.
-  stringOption(
-    {
-      name: "name",
-      ru: "название",
-      description: `The new term's name, e.g. Spring 2027 (for start; at most ${MAX_TERM_NAME} characters)`,
-      descriptionRu: `Название нового семестра, например «Весна 2027» (до ${MAX_TERM_NAME} символов)`,
-    },
-    { maxLength: MAX_TERM_NAME },
-  ),
-];
+/** /trivia term start name:… and /trivia term end: a group of two subcommands, as #25 spells them. */
+export const termGroup = subcommandGroup(
+  {
+    name: "term",
+    ru: "семестр",
+    description: "Start or end a term: the leaderboard starts afresh, the old one is kept (Manage Server)",
+    descriptionRu: "Начать или завершить семестр: таблица начнётся заново, прежняя сохранится",
+  },
+  [
+    subcommand(
+      {
+        name: "start",
+        ru: "начать",
+        description: "Start a new term: the leaderboard, stats and exports start afresh (Manage Server)",
+        descriptionRu: "Начать новый семестр: таблица, статистика и выгрузка начнутся заново",
+      },
+      [
+        // Discord's client (and the console) refuse a missing or longer name before it is sent;
+        // the handler checks again, for any client that does not.
+        stringOption(
+          {
+            name: "name",
+            ru: "название",
+            description: `The new term's name, e.g. Spring 2027 (at most ${MAX_TERM_NAME} characters)`,
+            descriptionRu: `Название нового семестра, например «Весна 2027» (до ${MAX_TERM_NAME} символов)`,
+          },
+          { required: true, maxLength: MAX_TERM_NAME },
+        ),
+      ],
+    ),
+    subcommand({
+      name: "end",
+      ru: "завершить",
+      description: "End the running term; its leaderboard and export are kept (Manage Server)",
+      descriptionRu: "Завершить текущий семестр; его таблица и выгрузка сохранятся",
+    }),
+  ],
+);
 
-/** /trivia term action:start name:… and action:end. Successes are announced in the channel. */
+/** /trivia term start name:… and /trivia term end. Successes are announced in the channel. */
 export async function termCommand(services: TriviaServices, request: CommandRequest): Promise<BotResponse> {
   const { caller, options } = request;
   const words = text(langOf(caller.locale));
@@ -60,13 +75,15 @@ export async function termCommand(services: TriviaServices, request: CommandRequ
     type: "reply",
     payload: { content, allowed_mentions: NO_MENTIONS },
   });
-  if (options.action === "end") {
+  if (request.subcommand === "end") {
     const ended = await services.endTerm(caller);
     if (!ended) return refuse(words.termNoneRunning);
     return announce(
       words.termEnded({ name: quoteUserText(ended.name, 100), since: discordDay(ended.started_at) }),
     );
   }
+  // The router lets only the group's own subcommands through (see command-path.ts).
+  if (request.subcommand !== "start") return refuse(words.triviaUsage);
   // Kept as typed, less what is never shown (controls, escapes, direction overrides).
   const name = typeof options.name === "string" ? sanitizeLine(options.name).trim() : "";
   const started = await services.startTerm(caller, name);

@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { COMMANDS } from "../../commands/index.js";
 import type { Engine } from "../app.js";
 import { configOrMessage } from "../config.js";
 import { createRouter, payloadJson, runSlash } from "../console/run.js";
@@ -14,10 +15,14 @@ import type { RoundRow } from "../trivia/store.js";
 /** Commands that keep state (scores, sets, settings): they get the database (DATABASE_PATH). */
 const KEEPING_STATE = new Set(["trivia", "daily", "leaderboard", "study", "settings"]);
 
-/** Whether a command line needs the database: by its command's name, as the router finds it. */
+/**
+ * Whether a command line needs the database: by its command's name, as the router finds it, or
+ * the name a Russian Discord shows (`/викторина семестр начать …` with --locale ru).
+ */
 export function needsDatabase(line: string): boolean {
   const name = line.trim().replace(/^\//, "").split(/\s+/)[0]?.toLowerCase() ?? "";
-  return KEEPING_STATE.has(name);
+  const def = COMMANDS.find((c) => c.data.name === name || c.data.name_localizations?.ru === name);
+  return KEEPING_STATE.has(def?.data.name ?? name);
 }
 
 /**

@@ -2,8 +2,8 @@ import { createInterface } from "node:readline";
 import type { Engine } from "../app.js";
 import { waitWords } from "../i18n/dates.js";
 import { type Lang, text } from "../i18n/index.js";
-import { ApplicationCommandOptionType } from "../interactions/api.js";
 import { hitName } from "../interactions/choices.js";
+import { walkPath } from "../interactions/command-path.js";
 import type { Router } from "../interactions/router.js";
 import { createTrivia, showingMessenger } from "../interactions/trivia.js";
 import type { BotResponse, MessagePayload, ModalPayload } from "../interactions/types.js";
@@ -51,20 +51,19 @@ export function completer(engine: Engine, router: Router, lang: () => Lang = () 
       }
       return [[], line];
     }
-    // A subcommand is a word of its own ("/trivia start "); options take a value ("questions:").
+    // A group and a subcommand are words of their own ("/trivia term start "); options take a
+    // value ("name:"). The words typed so far lead through the definition; the last one is
+    // being typed.
     const words = line.split(" ");
-    const subcommands = (def?.options ?? []).filter(
-      (o) => o.type === ApplicationCommandOptionType.Subcommand,
-    );
-    const chosen = subcommands.find((o) => words[1] === shownName(l, o) && words.length > 2);
-    const options =
-      subcommands.length === 0
-        ? (def?.options ?? []).map((o) => `${shownName(l, o)}:`)
-        : chosen
-          ? ("options" in chosen ? (chosen.options ?? []) : []).map((o) => `${shownName(l, o)}:`)
-          : words.length === 2
-            ? subcommands.map((o) => `${shownName(l, o)} `)
-            : [];
+    const done = words.slice(1, -1);
+    const path = def ? walkPath(def, done, (o, word) => word === shownName(l, o)) : null;
+    const options = !path
+      ? []
+      : path.ok
+        ? path.options.map((o) => `${shownName(l, o)}:`)
+        : path.unknown === undefined && path.used === done.length
+          ? path.expected.map((o) => `${shownName(l, o)} `)
+          : [];
     const last = words.at(-1) ?? "";
     const head = line.slice(0, line.length - last.length);
     return [options.filter((o) => o.startsWith(last)).map((o) => `${head}${o}`), line];

@@ -1,11 +1,11 @@
 import { basename } from "node:path";
 import type {
   APIApplicationCommandBasicOption,
-  APIApplicationCommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import { type Lang, langOf, text } from "../i18n/index.js";
 import { ApplicationCommandOptionType } from "../interactions/api.js";
+import { type Named, walkPath } from "../interactions/command-path.js";
 import type { Caller, CommandRequest, OptionValue, RequestAttachment } from "../interactions/types.js";
 import { checkLocalFile, type LocalFileProblem, readLocalFile } from "./local-file.js";
 import { optionValue, shown } from "./option-value.js";
@@ -57,18 +57,8 @@ export function localFileMessage(caller: Pick<Caller, "locale">, path: string, p
   }
 }
 
-function optionList(
-  def: RESTPostAPIChatInputApplicationCommandsJSONBody,
-  sub?: string,
-): APIApplicationCommandOption[] {
-  const options = def.options ?? [];
-  if (!sub) return options;
-  const subOption = options.find((o) => o.name === sub && o.type === ApplicationCommandOptionType.Subcommand);
-  return subOption && "options" in subOption ? (subOption.options ?? []) : [];
-}
-
-/** A command as typed: "/trivia start" (in Russian "/викторина начать"). */
-const named = (command: string, sub?: string) => `/${command}${sub ? ` ${sub}` : ""}`;
+/** A command as typed: "/trivia start", "/trivia term start" (in Russian "/викторина начать"). */
+const named = (lang: Lang, path: readonly Named[]) => `/${path.map((o) => localName(lang, o)).join(" ")}`;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -103,26 +93,27 @@ export function parseSlash(
       }),
     );
   }
-  let remainder = afterName;
-  let subcommand: string | undefined;
-  let subShown: string | undefined;
-  const subs = (def.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
-  if (subs.length > 0) {
-    const [, first = "", afterSub = ""] = remainder.match(/^(\S*)\s*([\s\S]*)$/) ?? [];
-    const sub = subs.find((s) => names(lang, s, first));
-    if (!sub)
-      return fail(
-        words.lineNeedsSubcommand({
-          command: named(localName(lang, def)),
-          subcommands: subs.map((s) => localName(lang, s)).join(", "),
-        }),
-      );
-    subcommand = sub.name;
-    subShown = localName(lang, sub);
-    remainder = afterSub;
+  // The group and subcommand are words of their own ("/trivia term start name:…"), each taken
+  // by its name or, in Russian, the name a Russian Discord shows.
+  const typedWords: string[] = [];
+  const rests = [afterName];
+  for (let i = 0; i < 2; i++) {
+    const [, word = "", after = ""] = (rests[i] ?? "").match(/^(\S*)\s*([\s\S]*)$/) ?? [];
+    typedWords.push(word);
+    rests.push(after);
   }
-  const command = named(localName(lang, def), subShown);
-  const allowed = optionList(def, subcommand);
+  const path = walkPath(def, typedWords, (o, word) => names(lang, o, word));
+  if (!path.ok)
+    return fail(
+      words.lineNeedsSubcommand({
+        command: named(lang, path.walked),
+        subcommands: path.expected.map((s) => localName(lang, s)).join(", "),
+      }),
+    );
+  const remainder = rests[path.used] ?? "";
+  const { group, subcommand } = path;
+  const command = named(lang, path.walked);
+  const allowed = path.options;
   const takes = allowed.map((o) => `${localName(lang, o)}:`).join(" ");
   const options: Record<string, OptionValue> = {};
   const attachments: Record<string, RequestAttachment> = {};
@@ -179,7 +170,8 @@ export function parseSlash(
     request: {
       type: "command",
       command: def.name,
-      ...(subcommand ? { subcommand } : {}),
+      ...(group !== undefined ? { group } : {}),
+      ...(subcommand !== undefined ? { subcommand } : {}),
       options,
       caller,
       ...(Object.keys(attachments).length > 0 ? { attachments } : {}),

@@ -160,7 +160,7 @@ export const en = {
       {
         name: "/trivia, /leaderboard, /study — quizzes",
         value:
-          "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner) · your own questions: `/trivia import file:` · `/settings trivia`",
+          "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner) · your own questions: `/trivia import file:` · `/settings trivia` · a term's own leaderboard: `/trivia term start name:Spring 2027`, then `/trivia term end`",
       },
       {
         name: "Look up in Apparat — on any message",
@@ -268,7 +268,8 @@ export const en = {
   // — trivia —
   triviaUnavailable: "Trivia is not available here (it needs the bot's database).",
   studyUnavailable: "Study needs the bot's database, which is not available here.",
-  triviaUsage: "Use /trivia start, stop, question, stats or reset.",
+  triviaUsage:
+    "Use /trivia start, question, stop, stats, term start, term end, export, import, sets, reports or reset.",
   noChannel: "Trivia rounds run in a channel.",
   roundBusy: (p: { starter: string }) =>
     `A round is already running here (started by ${p.starter}). Wait for it to end, or ask them to /trivia stop.`,
@@ -328,17 +329,17 @@ export const en = {
   termServerOnly:
     "Terms are for servers (started and ended by someone with Manage Server). Scores in this conversation are kept as one.",
   termNotAllowed: "Only someone with Manage Server can start or end a term.",
-  termNameEmpty: "Give the term a name: `/trivia term action:start name:Spring 2027`.",
+  termNameEmpty: "Give the term a name: `/trivia term start name:Spring 2027`.",
   termNameTooLong: (p: { max: number; length: number }) =>
     `A term's name may be at most ${p.max} characters; this one has ${p.length}.`,
   termAlreadyRunning: (p: { name: string; since: string }) =>
-    `The term “${p.name}” is running (since ${p.since}). End it first with \`/trivia term action:end\`; its leaderboard is kept.`,
+    `The term “${p.name}” is running (since ${p.since}). End it first with \`/trivia term end\`; its leaderboard is kept.`,
   termNoneRunning:
-    "No term is running here, so there is none to end. Start one with `/trivia term action:start name:…`.",
+    "No term is running here, so there is none to end. Start one with `/trivia term start name:…`.",
   termStarted: (p: { name: string }) =>
-    `The term “${p.name}” has started. From now on the leaderboard, \`/trivia stats\` and \`/trivia export\` show this term's answers; end it with \`/trivia term action:end\`.`,
+    `The term “${p.name}” has started. From now on the leaderboard, \`/trivia stats\` and \`/trivia export\` show this term's answers; end it with \`/trivia term end\`.`,
   termEnded: (p: { name: string; since: string }) =>
-    `The term “${p.name}” (since ${p.since}) has ended. Its leaderboard is kept: \`/leaderboard term:\` shows it and \`/trivia export term:\` exports it. Start the next one with \`/trivia term action:start name:…\`.`,
+    `The term “${p.name}” (since ${p.since}) has ended. Its leaderboard is kept: \`/leaderboard term:\` shows it and \`/trivia export term:\` exports it. Start the next one with \`/trivia term start name:…\`.`,
   termNotFound: (p: { name: string }) =>
     `This server has no term called “${p.name}”. Start typing in \`term:\` to pick one of its terms.`,
   termNotEverywhere: "`term:` is for this server's own leaderboard and export, not for everywhere.",
@@ -355,7 +356,7 @@ export const en = {
   settingsMinPlayers: (p: { min: number }) =>
     `Players a round needs to count toward the leaderboard: ${p.min}${p.min === 1 ? " (every round counts)" : ""}`,
   resetPrefersTerm:
-    "To start the leaderboard afresh and keep the old one, end the term instead: `/trivia term action:end`, then `/trivia term action:start name:…`.",
+    "To start the leaderboard afresh and keep the old one, end the term instead: `/trivia term end`, then `/trivia term start name:…`.",
   // — study —
   studyRight: (p: { letter: string; answer: string; box: number }) =>
     `✅ Right — **${p.letter}. ${p.answer}**. This question moves to box ${p.box}.`,
@@ -425,7 +426,9 @@ export const en = {
   pageNotServed:
     "This bot does not serve web pages (its operator has not set HTTP_PORT), so there is no progress page to turn on.",
   pageEnabled: (p: { url: string }) =>
-    `This server's progress page: ${p.url}\nAnyone with the link sees the leaderboard and the accuracy per era, by display name. Share it only with the people it is for. \`/settings page action:revoke\` takes it down; \`/settings page action:enable\` again gives a new link, and this one stops working.`,
+    `This server's progress page: ${p.url}\nAnyone with the link sees the leaderboard and the accuracy per era, by display name. Share it only with the people it is for. \`/settings page revoke\` takes it down; \`/settings page enable\` again gives a new link, and this one stops working.`,
+  pageUsage:
+    "Use `/settings page enable` for a new link to the progress page, or `/settings page revoke` to take it down.",
   pageRevoked: "The progress page is down: its link opens nothing any more.",
   pageNoneToRevoke: "This server has no progress page to take down.",
   webTitle: "Trivia progress",
@@ -551,6 +554,11 @@ export const en = {
     `There is no command /${p.name}. The commands: ${p.commands}; and the message command ${p.message}: <the message's text>.`,
   lineNeedsSubcommand: (p: { command: string; subcommands: string }) =>
     `${p.command} needs one of: ${p.subcommands}.`,
+  /** A group or subcommand the command does not have (a stale registration, a forged interaction). */
+  unknownSubcommand: (p: { command: string; word: string; subcommands: string }) =>
+    p.subcommands
+      ? `${p.command} has no subcommand “${p.word}”; it takes one of: ${p.subcommands}. Try /help.`
+      : `${p.command} takes no subcommand (not “${p.word}”). Try /help.`,
   lineOptionsForm: (p: { command: string; options: string }) =>
     p.options
       ? `Give options as name:value; ${p.command} takes ${p.options}.`

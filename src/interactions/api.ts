@@ -58,6 +58,7 @@ export const InteractionContextType = {
 
 export const ApplicationCommandOptionType = {
   Subcommand: 1 as OptionType.Subcommand,
+  SubcommandGroup: 2 as OptionType.SubcommandGroup,
   String: 3 as OptionType.String,
   Integer: 4 as OptionType.Integer,
   Boolean: 5 as OptionType.Boolean,

@@ -56,36 +56,62 @@ function callerOf(i: Json): Caller | null {
   };
 }
 
-/** Options by name, at any depth (subcommands hold theirs); and the subcommand, if any. */
+/** The kinds of option that carry a value (string, integer, … attachment), not a subcommand. */
+const isValueType = (t: unknown) =>
+  typeof t === "number" &&
+  t >= ApplicationCommandOptionType.String &&
+  t <= ApplicationCommandOptionType.Attachment;
+
+/**
+ * The group and subcommand, as Discord nests them: `data.options[0]` of type 2 (a group) holding
+ * its subcommand of type 1 as its `options[0]`, or of type 1 (a subcommand) directly; then the
+ * options by name at that level. Anything else in the shape is left out, never followed.
+ */
 function optionsOf(options: unknown[]): {
   values: Record<string, OptionValue>;
+  group?: string;
   subcommand?: string;
   focused?: { name: string; value: string };
   attachments: [string, string][];
 } {
-  const values: Record<string, OptionValue> = {};
-  const attachments: [string, string][] = [];
+  let level = options;
+  let group: string | undefined;
   let subcommand: string | undefined;
+  const first = obj(options[0]);
+  if (first?.type === ApplicationCommandOptionType.SubcommandGroup) {
+    group = str(first.name);
+    const inner = obj(list(first.options)[0]);
+    // A nameless group is no path at all: its subcommand is not read as the command's own.
+    subcommand =
+      group && inner?.type === ApplicationCommandOptionType.Subcommand ? str(inner.name) : undefined;
+    level = group && subcommand ? list(inner?.options) : [];
+  } else if (first?.type === ApplicationCommandOptionType.Subcommand) {
+    subcommand = str(first.name);
+    level = subcommand ? list(first.options) : [];
+  }
+  // Collected as entries: an option named like an Object property ("__proto__") stays an option.
+  const entries: [string, OptionValue][] = [];
+  const attachments: [string, string][] = [];
   let focused: { name: string; value: string } | undefined;
-  const walk = (opts: unknown[], depth: number) => {
-    if (depth > 3) return;
-    for (const raw of opts) {
-      const o = obj(raw);
-      const name = str(o?.name);
-      if (!o || !name) continue;
-      if (o.type === ApplicationCommandOptionType.Subcommand) subcommand = name;
-      const value = o.value;
-      if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-        values[name] = value;
-        if (o.type === ApplicationCommandOptionType.Attachment && typeof value === "string")
-          attachments.push([name, value]);
-        if (o.focused === true) focused = { name, value: String(value) };
-      }
-      walk(list(o.options), depth + 1);
+  for (const raw of level) {
+    const o = obj(raw);
+    const name = str(o?.name);
+    if (!o || !name || !isValueType(o.type)) continue;
+    const value = o.value;
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+      entries.push([name, value]);
+      if (o.type === ApplicationCommandOptionType.Attachment && typeof value === "string")
+        attachments.push([name, value]);
+      if (o.focused === true) focused = { name, value: String(value) };
     }
+  }
+  return {
+    values: Object.fromEntries(entries),
+    ...(group ? { group } : {}),
+    ...(subcommand ? { subcommand } : {}),
+    ...(focused ? { focused } : {}),
+    attachments,
   };
-  walk(options, 0);
-  return { values, ...(subcommand ? { subcommand } : {}), ...(focused ? { focused } : {}), attachments };
 }
 
 /** Turns an interaction into the router's request; null for kinds the bot ignores or cannot read. */
@@ -121,7 +147,7 @@ export function requestFromApi(
           followUp,
         };
       }
-      const { values, subcommand, attachments } = optionsOf(list(data.options));
+      const { values, group, subcommand, attachments } = optionsOf(list(data.options));
       const resolved = obj(obj(data.resolved)?.attachments);
       const files: Record<string, RequestAttachment> = {};
       for (const [option, attachmentId] of attachments) {
@@ -134,6 +160,7 @@ export function requestFromApi(
       return {
         type: "command",
         command,
+        ...(group ? { group } : {}),
         ...(subcommand ? { subcommand } : {}),
         options: values,
         caller,
@@ -143,11 +170,12 @@ export function requestFromApi(
     }
     case InteractionType.ApplicationCommandAutocomplete: {
       const command = str(data.name);
-      const { values, subcommand, focused } = optionsOf(list(data.options));
+      const { values, group, subcommand, focused } = optionsOf(list(data.options));
       if (!command || !focused) return null;
       return {
         type: "autocomplete",
         command,
+        ...(group ? { group } : {}),
         ...(subcommand ? { subcommand } : {}),
         focused,
         options: values,

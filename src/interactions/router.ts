@@ -1,10 +1,11 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
 import type { Engine } from "../app.js";
-import { langOf, text } from "../i18n/index.js";
+import { type Lang, langOf, text } from "../i18n/index.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
 import { ApplicationCommandType } from "./api.js";
+import { type Named, type PathResult, requestPath } from "./command-path.js";
 import { decodeId } from "./custom-id.js";
-import { ephemeralText } from "./payload.js";
+import { ephemeralText, quoteUserText } from "./payload.js";
 import type {
   AutocompleteRequest,
   BotRequest,
@@ -119,11 +120,18 @@ export class Router {
         refused: true,
       };
     }
+    // Only what the definition holds reaches the command: a group's subcommand, or a subcommand.
+    const path = requestPath(command.data, request);
+    if (!path.ok) {
+      const payload = ephemeralText(pathRefusal(langOf(request.caller.locale), path));
+      return { type: "reply", payload, refused: true };
+    }
     return command.execute(this.engine, request);
   }
 
   private autocomplete(request: AutocompleteRequest): BotResponse | Promise<BotResponse> {
     const command = this.commands.get(request.command);
+    if (command && !requestPath(command.data, request).ok) return { type: "choices", choices: [] };
     const choices = command?.autocomplete?.(this.engine, request) ?? [];
     // Most suggestions come from memory at once; a server's set names come from the database.
     return Array.isArray(choices)
@@ -139,6 +147,16 @@ export class Router {
   }
 }
 
+/** Why a request's group or subcommand is not one of the command's, named as the caller's Discord shows it. */
+function pathRefusal(lang: Lang, path: Exclude<PathResult, { ok: true }>): string {
+  const words = text(lang);
+  const shown = (o: Named) => (lang === "ru" && o.name_localizations?.ru) || o.name;
+  const command = `/${path.walked.map(shown).join(" ")}`;
+  const subcommands = path.expected.map(shown).join(", ");
+  if (path.unknown === undefined) return words.lineNeedsSubcommand({ command, subcommands });
+  return words.unknownSubcommand({ command, word: quoteUserText(path.unknown, 40), subcommands });
+}
+
 /** The answer to a button or menu whose id this version of the bot cannot use. */
 export function outdated(request: ComponentRequest): BotResponse {
   return {
@@ -151,5 +169,5 @@ export function outdated(request: ComponentRequest): BotResponse {
 function describe(request: BotRequest) {
   const base = { kind: request.type, user: request.caller.userId, guild: request.caller.guildId };
   if (request.type === "component") return { ...base, customId: request.customId };
-  return { ...base, command: request.command, subcommand: request.subcommand };
+  return { ...base, command: request.command, group: request.group, subcommand: request.subcommand };
 }

@@ -39,6 +39,8 @@ export interface RequestAttachment {
 export interface CommandRequest {
   type: "command";
   command: string;
+  /** The subcommand group, for a subcommand inside one (`term` of `/trivia term start`). */
+  group?: string;
   subcommand?: string;
   options: Record<string, OptionValue>;
   caller: Caller;
@@ -53,6 +55,7 @@ export interface CommandRequest {
 export interface AutocompleteRequest {
   type: "autocomplete";
   command: string;
+  group?: string;
   subcommand?: string;
   focused: { name: string; value: string };
   options: Record<string, OptionValue>;

@@ -175,29 +175,69 @@ function commandInteraction(
   };
 }
 
-/** A slash-command interaction (type 2) for a registered command; "trivia start" for a subcommand. */
+/**
+ * Where `words` lead in a registered command ("trivia", "trivia start", "trivia term start"): the
+ * options that take values there, and how Discord nests the values it sends: inside the
+ * subcommand (type 1), itself inside its group (type 2), as `data.options[0]` each time.
+ */
+function commandLevel(
+  command: APIApplicationCommand,
+  words: string[],
+): { options: APIApplicationCommandOption[]; nest: (values: unknown[]) => unknown[] } {
+  const [group, sub, ...extra] = words;
+  const top = command.options ?? [];
+  if (group === undefined) {
+    if (
+      top.some(
+        (o) =>
+          o.type === ApplicationCommandOptionType.Subcommand ||
+          o.type === ApplicationCommandOptionType.SubcommandGroup,
+      )
+    )
+      throw new Error(`/${command.name} needs a subcommand`);
+    return { options: top, nest: (values) => values };
+  }
+  if (extra.length > 0)
+    throw new Error(`/${command.name} ${words.join(" ")}: at most a group and a subcommand`);
+  const first = top.find((o) => o.name === group);
+  if (sub === undefined) {
+    if (!first || first.type !== ApplicationCommandOptionType.Subcommand)
+      throw new Error(`/${command.name} has no subcommand "${group}"`);
+    return {
+      options: first.options ?? [],
+      nest: (values) => [{ name: group, type: ApplicationCommandOptionType.Subcommand, options: values }],
+    };
+  }
+  if (!first || first.type !== ApplicationCommandOptionType.SubcommandGroup)
+    throw new Error(`/${command.name} has no subcommand group "${group}"`);
+  const inner = (first.options ?? []).find((o) => o.name === sub);
+  if (!inner) throw new Error(`/${command.name} ${group} has no subcommand "${sub}"`);
+  return {
+    options: inner.options ?? [],
+    nest: (values) => [
+      {
+        name: group,
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        options: [{ name: sub, type: ApplicationCommandOptionType.Subcommand, options: values }],
+      },
+    ],
+  };
+}
+
+/**
+ * A slash-command interaction (type 2) for a registered command: "trivia start" for a subcommand,
+ * "trivia term start" for a subcommand of a group.
+ */
 export function chatInput(
   s: StandIn,
   name: string,
   values: Record<string, OptionInput>,
   as: Actor,
 ): APIChatInputApplicationCommandGuildInteraction {
-  const [commandName = name, subcommandName] = name.split(" ");
+  const [commandName = name, ...path] = name.split(" ");
   const command = registeredCommand(s, commandName);
-  let options: APIApplicationCommandInteractionDataOption[];
-  if (subcommandName) {
-    const def = (command.options ?? []).find(
-      (o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === subcommandName,
-    );
-    if (!def || def.type !== ApplicationCommandOptionType.Subcommand)
-      throw new Error(`/${commandName} has no subcommand "${subcommandName}"`);
-    const inner = optionValues({ ...command, name, options: def.options ?? [] }, values);
-    options = [
-      { name: subcommandName, type: ApplicationCommandOptionType.Subcommand, options: inner },
-    ] as APIApplicationCommandInteractionDataOption[];
-  } else {
-    options = optionValues(command, values);
-  }
+  const level = commandLevel(command, path);
+  const options = level.nest(optionValues({ ...command, name, options: level.options }, values));
   const files = Object.values(values).filter((v): v is APIAttachment => typeof v === "object");
   return commandInteraction(s, command, as, {
     type: ApplicationCommandType.ChatInput,
@@ -257,7 +297,7 @@ export function userMessage(s: StandIn, content: string, as: Actor): APIMessage 
   return message;
 }
 
-/** An autocomplete interaction (type 4): the user typed `value` into `option`. */
+/** An autocomplete interaction (type 4): the user typed `value` into `option` ("trivia start" too). */
 export function autocomplete(
   s: StandIn,
   name: string,
@@ -266,7 +306,9 @@ export function autocomplete(
   others: Record<string, string | number | boolean>,
   as: Actor,
 ): APIApplicationCommandAutocompleteGuildInteraction {
-  const command = registeredCommand(s, name);
+  const [commandName = name, ...path] = name.split(" ");
+  const command = registeredCommand(s, commandName);
+  const level = commandLevel(command, path);
   return {
     ...base(s, as),
     type: InteractionType.ApplicationCommandAutocomplete,
@@ -275,7 +317,9 @@ export function autocomplete(
       name: command.name,
       type: ApplicationCommandType.ChatInput,
       ...(command.guild_id ? { guild_id: command.guild_id } : {}),
-      options: optionValues(command, { ...others, [option]: value }, option),
+      options: level.nest(
+        optionValues({ ...command, name, options: level.options }, { ...others, [option]: value }, option),
+      ),
     },
   } as APIApplicationCommandAutocompleteGuildInteraction;
 }

@@ -498,9 +498,25 @@ function validateLocalizations(
   }
 }
 
-function validateOptions(errors: FormErrors, options: unknown[], path: Path, depth: number): void {
+/**
+ * Where a list of options sits: in a command (subcommands and groups, or options that take values,
+ * never both), in a group (subcommands only) or in a subcommand (options that take values only).
+ */
+type OptionsIn = "command" | "group" | "subcommand";
+
+function validateOptions(errors: FormErrors, options: unknown[], path: Path, within: OptionsIn): void {
   const names = new Set<string>();
   let optionalSeen = false;
+  const isBranch = (o: unknown) =>
+    isObject(o) &&
+    (o.type === ApplicationCommandOptionType.Subcommand ||
+      o.type === ApplicationCommandOptionType.SubcommandGroup);
+  if (within === "command" && options.some(isBranch) && !options.every(isBranch))
+    errors.add(
+      path,
+      "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
+      "Sub-command and sub-command group option types are mutually exclusive to all other types",
+    );
   options.forEach((o, i) => {
     const op = [...path, i];
     if (!isObject(o)) {
@@ -530,11 +546,23 @@ function validateOptions(errors: FormErrors, options: unknown[], path: Path, dep
     const isGroup =
       type === ApplicationCommandOptionType.Subcommand ||
       type === ApplicationCommandOptionType.SubcommandGroup;
+    // A group only in a command; a subcommand in a command or a group; values never in a group.
+    const fits =
+      type === ApplicationCommandOptionType.SubcommandGroup
+        ? within === "command"
+        : type === ApplicationCommandOptionType.Subcommand
+          ? within !== "subcommand"
+          : within !== "group";
+    if (!fits)
+      errors.add(
+        [...op, "type"],
+        isGroup ? "APPLICATION_COMMAND_OPTION_TOO_DEEP" : "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID",
+        isGroup ? "Subcommands nest too deep" : "A subcommand group holds only subcommands",
+      );
     if (isGroup) {
-      if (depth >= 2)
-        errors.add([...op, "type"], "APPLICATION_COMMAND_OPTION_TOO_DEEP", "Subcommands nest too deep");
       const sub = arr(errors, o, "options", op, LIMITS.commandOptions);
-      if (sub) validateOptions(errors, sub, [...op, "options"], depth + 1);
+      const inner = type === ApplicationCommandOptionType.SubcommandGroup ? "group" : "subcommand";
+      if (sub) validateOptions(errors, sub, [...op, "options"], inner);
       return;
     }
     if (o.required === true) {
@@ -616,7 +644,7 @@ export function validateCommands(errors: FormErrors, body: unknown): void {
           "APPLICATION_COMMAND_OPTION_INVALID",
           "Only chat input commands take options",
         );
-      else validateOptions(errors, options, [...cp, "options"], 0);
+      else validateOptions(errors, options, [...cp, "options"], "command");
     }
     // Installation (0 server, 1 user) and where it can be used (0 server, 1 bot DM, 2 private channel).
     const listOf = (field: string, allowed: number[], nullable: boolean) => {

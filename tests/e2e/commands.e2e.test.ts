@@ -8,9 +8,11 @@ import {
   InteractionResponseType,
   Locale,
   MessageFlags,
+  PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { expect, test } from "vitest";
 import type { CallbackRecord } from "../discord/fake-discord.js";
+import { MEMBER_PERMISSIONS } from "../discord/fixtures.js";
 import { describeE2E, textOf, useBot } from "./harness.js";
 
 const buttonsOf = (cb: CallbackRecord) =>
@@ -186,6 +188,22 @@ describeE2E("the bot against the Discord stand-in", () => {
       expect(content.length, label).toBeGreaterThan(0);
       expect(content, label).not.toMatch(/@everyone|@here|<@&\d+>/);
     }
+  });
+
+  test("/trivia term start name:Autumn and /trivia term end, nested as Discord nests a group, start and end a term", async () => {
+    const admin = { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild };
+    const start = h.fake.chatInput("trivia term start", { name: "Autumn" }, admin);
+    expect(start.data.options).toEqual([
+      {
+        name: "term",
+        type: 2,
+        options: [{ name: "start", type: 1, options: [{ name: "name", type: 3, value: "Autumn" }] }],
+      },
+    ]);
+    const started = await h.fake.dispatchInteraction(start);
+    expect(textOf(started.data)).toMatch(/The term “Autumn” has started\./);
+    const ended = await h.fake.dispatchInteraction(h.fake.chatInput("trivia term end", {}, admin));
+    expect(textOf(ended.data)).toMatch(/The term “Autumn” \(since .*\) has ended\./);
   });
 
   test("every answer so far was accepted on the first try, and the bot logged no problems", () => {

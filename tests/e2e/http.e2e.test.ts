@@ -107,17 +107,20 @@ describeLinux("npm start with HTTP_PORT", () => {
     expect(series(text, "process_resident_memory_bytes")).toBeGreaterThan(0);
   });
 
-  test("/settings page action:enable answers privately with a link that opens the page; revoke makes it 404", async () => {
+  test("/settings page enable answers privately with a link that opens the page; /settings page revoke makes it 404", async () => {
     const admin = { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild };
-    const enabled = await fake.dispatchInteraction(
-      fake.chatInput("settings page", { action: "enable" }, admin),
-    );
+    const interaction = fake.chatInput("settings page enable", {}, admin);
+    // As Discord nests a group's subcommand: the group (type 2) holding the subcommand (type 1).
+    expect(interaction.data.options).toEqual([
+      { name: "page", type: 2, options: [{ name: "enable", type: 1, options: [] }] },
+    ]);
+    const enabled = await fake.dispatchInteraction(interaction);
     const path = textOf(enabled.data).match(/http:\/\/127\.0\.0\.1:\d+(\/p\/[A-Za-z0-9_-]{43})/)?.[1];
     if (!path) throw new Error(`no link in ${textOf(enabled.data)}\n${npm.output(30)}`);
     const page = await fetch(`${base}${path}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Trivia progress");
-    await fake.dispatchInteraction(fake.chatInput("settings page", { action: "revoke" }, admin));
+    await fake.dispatchInteraction(fake.chatInput("settings page revoke", {}, admin));
     expect((await fetch(`${base}${path}`)).status).toBe(404);
   });
 
