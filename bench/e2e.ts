@@ -30,9 +30,9 @@ import { benchShards } from "./e2e-shards.js";
 import { cpuSeconds, loadAverage, machineBusySeconds, statusKb } from "./proc.js";
 import { percentile, printTable } from "./report.js";
 
-/** Per phase: stop after this many interactions or this long, whichever comes first. */
-const MAX_PER_PHASE = 4000;
-const PHASE_BUDGET_MS = 8000;
+/** Per phase: stop after this many interactions or this long, whichever comes first (BENCH_MAX_PER_PHASE, BENCH_PHASE_MS: longer phases, steadier ratios). */
+const MAX_PER_PHASE = Number(process.env.BENCH_MAX_PER_PHASE ?? 4000);
+const PHASE_BUDGET_MS = Number(process.env.BENCH_PHASE_MS ?? 8000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WARMUP = 300;
 /**
