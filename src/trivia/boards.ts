@@ -63,6 +63,8 @@ export async function board(
   view: BoardView,
   limit?: number,
   userId?: string,
+  /** Rows to skip before the first (the teacher's page, a page at a time); with `limit` only. */
+  offset = 0,
 ): Promise<ScoreRow[]> {
   const picked = countedAnswers(scope, view, await runningRoundsCount(db, scope));
   const where = userId === undefined ? picked.where : `${picked.where} AND a.user_id = ?`;
@@ -79,8 +81,12 @@ export async function board(
      SELECT user_id, SUM(points) AS points, SUM(answered) AS answered, SUM(run) AS correct,
        MAX(CASE WHEN misses = all_misses THEN run ELSE 0 END) AS streak, MAX(run) AS best_streak
      FROM per_run GROUP BY user_id
-     ORDER BY points DESC, correct DESC, user_id${limit === undefined ? "" : " LIMIT ?"}`,
-    [...picked.params, ...(userId === undefined ? [] : [userId]), ...(limit === undefined ? [] : [limit])],
+     ORDER BY points DESC, correct DESC, user_id${limit === undefined ? "" : " LIMIT ? OFFSET ?"}`,
+    [
+      ...picked.params,
+      ...(userId === undefined ? [] : [userId]),
+      ...(limit === undefined ? [] : [limit, offset]),
+    ],
   );
   // Sums come back as numbers on SQLite, and through the driver's parsers on PostgreSQL; Number() keeps both honest.
   return rows.map((r) => ({
