@@ -433,6 +433,12 @@ export const en = {
   pageNoneToRevoke: "This server has no progress page to take down.",
   webTitle: "Trivia progress",
   webTerm: "Since the last reset of the scores",
+  webTermRunning: (p: { name: string }) => `Term “${p.name}”, running`,
+  webTermEnded: (p: { name: string }) => `Term “${p.name}”, ended`,
+  webEarlierTerms: "Earlier terms",
+  webCurrentBoard: "The current leaderboard",
+  webDailyStreak: (p: { current: number; best: number }) =>
+    `Question of the day: right ${p.current} ${p.current === 1 ? "day" : "days"} in a row (best: ${p.best})`,
   webBoard: "Leaderboard",
   webRank: "Place",
   webPlayer: "Player",

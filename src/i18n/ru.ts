@@ -476,6 +476,12 @@ export const ru: Messages = {
   pageNoneToRevoke: "У этого сервера нет страницы успеваемости — отключать нечего.",
   webTitle: "Успехи в викторине",
   webTerm: "С последнего сброса очков",
+  webTermRunning: (p) => `Семестр «${p.name}», идёт`,
+  webTermEnded: (p) => `Семестр «${p.name}», завершён`,
+  webEarlierTerms: "Прошлые семестры",
+  webCurrentBoard: "Текущая таблица лидеров",
+  webDailyStreak: (p) =>
+    `Вопрос дня: ${p.current} ${pluralRu(p.current, "день", "дня", "дней")} подряд без ошибок (лучшая серия — ${p.best})`,
   webBoard: "Таблица лидеров",
   webRank: "Место",
   webPlayer: "Игрок",
