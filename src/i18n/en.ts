@@ -158,6 +158,11 @@ export const en = {
       },
       { name: "/sources — the documents and where they disagree", value: "`/sources`" },
       {
+        name: "/daily — a question of the day (Manage Server)",
+        value:
+          "`/daily set channel:#history time:18:00 timezone:Europe/Berlin` posts one question there every day · `/daily show` · `/daily off`",
+      },
+      {
         name: "/trivia, /leaderboard, /study — quizzes",
         value:
           "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner) · your own questions: `/trivia import file:` · `/settings trivia` · a term's own leaderboard: `/trivia term start name:Spring 2027`, then `/trivia term end`",
