@@ -6,7 +6,7 @@
 import type { Dataset } from "../data/build.js";
 import { parseSetQuestionId } from "../question-sets/questions.js";
 import type { Sql } from "../storage/sql.js";
-import { type BoardView, board, countedAnswers, runningRoundsCount, standingOf } from "./boards.js";
+import { type BoardView, countedAnswers, runningRoundsCount, totals } from "./boards.js";
 import { ERAS, type EraId, eraOf } from "./categories.js";
 import { DailyStore } from "./daily-store.js";
 import { questionById } from "./questions.js";
@@ -56,9 +56,37 @@ export const BOARD_PAGE_SIZE = 25;
 export const GROUP_ERAS_TTL_MS = 10_000;
 /** Scopes whose accuracy per era is kept at once (the least recently read go first). */
 const GROUP_CACHE_SCOPES = 1_000;
+/** Views whose standings are kept at once: each is a row per player, so fewer than the eras. */
+const STANDINGS_CACHE_VIEWS = 100;
+
+type Standings = Awaited<ReturnType<typeof totals>>;
+
+/** A value shared for `GROUP_ERAS_TTL_MS` by whoever asks meanwhile; a failed read is not kept. */
+function keptFor<T>(
+  cache: Map<string, { at: number; value: Promise<T> }>,
+  key: string,
+  most: number,
+  read: () => Promise<T>,
+): Promise<T> {
+  const now = performance.now();
+  const kept = cache.get(key);
+  if (kept && now - kept.at < GROUP_ERAS_TTL_MS) return kept.value;
+  const value = read();
+  cache.delete(key);
+  if (cache.size >= most) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(key, { at: now, value });
+  value.catch(() => {
+    if (cache.get(key)?.value === value) cache.delete(key);
+  });
+  return value;
+}
 
 export class ProgressQueries {
   private readonly groupCache = new Map<string, { at: number; value: Promise<EraTally[]> }>();
+  private readonly standingsCache = new Map<string, { at: number; value: Promise<Standings> }>();
   /** Each built-in question's era, worked out once per question id (ids are stable). */
   private readonly eraCache = new Map<string, EraId | null>();
   private readonly terms: TermStore;
@@ -150,37 +178,31 @@ export class ProgressQueries {
    * link at once); a failed read is not kept.
    */
   groupEras(scope: string, view: BoardView = {}): Promise<EraTally[]> {
-    const key = `${viewKey(view)}\u0000${scope}`;
-    const now = performance.now();
-    const kept = this.groupCache.get(key);
-    if (kept && now - kept.at < GROUP_ERAS_TTL_MS) return kept.value;
-    const value = this.eraTallies(scope, view);
-    this.groupCache.delete(key);
-    if (this.groupCache.size >= GROUP_CACHE_SCOPES) {
-      const oldest = this.groupCache.keys().next().value;
-      if (oldest !== undefined) this.groupCache.delete(oldest);
-    }
-    this.groupCache.set(key, { at: now, value });
-    value.catch(() => {
-      if (this.groupCache.get(key)?.value === value) this.groupCache.delete(key);
-    });
-    return value;
+    return keptFor(this.groupCache, `${viewKey(view)}\u0000${scope}`, GROUP_CACHE_SCOPES, () =>
+      this.eraTallies(scope, view),
+    );
+  }
+
+  /**
+   * Every player's totals in the view, in the board's order (boards.ts). Like the eras, read from
+   * every counted answer, so kept for a few seconds: the pages of the board and its players' pages
+   * share one reading, and a player's place on their page is the board's.
+   */
+  private standings(scope: string, view: BoardView): Promise<Standings> {
+    return keptFor(this.standingsCache, `${viewKey(view)}\u0000${scope}`, STANDINGS_CACHE_VIEWS, () =>
+      totals(this.db, scope, view),
+    );
   }
 
   /** How many players the view's board has, for paging. */
   async players(scope: string, view: BoardView = {}): Promise<number> {
-    const picked = countedAnswers(scope, view, await runningRoundsCount(this.db, scope));
-    const row = await this.db.get<{ n: number }>(
-      `SELECT COUNT(DISTINCT a.user_id) AS n FROM ${picked.from} WHERE ${picked.where}`,
-      picked.params,
-    );
-    return Number(row?.n ?? 0);
+    return (await this.standings(scope, view)).length;
   }
 
-  /** One page of the view's board (0-based): boards.ts's ranking, as /leaderboard shows it. */
+  /** One page of the view's board (0-based), ordered as /leaderboard orders it. */
   async board(scope: string, page: number, view: BoardView = {}): Promise<BoardRow[]> {
     const offset = page * BOARD_PAGE_SIZE;
-    const rows = await board(this.db, scope, view, BOARD_PAGE_SIZE, undefined, offset);
+    const rows = (await this.standings(scope, view)).slice(offset, offset + BOARD_PAGE_SIZE);
     const names = await this.namesOf(
       scope,
       rows.map((r) => r.user_id),
@@ -205,13 +227,12 @@ export class ProgressQueries {
     return new Map(rows.map((r) => [r.user_id, r.name]));
   }
 
-  /**
-   * One player's progress in the view (their place as /trivia stats gives it), or undefined when
-   * they have no counted answer in it.
-   */
+  /** One player's progress in the view, or undefined when they have no counted answer in it. */
   async player(scope: string, userId: string, view: BoardView = {}): Promise<PlayerProgress | undefined> {
-    const standing = await standingOf(this.db, scope, userId, view);
-    if (!standing) return undefined;
+    const all = await this.standings(scope, view);
+    const index = all.findIndex((r) => r.user_id === userId);
+    const row = all[index];
+    if (!row) return undefined;
     const [names, eras, dailyStreak] = await Promise.all([
       this.namesOf(scope, [userId]),
       this.eraTallies(scope, view, userId),
@@ -220,10 +241,10 @@ export class ProgressQueries {
     return {
       userId,
       name: names.get(userId) ?? null,
-      rank: standing.rank,
-      points: standing.points,
-      answered: standing.answered,
-      correct: standing.correct,
+      rank: index + 1,
+      points: row.points,
+      answered: row.answered,
+      correct: row.correct,
       eras,
       dailyStreak,
     };
