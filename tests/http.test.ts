@@ -13,6 +13,7 @@ import type { Sql } from "../src/storage/sql.js";
 import { recordStreaks } from "../src/trivia/daily-store.js";
 import { PageStore } from "../src/trivia/pages.js";
 import { ProgressQueries } from "../src/trivia/progress.js";
+import { TriviaStore } from "../src/trivia/store.js";
 import { TermStore } from "../src/trivia/terms.js";
 import { engine } from "./helpers.js";
 import { freshDatabases, KINDS, postgresAvailable } from "./support/databases.js";
@@ -231,7 +232,7 @@ for (const kind of KINDS) {
     });
 
     it("pages through the board 25 at a time, ranks continuing, and goes to the last page for a page past it", async () => {
-      const { app, secret } = await open(60, "paging");
+      const { app, secret, sql } = await open(60, "paging");
       const first = await (await app.request(`/p/${secret}`)).text();
       expect(first).toContain("Page 1 of 3");
       expect(first).toContain(`href="/p/${secret}?page=2&amp;lang=en"`);
@@ -243,6 +244,12 @@ for (const kind of KINDS) {
       const past = await (await app.request(`/p/${secret}?page=99`)).text();
       expect(past).toContain("Page 3 of 3");
       expect(past).toMatch(/<tr><td>60<\/td>/);
+      // The same order as /leaderboard's (boards.ts), ties included: the page links each row's player.
+      const shown = [first, second, past].flatMap((html) =>
+        [...html.matchAll(/\/player\/([A-Za-z0-9_-]{22})/g)].map((m) => userOfHandle(secret, m[1] as string)),
+      );
+      const board = await new TriviaStore(sql).leaderboard("guild-a", 100);
+      expect(shown).toEqual(board.map((r) => r.user_id));
     });
 
     it("speaks Russian to a Russian browser and switches by link", async () => {
@@ -397,7 +404,13 @@ for (const kind of KINDS) {
       expect(html).toContain(`<a href="/p/${secret}?lang=en">The current leaderboard</a>`);
       const annaPage = await app.request(`/p/${secret}/player/${anna}?term=${autumnId}&lang=en`);
       expect(annaPage.status).toBe(200);
-      expect(await annaPage.text()).toContain("<td>100</td><td>1</td><td>1</td>");
+      const annaHtml = await annaPage.text();
+      expect(annaHtml).toContain("Term “Autumn &lt;2026&gt;”, ended");
+      expect(annaHtml).toContain("Place 1 on the leaderboard");
+      expect(annaHtml).toContain("<td>100</td><td>1</td><td>1</td>");
+      expect(annaHtml).toContain(
+        `href="/p/${secret}?term=${autumnId}&amp;lang=en">← Back to the leaderboard`,
+      );
       const missing = await app.request("/nothing");
       const body = await missing.text();
       for (const path of [
