@@ -9,14 +9,58 @@ import { pageLang } from "../src/http/lang.js";
 import { BotMetrics } from "../src/http/metrics.js";
 import { LocalOps, type Operations, type Readiness } from "../src/http/ops.js";
 import { observedSql } from "../src/storage/observed.js";
+import type { Sql } from "../src/storage/sql.js";
+import { recordStreaks } from "../src/trivia/daily-store.js";
 import { PageStore } from "../src/trivia/pages.js";
 import { ProgressQueries } from "../src/trivia/progress.js";
+import { TriviaStore } from "../src/trivia/store.js";
+import { TermStore } from "../src/trivia/terms.js";
 import { engine } from "./helpers.js";
 import { freshDatabases, KINDS, postgresAvailable } from "./support/databases.js";
-import { fixtureCorrect, fixtureUser, seedProgress } from "./support/progress-fixture.js";
+import { fixtureCorrect, fixtureUser, questionsByEra, seedProgress } from "./support/progress-fixture.js";
 
 const ds = engine().dataset;
 const freshDatabase = freshDatabases();
+
+/** Questions of every era, for rounds a test plays by hand. */
+const QUESTIONS = [...questionsByEra(ds, 1).values()].flat();
+
+/**
+ * A finished round in guild-a at `at`, asking one question per answer list; `answers[j]` is who
+ * answered question j and whether right (100 points). `counted` as the round's end decided it.
+ * Returns the asked questions' ids.
+ */
+async function playRound(
+  sql: Sql,
+  at: number,
+  counted: 0 | 1,
+  answers: readonly (readonly [user: string, right: boolean])[][],
+): Promise<number[]> {
+  const round = (await sql.get<{ id: number }>(
+    `INSERT INTO rounds (guild_id, channel_id, starter_id, seconds, total, seed, started_at, ended_at, status, counted)
+     VALUES ('guild-a', 'c', 'teacher', 20, ?, 1, ?, ?, 'finished', ?) RETURNING id`,
+    [answers.length, at, at + 60_000, counted],
+  )) as { id: number };
+  const asked: number[] = [];
+  for (const [j, list] of answers.entries()) {
+    const row = (await sql.get<{ id: number }>(
+      `INSERT INTO asked (round_id, question_id, position, opened_at, closes_at, closed_at, revealed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [round.id, QUESTIONS[j] as string, j, at, at + 20_000, at + 20_000, at + 20_000],
+    )) as { id: number };
+    asked.push(Number(row.id));
+    for (const [user, right] of list)
+      await sql.run(
+        "INSERT INTO answers (asked_id, user_id, guild_id, choice, correct, points, answered_at) VALUES (?, ?, 'guild-a', 0, ?, ?, ?)",
+        [row.id, user, right ? 1 : 0, right ? 100 : 0, at + 1000 + j],
+      );
+  }
+  return asked;
+}
+
+const ANNA = "200000000000000001";
+const BORIS = "200000000000000002";
+const VERA = "200000000000000003";
 
 const fixedOps = (state: Readiness, metrics = ""): Operations => ({
   readiness: async () => state,
@@ -188,7 +232,7 @@ for (const kind of KINDS) {
     });
 
     it("pages through the board 25 at a time, ranks continuing, and goes to the last page for a page past it", async () => {
-      const { app, secret } = await open(60, "paging");
+      const { app, secret, sql } = await open(60, "paging");
       const first = await (await app.request(`/p/${secret}`)).text();
       expect(first).toContain("Page 1 of 3");
       expect(first).toContain(`href="/p/${secret}?page=2&amp;lang=en"`);
@@ -200,6 +244,12 @@ for (const kind of KINDS) {
       const past = await (await app.request(`/p/${secret}?page=99`)).text();
       expect(past).toContain("Page 3 of 3");
       expect(past).toMatch(/<tr><td>60<\/td>/);
+      // The same order as /leaderboard's (boards.ts), ties included: the page links each row's player.
+      const shown = [first, second, past].flatMap((html) =>
+        [...html.matchAll(/\/player\/([A-Za-z0-9_-]{22})/g)].map((m) => userOfHandle(secret, m[1] as string)),
+      );
+      const board = await new TriviaStore(sql).leaderboard("guild-a", 100);
+      expect(shown).toEqual(board.map((r) => r.user_id));
     });
 
     it("speaks Russian to a Russian browser and switches by link", async () => {
@@ -269,6 +319,128 @@ for (const kind of KINDS) {
       expect(again).not.toBe(secret);
       expect((await app.request(`/p/${again}`)).status).toBe(200);
       expect((await app.request(`/p/${secret}`)).status).toBe(404);
+    });
+
+    /**
+     * Autumn (ended): Anna right, Boris wrong. Spring (running, min-players 2): Boris and Vera in a
+     * round of two, and Anna alone in a round of one, which doesn't count. Boris and Vera were
+     * right with the question of the day on one day, Vera alone on the next.
+     */
+    const terms = async (label: string) => {
+      const opened = await open(0, label);
+      const { sql } = opened;
+      const t0 = 1_900_000_000_000;
+      const store = new TermStore(sql);
+      await store.start("guild-a", "Autumn <2026>", "teacher", t0);
+      await playRound(sql, t0 + 1000, 1, [
+        [
+          [ANNA, true],
+          [BORIS, false],
+        ],
+      ]);
+      await store.end("guild-a", "teacher", t0 + 100_000);
+      await store.start("guild-a", "Spring", "teacher", t0 + 200_000);
+      await sql.run("INSERT INTO trivia_settings (scope, min_players) VALUES ('guild-a', 2)");
+      const [day1, day2] = await playRound(sql, t0 + 201_000, 1, [
+        [
+          [BORIS, true],
+          [VERA, true],
+        ],
+        [
+          [BORIS, false],
+          [VERA, true],
+        ],
+      ]);
+      await playRound(sql, t0 + 300_000, 0, [[[ANNA, true]]]);
+      await sql.transaction(async (tx) => {
+        await recordStreaks(tx, "guild-a", "2030-03-01", day1 as number);
+        await recordStreaks(tx, "guild-a", "2030-03-02", day2 as number);
+      });
+      for (const [user, name] of [
+        [ANNA, "Anna"],
+        [BORIS, "Boris"],
+        [VERA, "Vera"],
+      ] as const)
+        await sql.run(
+          "INSERT INTO player_names (scope, user_id, name, updated_at) VALUES ('guild-a', ?, ?, 1)",
+          [user, name],
+        );
+      const autumn = (await store.list("guild-a")).find((t) => t.name.startsWith("Autumn"));
+      return { ...opened, autumnId: autumn?.id as number };
+    };
+
+    const namesIn = (html: string) =>
+      [...html.matchAll(/<tr><td>(\d+)<\/td><td><a [^>]*>([^<]*)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`);
+
+    it("shows the running term by default, without a round of fewer players than min-players, and links the ended ones", async () => {
+      const { app, secret, autumnId } = await terms("term_running");
+      const html = await (await app.request(`/p/${secret}?lang=en`)).text();
+      expect(html).toContain("Term “Spring”, running");
+      // Boris 100 of 2, Vera 200 of 2; Anna's round of one is left out.
+      expect(namesIn(html)).toEqual(["1 Vera", "2 Boris"]);
+      expect(html).toContain("Earlier terms");
+      expect(html).toContain(`<a href="/p/${secret}?term=${autumnId}&amp;lang=en">Autumn &lt;2026&gt;</a>`);
+      // The group's eras count only what the board counts: 4 answers, 3 right, none of Anna's.
+      expect(html).toMatch(/Revolution and civil war \(1917–1922\): 100% \(2 right of 2\)/);
+      expect(html).toMatch(/The Stalin years \(1922–1953\): 50% \(1 right of 2\)/);
+      const ru = await (await app.request(`/p/${secret}?lang=ru`)).text();
+      expect(ru).toContain("Семестр «Spring», идёт");
+      expect(ru).toContain("Прошлые семестры");
+    });
+
+    it("shows an ended term by its link, its links keeping it, and answers a term not this server's with the 404", async () => {
+      const { app, secret, autumnId, sql } = await terms("term_ended");
+      const elsewhere = await new TermStore(sql).start("guild-b", "Theirs", "t", 1);
+      const theirs = elsewhere.ok ? elsewhere.term.id : -1;
+      const res = await app.request(`/p/${secret}?term=${autumnId}&lang=en`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain("Term “Autumn &lt;2026&gt;”, ended");
+      expect(namesIn(html)).toEqual(["1 Anna", "2 Boris"]);
+      expect(html).toContain('<li aria-current="page">Autumn &lt;2026&gt;</li>');
+      expect(html).toContain(`href="/p/${secret}?term=${autumnId}&amp;lang=ru"`);
+      const anna = playerHandle(secret, ANNA) as string;
+      expect(html).toContain(`/p/${secret}/player/${anna}?term=${autumnId}&amp;lang=en`);
+      expect(html).toContain(`<a href="/p/${secret}?lang=en">The current leaderboard</a>`);
+      const annaPage = await app.request(`/p/${secret}/player/${anna}?term=${autumnId}&lang=en`);
+      expect(annaPage.status).toBe(200);
+      const annaHtml = await annaPage.text();
+      expect(annaHtml).toContain("Term “Autumn &lt;2026&gt;”, ended");
+      expect(annaHtml).toContain("Place 1 on the leaderboard");
+      expect(annaHtml).toContain("<td>100</td><td>1</td><td>1</td>");
+      expect(annaHtml).toContain(
+        `href="/p/${secret}?term=${autumnId}&amp;lang=en">← Back to the leaderboard`,
+      );
+      const missing = await app.request("/nothing");
+      const body = await missing.text();
+      for (const path of [
+        `/p/${secret}?term=${autumnId + 100}`,
+        `/p/${secret}?term=${theirs}`,
+        `/p/${secret}?term=abc`,
+        `/p/${secret}?term=`,
+        `/p/${secret}/player/${anna}?term=x`,
+        // Anna's only answers this term are in a round that doesn't count.
+        `/p/${secret}/player/${anna}`,
+      ]) {
+        const r = await app.request(path);
+        expect(r.status).toBe(404);
+        expect(await r.text()).toBe(body);
+      }
+    });
+
+    it("shows a player's streak of days with the question of the day, now and best, in both languages", async () => {
+      const { app, secret } = await terms("streak");
+      const vera = playerHandle(secret, VERA) as string;
+      const boris = playerHandle(secret, BORIS) as string;
+      expect(await (await app.request(`/p/${secret}/player/${vera}?lang=en`)).text()).toContain(
+        "Question of the day: right 2 days in a row (best: 2)",
+      );
+      expect(await (await app.request(`/p/${secret}/player/${boris}?lang=en`)).text()).toContain(
+        "Question of the day: right 0 days in a row (best: 1)",
+      );
+      expect(await (await app.request(`/p/${secret}/player/${vera}?lang=ru`)).text()).toContain(
+        "Вопрос дня: 2 дня подряд без ошибок (лучшая серия — 2)",
+      );
     });
   });
 }

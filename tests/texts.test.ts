@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { data as daily } from "../commands/daily.js";
 import { en } from "../src/i18n/en.js";
 import { ru } from "../src/i18n/ru.js";
 
@@ -38,6 +39,27 @@ describe("the text tables", () => {
       expect(help, lang).not.toMatch(word);
       expect(table.timelineAlt, lang).not.toMatch(word);
       expect(table.timelineTitle, lang).not.toMatch(word);
+    }
+  });
+
+  it("/help shows /daily set, show and off by the names each language's Discord shows", () => {
+    // The names come from the command's definition, so a renamed subcommand fails here.
+    const named = (o: {
+      name: string;
+      name_localizations?: Partial<Record<string, string | null>> | null;
+    }) => ({
+      en: o.name,
+      ru: o.name_localizations?.ru ?? o.name,
+    });
+    const command = named(daily);
+    const subs = (daily.options ?? []).map((o) => named(o));
+    expect(subs.map((s) => s.en).sort()).toEqual(["off", "set", "show"]);
+    for (const [lang, table] of [
+      ["en", en],
+      ["ru", ru],
+    ] as const) {
+      const help = table.help.fields.map((f) => `${f.name} ${f.value}`).join("\n");
+      for (const sub of subs) expect(help, lang).toContain(`/${command[lang]} ${sub[lang]}`);
     }
   });
 });

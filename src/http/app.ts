@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { text } from "../i18n/index.js";
 import { type LogSink, silentLogger } from "../log-sink.js";
+import type { BoardView } from "../trivia/boards.js";
 import type { PageStore } from "../trivia/pages.js";
 import { BOARD_PAGE_SIZE, type ProgressQueries } from "../trivia/progress.js";
 import { playerHandle, userOfHandle } from "./handles.js";
@@ -13,7 +14,7 @@ import { CONTENT_SECURITY_POLICY } from "./html.js";
 import { pageLang } from "./lang.js";
 import { METRICS_CONTENT_TYPE } from "./metrics.js";
 import type { Operations } from "./ops.js";
-import { boardPage, playerPage } from "./page.js";
+import { boardPage, playerPage, type TermShown } from "./page.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 
 export interface PageData {
@@ -39,6 +40,12 @@ export const PAGE_RATE_LIMIT: RateLimitOptions = { burst: 30, perMinute: 30 };
 const NOT_FOUND = `${text("en").webNotFound} · ${text("ru").webNotFound}\n`;
 const TOO_MANY = `${text("en").webTooMany}\n${text("ru").webTooMany}\n`;
 const UNAVAILABLE = `${text("en").webUnavailable}\n${text("ru").webUnavailable}\n`;
+
+/** What the page says it shows, and the query its links carry to keep showing it. */
+const shownOf = (view: BoardView, asked: string | undefined): TermShown => ({
+  term: view.term,
+  query: asked !== undefined && view.term ? { term: view.term.id } : {},
+});
 
 function socketAddress(c: Context): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
@@ -92,14 +99,17 @@ export function httpApp(deps: HttpDeps): Hono {
     const found = await scopeFor(secret);
     if (!found) return notFound(c);
     const { scope, data } = found;
+    const chosen = await data.progress.termView(scope, c.req.query("term"));
+    if (!chosen) return notFound(c);
+    const { view } = chosen;
     const lang = pageLang(c.req.query("lang"), c.req.header("Accept-Language"));
-    const players = await data.progress.players(scope);
+    const players = await data.progress.players(scope, view);
     const pages = Math.max(1, Math.ceil(players / BOARD_PAGE_SIZE));
     const asked = Number.parseInt(c.req.query("page") ?? "1", 10);
     const page = Math.min(Math.max(Number.isFinite(asked) ? asked : 1, 1), pages) - 1;
     const [rows, eras, openReports] = await Promise.all([
-      data.progress.board(scope, page),
-      data.progress.groupEras(scope),
+      data.progress.board(scope, page, view),
+      data.progress.groupEras(scope, view),
       data.progress.openReports(scope),
     ]);
     return c.html(
@@ -111,6 +121,8 @@ export function httpApp(deps: HttpDeps): Hono {
         rows: rows.map((r) => ({ ...r, handle: playerHandle(secret, r.userId) })),
         eras,
         openReports,
+        shown: shownOf(view, c.req.query("term")),
+        ended: chosen.ended,
       }),
     );
   });
@@ -119,10 +131,16 @@ export function httpApp(deps: HttpDeps): Hono {
     const secret = c.req.param("secret");
     const found = await scopeFor(secret);
     const userId = found && userOfHandle(secret, c.req.param("handle"));
-    const player = found && userId ? await found.data.progress.player(found.scope, userId) : undefined;
-    if (!player) return notFound(c);
+    const chosen =
+      found && userId ? await found.data.progress.termView(found.scope, c.req.query("term")) : undefined;
+    const player =
+      found && userId && chosen
+        ? await found.data.progress.player(found.scope, userId, chosen.view)
+        : undefined;
+    if (!player || !chosen) return notFound(c);
     const lang = pageLang(c.req.query("lang"), c.req.header("Accept-Language"));
-    return c.html(playerPage({ base: `/p/${secret}`, path: c.req.path, lang, player }));
+    const shown = shownOf(chosen.view, c.req.query("term"));
+    return c.html(playerPage({ base: `/p/${secret}`, path: c.req.path, lang, player, shown }));
   });
 
   app.notFound(notFound);

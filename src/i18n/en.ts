@@ -158,6 +158,11 @@ export const en = {
       },
       { name: "/sources — the documents and where they disagree", value: "`/sources`" },
       {
+        name: "/daily — a question of the day (Manage Server)",
+        value:
+          "`/daily set channel:#history time:18:00 timezone:Europe/Berlin` posts one question there every day · `/daily show` · `/daily off`",
+      },
+      {
         name: "/trivia, /leaderboard, /study — quizzes",
         value:
           "`/trivia start questions:5 difficulty:easy` · `/trivia question` · `/leaderboard` · `/study` (alone; missed questions come back sooner) · your own questions: `/trivia import file:` · `/settings trivia` · a term's own leaderboard: `/trivia term start name:Spring 2027`, then `/trivia term end`",
@@ -433,6 +438,12 @@ export const en = {
   pageNoneToRevoke: "This server has no progress page to take down.",
   webTitle: "Trivia progress",
   webTerm: "Since the last reset of the scores",
+  webTermRunning: (p: { name: string }) => `Term “${p.name}”, running`,
+  webTermEnded: (p: { name: string }) => `Term “${p.name}”, ended`,
+  webEarlierTerms: "Earlier terms",
+  webCurrentBoard: "The current leaderboard",
+  webDailyStreak: (p: { current: number; best: number }) =>
+    `Question of the day: right ${p.current} ${p.current === 1 ? "day" : "days"} in a row (best: ${p.best})`,
   webBoard: "Leaderboard",
   webRank: "Place",
   webPlayer: "Player",
