@@ -16,17 +16,14 @@ import type { BotResponse, Caller, MessagePayload, OptionValue } from "../src/in
 import { toTriviaQuestion } from "../src/question-sets/questions.js";
 import { openSqlite } from "../src/storage/sqlite.js";
 import { buildContext } from "../src/trivia/questions/context.js";
-import { diedQuestions } from "../src/trivia/questions/died.js";
 import { type Draft, draftKey, finish, shorten } from "../src/trivia/questions/draft.js";
-import { durationQuestions } from "../src/trivia/questions/duration.js";
-import { eventQuestions } from "../src/trivia/questions/event.js";
-import { holderQuestions } from "../src/trivia/questions/holder.js";
-import { officeHeldQuestions } from "../src/trivia/questions/office-held.js";
-import { orderQuestions } from "../src/trivia/questions/order.js";
-import { successionQuestions } from "../src/trivia/questions/succession.js";
-import { tookOfficeQuestions } from "../src/trivia/questions/took-office.js";
-import { trueFalseQuestions } from "../src/trivia/questions/true-false.js";
-import { allQuestions, QUESTION_LIMITS, type Question, questionById } from "../src/trivia/questions.js";
+import {
+  allDrafts,
+  allQuestions,
+  QUESTION_LIMITS,
+  type Question,
+  questionById,
+} from "../src/trivia/questions.js";
 import { hashHex } from "../src/trivia/random.js";
 import { TriviaStore } from "../src/trivia/store.js";
 import { engine, FakeClock } from "./helpers.js";
@@ -102,18 +99,7 @@ describe(`trivia in Russian: ${all.length} questions`, () => {
   });
 
   it("loses no question to its Russian: the pool is the one the English alone would make", () => {
-    const ctx = buildContext(ds);
-    const drafts: Draft[] = [
-      ...successionQuestions(ctx),
-      ...holderQuestions(ctx),
-      ...tookOfficeQuestions(ctx),
-      ...durationQuestions(ctx),
-      ...officeHeldQuestions(ctx),
-      ...diedQuestions(ctx),
-      ...eventQuestions(ctx),
-      ...trueFalseQuestions(ctx),
-      ...orderQuestions(ctx),
-    ];
+    const drafts: Draft[] = allDrafts(buildContext(ds));
     const ids = (list: Draft[]) => {
       const taken = new Map<string, string>();
       return list.flatMap((d) => finish(d, taken)?.id ?? []).sort();

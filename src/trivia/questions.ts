@@ -13,9 +13,9 @@
  * - events whose date a non-default claim contradicts (the founding of the General Secretary).
  */
 import type { Dataset } from "../data/build.js";
-import { buildContext } from "./questions/context.js";
+import { buildContext, type Context } from "./questions/context.js";
 import { diedQuestions } from "./questions/died.js";
-import { finish } from "./questions/draft.js";
+import { type Draft, finish } from "./questions/draft.js";
 import { durationQuestions } from "./questions/duration.js";
 import { eventQuestions } from "./questions/event.js";
 import { holderQuestions } from "./questions/holder.js";
@@ -48,11 +48,9 @@ interface Pool {
 
 const pools = new WeakMap<Dataset, Pool>();
 
-function pool(ds: Dataset): Pool {
-  const cached = pools.get(ds);
-  if (cached) return cached;
-  const ctx = buildContext(ds);
-  const drafts = [
+/** Every kind's drafts, in the order the pool takes them (the first of two equal drafts wins). */
+export function allDrafts(ctx: Context): Draft[] {
+  return [
     ...successionQuestions(ctx),
     ...holderQuestions(ctx),
     ...tookOfficeQuestions(ctx),
@@ -63,6 +61,12 @@ function pool(ds: Dataset): Pool {
     ...trueFalseQuestions(ctx),
     ...orderQuestions(ctx),
   ];
+}
+
+function pool(ds: Dataset): Pool {
+  const cached = pools.get(ds);
+  if (cached) return cached;
+  const drafts = allDrafts(buildContext(ds));
   const taken = new Map<string, string>();
   const list: Question[] = [];
   for (const draft of drafts) {

@@ -5,6 +5,7 @@
 
 import type { GlossaryTerm, Person } from "../../src/data/schema.js";
 import { MONTHS_EN } from "../../src/dates/parse.js";
+import { text } from "../../src/i18n/index.js";
 
 /** An English text, its Russian, and how the Russian must read. */
 export interface Pair {
@@ -83,20 +84,8 @@ export function numbersIn(text: string, lang: "en" | "ru"): string[] {
   return sorted(out);
 }
 
-const RU_MONTHS_GENITIVE = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
+/** The months after a day ("6 августа"), as the bot writes them (the Russian table's). */
+const RU_MONTHS_GENITIVE = text("ru").monthsAfterDay;
 /** The stem of each Russian month and of its adjective ("март", "мартовский"; "сентябрьский"). */
 const RU_MONTH_STEMS = [
   "январ",
