@@ -11,7 +11,7 @@ import { isCategoryKey } from "../src/trivia/categories.js";
 import type { Difficulty } from "../src/trivia/questions.js";
 import { zoneChoices } from "../src/trivia/schedule.js";
 import { channelOption, difficultyChoices, slashCommand, stringOption, subcommand } from "./shared/define.js";
-import { setChoices } from "./shared/question-sets.js";
+import { questionSetOption, setChoices } from "./shared/question-sets.js";
 import { refusal, refuse } from "./shared/refusal.js";
 
 export const data = slashCommand(
@@ -75,15 +75,7 @@ export const data = slashCommand(
           },
           { autocomplete: true, maxLength: 100 },
         ),
-        stringOption(
-          {
-            name: "set",
-            ru: "набор",
-            description: "One of this server's own question sets (default: the built-in questions)",
-            descriptionRu: "Один из наборов вопросов сервера (по умолчанию — встроенные вопросы)",
-          },
-          { autocomplete: true, maxLength: 100 },
-        ),
+        questionSetOption(),
         stringOption(
           {
             name: "reveal",

@@ -24,7 +24,7 @@ import {
   subcommand,
   userOption,
 } from "./shared/define.js";
-import { importSet, setChoices, setsCommand } from "./shared/question-sets.js";
+import { importSet, questionSetOption, setChoices, setsCommand } from "./shared/question-sets.js";
 import { refusal, refuse } from "./shared/refusal.js";
 import { termChoices, termCommand, termGroup, termOption, viewOf } from "./shared/terms.js";
 
@@ -91,15 +91,7 @@ export const data = slashCommand(
           },
           { autocomplete: true, maxLength: 100 },
         ),
-        stringOption(
-          {
-            name: "set",
-            ru: "набор",
-            description: "One of this server's own question sets (default: the built-in questions)",
-            descriptionRu: "Один из наборов вопросов сервера (по умолчанию — встроенные вопросы)",
-          },
-          { autocomplete: true, maxLength: 100 },
-        ),
+        questionSetOption(),
       ],
     ),
     subcommand({

@@ -9,7 +9,21 @@ import type { BotResponse, Choice, CommandRequest, MessagePayload } from "../../
 import { type ImportError, parseQuestionFile, SET_LIMITS } from "../../src/question-sets/parse.js";
 import { sanitizeLine } from "../../src/text/sanitize.js";
 import type { TriviaServices } from "../../src/trivia/services.js";
+import { stringOption } from "./define.js";
 import { refuse } from "./refusal.js";
+
+/** The `set:` option of /trivia start and /daily set: one of the server's sets, autocompleted. */
+export function questionSetOption() {
+  return stringOption(
+    {
+      name: "set",
+      ru: "набор",
+      description: "One of this server's own question sets (default: the built-in questions)",
+      descriptionRu: "Один из наборов вопросов сервера (по умолчанию — встроенные вопросы)",
+    },
+    { autocomplete: true, maxLength: 100 },
+  );
+}
 
 const reply = (payload: MessagePayload): BotResponse => ({ type: "reply", payload });
 const MAX_REPORTED = 15;

@@ -160,12 +160,10 @@ export function formatDateFrom(lang: Lang, claim: Pick<DateClaim, "date" | "prec
 export function formatOnDate(lang: Lang, claim: Pick<DateClaim, "date" | "precision">): string {
   const [y, m] = claim.date.split("-").map(Number) as [number, number?];
   const words = text(lang);
-  if (claim.precision === "day")
-    return lang === "en" ? `on ${formatDate(lang, claim)}` : formatDate(lang, claim);
-  const inWord = lang === "en" ? "in" : "в";
+  if (claim.precision === "day") return words.onDay({ date: formatDate(lang, claim) });
   if (claim.precision === "month" && m !== undefined)
-    return `${inWord} ${words.monthsIn[m - 1]} ${y}${words.yearSuffix}`;
-  return `${inWord} ${y}${words.yearSuffix}`;
+    return words.inPeriod({ when: `${words.monthsIn[m - 1]} ${y}${words.yearSuffix}` });
+  return words.inPeriod({ when: `${y}${words.yearSuffix}` });
 }
 
 /**
@@ -181,7 +179,7 @@ export function discordDay(ms: number): string {
  * clock): seconds, or hours and minutes for a day's question. "15 h 9 min", "15 ч 9 мин".
  */
 export function waitWords(lang: Lang, seconds: number): string {
-  const [s, min, h] = lang === "ru" ? ["с", "мин", "ч"] : ["s", "min", "h"];
+  const { seconds: s, minutes: min, hours: h } = text(lang).waitUnits;
   if (seconds < 120) return `${seconds} ${s}`;
   const minutes = Math.round(seconds / 60);
   return minutes < 60 ? `${minutes} ${min}` : `${Math.floor(minutes / 60)} ${h} ${minutes % 60} ${min}`;

@@ -221,6 +221,11 @@ export const en = {
   /** Month names after a day number ("10 November"; Russian uses the genitive). */
   monthsAfterDay: [...MONTHS_EN] as string[],
   /** Month names after "in" ("in March 1919"; Russian uses the prepositional: "в марте"). */
+  /** A date inside a sentence: "on 3 April 1922"; a month or year: "in March 1919", "in 1918". */
+  onDay: (p: { date: string }) => `on ${p.date}`,
+  inPeriod: (p: { when: string }) => `in ${p.when}`,
+  /** The virtual clock's waits in the console and `cli run`: "15 h 9 min". */
+  waitUnits: { seconds: "s", minutes: "min", hours: "h" },
   monthsIn: [...MONTHS_EN] as string[],
   monthsShort: SHORT_MONTHS,
   /** Short month names after a day number ("14 Mar 1953"). */

@@ -247,6 +247,9 @@ export const ru: Messages = {
     "декабрь",
   ],
   monthsAfterDay: MONTHS_GENITIVE,
+  onDay: (p) => p.date,
+  inPeriod: (p) => `в ${p.when}`,
+  waitUnits: { seconds: "с", minutes: "мин", hours: "ч" },
   monthsIn: [
     "январе",
     "феврале",

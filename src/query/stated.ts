@@ -6,7 +6,8 @@ import type { DateClaim, Term } from "../data/schema.js";
 import { claimBounds } from "../dates/calendar.js";
 import { durationBetween, formatYearsDays, formatYearsMonths } from "../dates/duration.js";
 
-const NUMBER_WORDS = [
+/** English cardinals one to twelve as sources spell durations ("five days"). */
+export const NUMBER_WORDS = [
   "one",
   "two",
   "three",

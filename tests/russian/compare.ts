@@ -6,6 +6,7 @@
 import type { GlossaryTerm, Person } from "../../src/data/schema.js";
 import { MONTHS_EN } from "../../src/dates/parse.js";
 import { text } from "../../src/i18n/index.js";
+import { NUMBER_WORDS } from "../../src/query/stated.js";
 
 /** An English text, its Russian, and how the Russian must read. */
 export interface Pair {
@@ -37,19 +38,8 @@ const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Russian compared without the ё/е distinction (a missing ё is its own rule below). */
 const yo = (s: string) => s.replace(/ё/g, "е").replace(/Ё/g, "Е");
 
-const EN_NUMBER_WORDS = [
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
+/** English cardinals two to twelve ("one" is left out: see numbersIn), as stated.ts reads them. */
+const EN_NUMBER_WORDS = NUMBER_WORDS.slice(1);
 /** Russian cardinals 2–12 in every case (and gender, for два/две). */
 const RU_NUMBER_WORDS: readonly (readonly string[])[] = [
   ["два", "две", "двух", "двум", "двумя"],
