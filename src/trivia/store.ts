@@ -3,104 +3,13 @@ import { type BoardView, board, standingOf } from "./boards.js";
 import { decideCount } from "./counting.js";
 import { recordStreaks } from "./daily-store.js";
 import { type PostKind, recordPost } from "./posts.js";
+import type { AnswerOutcome, AskedRow, NewAnswer, NewRound, RoundRow, ScoreRow } from "./rows.js";
 
-export interface RoundRow {
-  id: number;
-  guild_id: string | null;
-  channel_id: string;
-  starter_id: string;
-  difficulty: string | null;
-  seconds: number;
-  total: number;
-  seed: number;
-  started_at: number;
-  ended_at: number | null;
-  status: "running" | "finished" | "stopped" | "interrupted";
-  /** The starter's Discord locale: rounds post their reveals and standings in it. */
-  locale: string;
-  /** The server's own question set the round draws from, if any. */
-  set_id: number | null;
-  /** The category it draws from ("era:thaw", "kind:successor", "set:…"), if any. */
-  category: string | null;
-  /** The ids of its questions in order, as JSON, fixed when it starts. */
-  questions: string | null;
-  /** 1 when, halfway through each question, one wrong answer is taken away. */
-  hints: number;
-  /**
-   * The starting interaction's webhook as JSON, while a round speaks through it (at most 15
-   * minutes; cleared when the round ends), so that a restarted process can finish the round.
-   */
-  follow_up: string | null;
-  /**
-   * Whether the round counts toward its scope's leaderboard: null while it runs, then 1 or 0,
-   * decided once when it ends (see counting.ts), with the distinct players it had and the
-   * min-players it was measured against.
-   */
-  counted: number | null;
-  players: number | null;
-  min_players: number | null;
-  /** A question of the day's round: the server's local date it is for, and when it was due. */
-  daily_day: string | null;
-  daily_due: number | null;
-}
-
-export interface AskedRow {
-  id: number;
-  round_id: number;
-  question_id: string;
-  position: number;
-  opened_at: number;
-  closes_at: number;
-  closed_at: number | null;
-  /** When a process claimed this question's reveal: set once, by whichever process was first. */
-  revealed_at: number | null;
-  /** When a process claimed its hint (rounds with hints). */
-  hinted_at: number | null;
-}
-
-export interface ScoreRow {
-  guild_id: string;
-  user_id: string;
-  points: number;
-  answered: number;
-  correct: number;
-  streak: number;
-  best_streak: number;
-}
-
-export type AnswerOutcome =
-  | { status: "counted"; correct: boolean; points: number }
-  | { status: "duplicate" }
-  | { status: "closed" }
-  | { status: "unknown" };
+export type { AnswerOutcome, AskedRow, NewAnswer, NewRound, RoundRow, ScoreRow } from "./rows.js";
 
 /** Leitner boxes: a right answer moves a question up a box and further into the future. */
 export const BOX_INTERVALS_MS = [0, 60_000, 10 * 60_000, 60 * 60_000, 24 * 60 * 60_000, 7 * 24 * 60 * 60_000];
 export const MAX_BOX = BOX_INTERVALS_MS.length - 1;
-
-/** A round as created: what the starter chose; the rest is filled in by the store. */
-export type NewRound = Omit<
-  RoundRow,
-  | "id"
-  | "ended_at"
-  | "status"
-  | "set_id"
-  | "category"
-  | "questions"
-  | "hints"
-  | "follow_up"
-  | "counted"
-  | "players"
-  | "min_players"
-  | "daily_day"
-  | "daily_due"
-> & {
-  set_id?: number | null;
-  category?: string | null;
-  questions?: string | null;
-  hints?: boolean;
-  follow_up?: string | null;
-};
 
 /** How one answer adds to a player's score row (both databases; `excluded` is the new answer). */
 const ADD_TO_SCORE = `ON CONFLICT (guild_id, user_id) DO UPDATE SET
@@ -116,16 +25,6 @@ const UPSERT_SCORE = `
   INSERT INTO scores (guild_id, user_id, points, answered, correct, streak, best_streak)
   VALUES (?, ?, ?, 1, ?, ?, ?)
   ${ADD_TO_SCORE}`;
-
-export interface NewAnswer {
-  askedId: number;
-  userId: string;
-  guildId: string;
-  choice: number;
-  correct: boolean;
-  points: number;
-  now: number;
-}
 
 /** One answer inside a transaction (SQLite): checked open, inserted once, added to the score. */
 async function recordOne(tx: Sql, a: NewAnswer): Promise<AnswerOutcome> {
